@@ -1,0 +1,32 @@
+// The one place that reads the server's environment; a bad value fails loudly at start.
+import "server-only";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./prisma/dev.db"),
+  BETTER_AUTH_SECRET: z.string().min(32, { error: "BETTER_AUTH_SECRET must be 32+ characters (run `npm run env:init`)" }),
+  /** Public URL of the app; defaults to http://localhost:$PORT. */
+  BETTER_AUTH_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function publicBaseUrl(): string {
+  const e = env();
+  return e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`;
+}

@@ -1,0 +1,312 @@
+// Demo data: the demo users of PRODUCT.md and a realistic, deterministic set of
+// requests in every status and type, spread over the past year.
+//
+//   npm run seed                     500 requests (seed 42)
+//   npm run seed -- --count 100000   any size; batched
+//   npm run seed -- --if-empty       do nothing when requests exist (used by `npm run demo`)
+//   npm run seed -- --seed 7 --anchor 2026-11-01   another data set / a fixed "today"
+//
+// Demo password for every seeded user: kvstore-demo. Seeded data only; never used in
+// production configuration.
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { faker } from "@faker-js/faker";
+import { hashPassword } from "better-auth/crypto";
+import { createPrismaClient } from "../lib/db/create-prisma-client";
+import type { Prisma } from "../lib/generated/prisma/client";
+import {
+  DATA_CLASSIFICATIONS,
+  KEY_FORMATS,
+  PRIORITIES,
+  PRIORITY_RANK,
+  REGIONS,
+  RELEASED_STATUSES,
+  STATUS_RANK,
+  UPDATE_FREQUENCIES,
+  type RequestStatus,
+  type RequestType,
+  SOURCE_SYSTEMS,
+} from "../lib/domain/requests/options";
+import { findTransition } from "../lib/domain/requests/workflow";
+
+export const DEMO_PASSWORD = "kvstore-demo";
+
+export const DEMO_USERS = [
+  { id: "user_alice", name: "Alice Chen", email: "alice@example.com", role: "REQUESTER", team: "payments" },
+  { id: "user_bob", name: "Bob Okafor", email: "bob@example.com", role: "REQUESTER", team: "search" },
+  { id: "user_admin", name: "Dana Admin", email: "admin@example.com", role: "ADMIN", team: "storage" },
+  { id: "user_ops", name: "Omar Ops", email: "ops@example.com", role: "ADMIN", team: "storage" },
+] as const;
+
+const TEAMS = [
+  "payments", "search", "ads-ranking", "growth", "identity", "feeds", "messaging",
+  "fraud", "maps", "notifications", "ml-platform", "data-platform",
+];
+const NOUNS = [
+  "user_profiles", "click_events", "embeddings", "features", "sessions", "counters",
+  "recommendations", "ad_impressions", "search_index", "geo_tiles", "risk_scores",
+  "message_threads", "notification_prefs", "item_catalog", "price_history", "device_tokens",
+];
+const PURPOSES = [
+  "to serve online lookups from the product backend",
+  "for the ranking service to read features at request time",
+  "so the mobile API can fetch it with single-digit millisecond latency",
+  "as a cache in front of the warehouse for the dashboard",
+  "to replace a nightly export that consumers read from object storage",
+  "for fraud checks on the checkout path",
+];
+
+// Final status by weight; old requests are mostly finished.
+const RECENT_STATUSES: [RequestStatus, number][] = [
+  ["SUBMITTED", 20], ["IN_REVIEW", 16], ["NEEDS_INFO", 8], ["APPROVED", 8],
+  ["PROVISIONING", 6], ["COMPLETED", 30], ["REJECTED", 6], ["CANCELLED", 6],
+];
+const OLD_STATUSES: [RequestStatus, number][] = [
+  ["SUBMITTED", 2], ["IN_REVIEW", 2], ["NEEDS_INFO", 2], ["APPROVED", 1],
+  ["PROVISIONING", 1], ["COMPLETED", 76], ["REJECTED", 8], ["CANCELLED", 8],
+];
+
+/** A plausible path through the workflow (lib/domain/requests/workflow.ts) ending at `end`. */
+function pathTo(end: RequestStatus): RequestStatus[] {
+  const askedForInfo = faker.datatype.boolean({ probability: 0.2 });
+  const review: RequestStatus[] = askedForInfo ? ["IN_REVIEW", "NEEDS_INFO", "IN_REVIEW"] : ["IN_REVIEW"];
+  switch (end) {
+    case "SUBMITTED": return ["SUBMITTED"];
+    case "IN_REVIEW": return ["SUBMITTED", ...review];
+    case "NEEDS_INFO": return ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"];
+    case "APPROVED": return ["SUBMITTED", ...review, "APPROVED"];
+    case "PROVISIONING": return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING"];
+    case "COMPLETED": return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING", "COMPLETED"];
+    case "REJECTED": return ["SUBMITTED", ...review, "REJECTED"];
+    case "CANCELLED": return faker.datatype.boolean() ? ["SUBMITTED", "CANCELLED"] : ["SUBMITTED", ...review, "CANCELLED"];
+  }
+}
+
+function weighted<T>(pairs: [T, number][]): T {
+  return faker.helpers.weightedArrayElement(pairs.map(([value, weight]) => ({ value, weight })));
+}
+
+type Args = { count: number; seed: number; anchor: Date; ifEmpty: boolean };
+
+function readArgs(): Args {
+  const { values } = parseArgs({
+    options: {
+      count: { type: "string", default: "500" },
+      seed: { type: "string", default: "42" },
+      anchor: { type: "string" },
+      "if-empty": { type: "boolean", default: false },
+    },
+  });
+  const count = Number(values.count);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(count) || count < 0) throw new Error("--count must be a whole number ≥ 0");
+  if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
+  const today = new Date();
+  const anchor = values.anchor
+    ? new Date(`${values.anchor}T00:00:00Z`)
+    : new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  if (Number.isNaN(anchor.getTime())) throw new Error("--anchor must be a date, YYYY-MM-DD");
+  return { count, seed, anchor, ifEmpty: values["if-empty"] };
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL && existsSync(".env")) process.loadEnvFile(".env");
+  const databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+  const args = readArgs();
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const existing = await db.datasetRequest.count();
+    if (args.ifEmpty && existing > 0) {
+      console.log(`seed: ${existing} requests already present; nothing to do (--if-empty)`);
+      return;
+    }
+    faker.seed(args.seed);
+    const started = Date.now();
+    const users = await seedUsers(db);
+    const made = await seedRequests(db, users, args);
+    console.log(
+      `seed: ${users.requesters.length + users.admins.length} users, ${made} requests in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${args.seed})`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+type SeedUsers = { requesters: { id: string; team: string }[]; admins: { id: string; name: string }[] };
+
+async function seedUsers(db: ReturnType<typeof createPrismaClient>): Promise<SeedUsers> {
+  // One scrypt hash serves every demo account: same password, and hashing is slow.
+  const password = await hashPassword(DEMO_PASSWORD);
+  const fakes = Array.from({ length: 24 }, (_, i) => {
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    return {
+      id: `user_${i + 1}`,
+      name: `${first} ${last}`,
+      email: faker.internet.email({ firstName: first, lastName: last, provider: "example.com" }).toLowerCase(),
+      role: "REQUESTER",
+      team: TEAMS[i % TEAMS.length]!,
+    };
+  });
+  const all = [...DEMO_USERS, ...fakes];
+  for (const u of all) {
+    await db.user.upsert({
+      where: { id: u.id },
+      update: { name: u.name, role: u.role, team: u.team },
+      create: { ...u, emailVerified: true },
+    });
+    await db.account.upsert({
+      where: { id: `acct_${u.id}` },
+      update: { password },
+      create: { id: `acct_${u.id}`, accountId: u.id, providerId: "credential", userId: u.id, password },
+    });
+  }
+  return {
+    requesters: all.filter((u) => u.role === "REQUESTER").map((u) => ({ id: u.id, team: u.team })),
+    admins: all.filter((u) => u.role === "ADMIN").map((u) => ({ id: u.id, name: u.name })),
+  };
+}
+
+const DAY = 86_400_000;
+const BATCH = 500;
+
+async function seedRequests(db: ReturnType<typeof createPrismaClient>, users: SeedUsers, args: Args) {
+  const taken = new Set(
+    (await db.datasetRequest.findMany({ where: { liveDatasetName: { not: null } }, select: { datasetName: true } })).map((r) => r.datasetName),
+  );
+  const maxNumber = (await db.datasetRequest.aggregate({ _max: { number: true } }))._max.number ?? 0;
+  const nameCounts = new Map<string, number>();
+  let made = 0;
+  // Ages skew recent (half the requests are from the last ~7 weeks) and are sorted
+  // oldest first, so request numbers rise with time as they would in real life.
+  const ageMs = Float64Array.from({ length: args.count }, () => 365 * DAY * Math.pow(faker.number.float({ min: 0, max: 1 }), 2)).sort().reverse();
+
+  for (let start = 0; start < args.count; start += BATCH) {
+    const requests: Prisma.DatasetRequestCreateManyInput[] = [];
+    const events: Prisma.RequestEventCreateManyInput[] = [];
+    for (let i = start; i < Math.min(start + BATCH, args.count); i++) {
+      const number = maxNumber + i + 1;
+      const requester =
+        i % 20 === 0 ? users.requesters[0]! : i % 20 === 1 ? users.requesters[1]! : faker.helpers.arrayElement(users.requesters);
+      const ageDays = Math.floor(ageMs[i]! / DAY);
+      const createdAt = new Date(args.anchor.getTime() - ageMs[i]!);
+      const status = weighted(ageDays > 45 ? OLD_STATUSES : RECENT_STATUSES);
+      const path = pathTo(status);
+      const type = weighted<RequestType>([["NEW", 55], ["MIGRATION", 35], ["CHANGE", 10]]);
+
+      let base = `${requester.team.replace(/-/g, "_")}_${faker.helpers.arrayElement(NOUNS)}`;
+      const seen = (nameCounts.get(base) ?? 0) + 1;
+      nameCounts.set(base, seen);
+      if (seen > 1) base = `${base}_v${seen}`;
+      while (taken.has(base)) base = `${base}_x`;
+      const released = RELEASED_STATUSES.includes(status);
+      if (!released) taken.add(base);
+
+      // One event per step, each a little after the one before, never after "today".
+      const span = Math.max(1, Math.min(ageDays, 30)) * DAY;
+      let at = createdAt.getTime();
+      const assignee = path.length > 1 ? faker.helpers.arrayElement(users.admins) : null;
+      path.forEach((to, step) => {
+        if (step > 0) at = Math.min(args.anchor.getTime() - 1000, at + faker.number.int({ min: 60_000, max: span / path.length }));
+        const from = step > 0 ? path[step - 1]! : null;
+        const transition = from ? findTransition(from, to) : undefined;
+        if (from && !transition) throw new Error(`seed path has an illegal step ${from} → ${to}`);
+        const actor = step === 0 || (to === "CANCELLED" && faker.datatype.boolean()) || (from === "NEEDS_INFO" && to === "IN_REVIEW")
+          ? requester.id
+          : assignee!.id;
+        events.push({
+          requestNumber: number,
+          actorId: actor,
+          kind: step === 0 ? "CREATED" : "STATUS",
+          fromStatus: from,
+          toStatus: to,
+          note: transition?.noteRequired ? faker.helpers.arrayElement(NOTES[to as "REJECTED" | "NEEDS_INFO"]) : null,
+          createdAt: new Date(at),
+        });
+        if (step === 1 && assignee) {
+          events.push({ requestNumber: number, actorId: assignee.id, kind: "ASSIGNEE", newValue: assignee.name, createdAt: new Date(at) });
+        }
+      });
+      const lastAt = new Date(at);
+
+      const valueFormat = faker.helpers.arrayElement(["STRING", "JSON", "THRIFT", "PROTOBUF", "BINARY"] as const);
+      const ingestion = faker.helpers.weightedArrayElement([
+        { value: "BATCH" as const, weight: 6 },
+        { value: "STREAMING" as const, weight: 2 },
+        { value: "ONLINE_WRITES" as const, weight: 2 },
+      ]);
+      const backupsEnabled = faker.datatype.boolean({ probability: 0.6 });
+      const priority = weighted<(typeof PRIORITIES)[number]>([["LOW", 20], ["MEDIUM", 50], ["HIGH", 22], ["URGENT", 8]]);
+      const sizeGb = Number(faker.number.float({ min: 0.5, max: 20_000, fractionDigits: 1 }).toFixed(1));
+      requests.push({
+        number,
+        datasetName: base,
+        liveDatasetName: released ? null : base,
+        requestType: type,
+        sourceSystem: type === "MIGRATION" ? faker.helpers.arrayElement(SOURCE_SYSTEMS) : null,
+        ownerTeam: requester.team,
+        contactEmail: `${requester.team}-oncall@example.com`,
+        useCase: `${faker.helpers.arrayElement(NOUNS).replace(/_/g, " ")} ${faker.helpers.arrayElement(PURPOSES)}. ${faker.company.catchPhrase()}.`,
+        keyFormat: faker.helpers.arrayElement(KEY_FORMATS),
+        keyExample: faker.datatype.boolean() ? `${faker.helpers.arrayElement(["user", "item", "ad", "doc"])}:${faker.number.int({ max: 9_999_999 })}` : null,
+        valueFormat,
+        valueSchema: valueFormat === "THRIFT" || valueFormat === "PROTOBUF" ? `${faker.word.noun({ length: { min: 4, max: 10 } }).replace(/^./, (c) => c.toUpperCase())}Record` : null,
+        ingestion,
+        sourceLocation:
+          ingestion === "BATCH"
+            ? faker.helpers.arrayElement([
+                `s3://${requester.team}-exports/${base}/`,
+                `gs://${requester.team}-data/${base}`,
+                `hdfs://warehouse/${requester.team}/${base}`,
+                `${requester.team.replace(/-/g, "_")}.${base}`,
+              ])
+            : null,
+        updateFrequency: ingestion === "BATCH" ? faker.helpers.arrayElement(["ONCE", "HOURLY", "DAILY", "WEEKLY"] as const) : faker.helpers.arrayElement(UPDATE_FREQUENCIES),
+        estimatedSizeGb: sizeGb,
+        estimatedKeyCount: BigInt(Math.max(1, Math.round(sizeGb * faker.number.int({ min: 200_000, max: 5_000_000 })))),
+        readQps: faker.helpers.arrayElement([0, 50, 200, 1_000, 5_000, 20_000, 80_000]),
+        writeQps: faker.helpers.arrayElement([0, 10, 100, 500, 2_000, 10_000]),
+        p99LatencyMs: faker.helpers.arrayElement([2, 5, 10, 20, 50, 100]),
+        ttlDays: faker.datatype.boolean({ probability: 0.4 }) ? faker.helpers.arrayElement([7, 30, 90, 365]) : null,
+        regions: faker.helpers.arrayElements(REGIONS, { min: 1, max: 3 }).join(","),
+        dataClassification: faker.helpers.arrayElement(DATA_CLASSIFICATIONS),
+        backupsEnabled,
+        backupRetentionDays: backupsEnabled ? faker.helpers.arrayElement([7, 14, 30, 90]) : null,
+        neededBy: faker.datatype.boolean({ probability: 0.3 }) ? new Date(createdAt.getTime() + 30 * DAY).toISOString().slice(0, 10) : null,
+        priority,
+        priorityRank: PRIORITY_RANK[priority],
+        status,
+        statusRank: STATUS_RANK[status],
+        statusChangedAt: lastAt,
+        requesterId: requester.id,
+        assigneeId: assignee?.id ?? null,
+        version: path.length,
+        createdAt,
+        updatedAt: lastAt,
+        completedAt: status === "COMPLETED" ? lastAt : null,
+      });
+    }
+    await db.$transaction([db.datasetRequest.createMany({ data: requests }), db.requestEvent.createMany({ data: events })]);
+    made += requests.length;
+    if (args.count >= 20_000 && made % 20_000 === 0) console.log(`seed: ${made}/${args.count}`);
+  }
+  return made;
+}
+
+const NOTES = {
+  REJECTED: [
+    "This belongs in the warehouse, not a key-value store: nothing reads it by key.",
+    "Duplicates an existing dataset; please reuse it.",
+    "Size and QPS are beyond what the service supports for one dataset.",
+  ],
+  NEEDS_INFO: [
+    "What is the expected read pattern: point lookups or scans?",
+    "Please add the Thrift struct name and an example key.",
+    "Can you confirm the source table and how often it refreshes?",
+  ],
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
