@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { getRequestByNumber } from "@/lib/data/requests/get-request";
+import { loadOr404, RequestPage } from "@/components/requests/request-page";
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).number).toUpperCase() };
+}
+
+export default async function RequestByNumberPage({ params }: Props) {
+  await requireUser();
+  const { number } = await params;
+  return <RequestPage request={await loadOr404(() => getRequestByNumber(decodeURIComponent(number)))} />;
+}

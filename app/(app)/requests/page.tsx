@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { requireUser } from "@/lib/auth/current-user";
+import { listRequests } from "@/lib/data/requests/list-requests";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { requestKeys } from "@/lib/queries/requests";
+import { readQueueView, toUrlSearchParams } from "@/lib/queries/queue-view";
+import { RequestQueue } from "@/components/requests/request-queue";
+
+export const metadata: Metadata = { title: "Requests" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Server shell: reads the view from the URL, renders its first page straight from the
+// data layer, and hands the client queue a warm cache.
+export default async function RequestsPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const view = readQueueView(toUrlSearchParams(await searchParams), user.role);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ queryKey: requestKeys.list(view), queryFn: () => listRequests(view, user) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <RequestQueue role={user.role} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,18 @@
+import { withApi } from "@/lib/api/with-api";
+import { parseJsonBody, parseSearchParams } from "@/lib/api/parse";
+import { createRequestBodySchema, listRequestsQuerySchema } from "@/lib/schemas/request";
+import { listRequests } from "@/lib/data/requests/list-requests";
+import { createRequest } from "@/lib/data/requests/create-request";
+
+// GET /api/requests — the queue: filter, sort and page on the server.
+export const GET = withApi(async ({ req, user }) => {
+  const query = parseSearchParams(req, listRequestsQuerySchema);
+  return Response.json(await listRequests(query, user));
+});
+
+// POST /api/requests — submit a new request; 201 with its URL in Location.
+export const POST = withApi(async ({ req, user }) => {
+  const body = await parseJsonBody(req, createRequestBodySchema);
+  const created = await createRequest(user, body);
+  return Response.json(created, { status: 201, headers: { Location: `/api/requests/${created.number}` } });
+});

@@ -1,0 +1,10 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/queries/query-client";
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab; the server builds a fresh one per request.
+  const [queryClient] = useState(makeQueryClient);
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

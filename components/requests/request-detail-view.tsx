@@ -1,0 +1,176 @@
+"use client";
+// The dataset page: every metadata field, who asked and when, and the status history.
+import type { ReactNode } from "react";
+import NextLink from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import Box from "@mui/material/Box";
+import Divider from "@mui/material/Divider";
+import Grid from "@mui/material/Grid";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { LABELS } from "@/lib/domain/requests/options";
+import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
+import { requestDetailOptions } from "@/lib/queries/requests";
+import { formatDate, formatDateTime } from "@/lib/format/time";
+import type { RequestDetail } from "@/lib/schemas/request";
+import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
+import { RelativeTime } from "@/components/requests/relative-time";
+import { RequestHistory } from "@/components/requests/request-history";
+
+const none = <Typography component="span" color="text.secondary">—</Typography>;
+const integer = (n: number) => n.toLocaleString("en-US");
+
+/** The metadata sections, in the form's order and with its labels. */
+function sections(r: RequestDetail): { title: string; rows: [label: string, value: ReactNode][] }[] {
+  return [
+    {
+      title: "Dataset",
+      rows: [
+        [FIELD_LABELS.datasetName, <Box component="span" sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box>],
+        [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
+        [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
+      ],
+    },
+    {
+      title: "Ownership",
+      rows: [
+        [FIELD_LABELS.ownerTeam, r.ownerTeam],
+        [FIELD_LABELS.contactEmail, <Link href={`mailto:${r.contactEmail}`}>{r.contactEmail}</Link>],
+        [FIELD_LABELS.useCase, <Box component="span" sx={{ whiteSpace: "pre-wrap" }}>{r.useCase}</Box>],
+      ],
+    },
+    {
+      title: "Data shape",
+      rows: [
+        [FIELD_LABELS.keyFormat, LABELS.keyFormat[r.keyFormat]],
+        [FIELD_LABELS.keyExample, r.keyExample ? <code>{r.keyExample}</code> : none],
+        [FIELD_LABELS.valueFormat, LABELS.valueFormat[r.valueFormat]],
+        [FIELD_LABELS.valueSchema, r.valueSchema ? <code>{r.valueSchema}</code> : none],
+      ],
+    },
+    {
+      title: "Traffic and storage",
+      rows: [
+        [FIELD_LABELS.ingestion, LABELS.ingestion[r.ingestion]],
+        [FIELD_LABELS.sourceLocation, r.sourceLocation ? <code>{r.sourceLocation}</code> : none],
+        [FIELD_LABELS.updateFrequency, LABELS.updateFrequency[r.updateFrequency]],
+        [FIELD_LABELS.estimatedSizeGb, `${r.estimatedSizeGb.toLocaleString("en-US")} GB`],
+        [FIELD_LABELS.estimatedKeyCount, BigInt(r.estimatedKeyCount).toLocaleString("en-US")],
+        [FIELD_LABELS.readQps, integer(r.readQps)],
+        [FIELD_LABELS.writeQps, integer(r.writeQps)],
+        [FIELD_LABELS.p99LatencyMs, `${integer(r.p99LatencyMs)} ms`],
+        [FIELD_LABELS.ttlDays, r.ttlDays ? `${integer(r.ttlDays)} days` : "Keep forever"],
+        [FIELD_LABELS.regions, r.regions.join(", ")],
+      ],
+    },
+    {
+      title: "Operations",
+      rows: [
+        [FIELD_LABELS.dataClassification, LABELS.dataClassification[r.dataClassification]],
+        [FIELD_LABELS.backupsEnabled, r.backupsEnabled ? `On, kept ${r.backupRetentionDays} days` : "Off"],
+        [FIELD_LABELS.neededBy, r.neededBy ? formatDate(r.neededBy) : none],
+        [FIELD_LABELS.priority, <PriorityChip priority={r.priority} />],
+      ],
+    },
+  ];
+}
+
+export function RequestDetailView({ number }: { number: string }) {
+  const { data: r } = useQuery(requestDetailOptions(number));
+  if (!r) return null;
+
+  return (
+    <Stack spacing={2.5}>
+      <Box>
+        <Link component={NextLink} href="/requests" variant="body2">
+          ← Back to requests
+        </Link>
+      </Box>
+      <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
+        <Typography variant="h1" sx={{ wordBreak: "break-word" }}>
+          <Box component="span" sx={{ color: "text.secondary", mr: 1 }}>
+            {r.number}
+          </Box>
+          {r.datasetName}
+        </Typography>
+        <Stack direction="row" spacing={1}>
+          <StatusChip status={r.status} size="medium" />
+          <PriorityChip priority={r.priority} size="medium" />
+        </Stack>
+      </Stack>
+
+      <Paper sx={{ p: 2 }}>
+        <Grid container spacing={2}>
+          <Fact label="Requester">
+            {r.requester.name}
+            <Typography variant="body2" color="text.secondary">
+              {r.requester.email}
+            </Typography>
+          </Fact>
+          <Fact label="Assignee">{r.assignee?.name ?? none}</Fact>
+          <Fact label="Requested">
+            <RelativeTime iso={r.createdAt} />
+            <Typography variant="body2" color="text.secondary">
+              {formatDateTime(r.createdAt)}
+            </Typography>
+          </Fact>
+          <Fact label="Updated">
+            <RelativeTime iso={r.updatedAt} />
+            <Typography variant="body2" color="text.secondary">
+              {formatDateTime(r.updatedAt)}
+            </Typography>
+          </Fact>
+          {r.completedAt && <Fact label="Completed">{formatDateTime(r.completedAt)}</Fact>}
+        </Grid>
+      </Paper>
+
+      <Grid container spacing={2.5}>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <Stack spacing={2}>
+            {sections(r).map((section) => (
+              <Paper component="section" key={section.title} sx={{ p: { xs: 2, sm: 2.5 } }} aria-label={section.title}>
+                <Typography variant="h2" sx={{ mb: 1 }}>
+                  {section.title}
+                </Typography>
+                <Box component="dl" sx={{ m: 0, display: "grid", gridTemplateColumns: { xs: "1fr", sm: "220px 1fr" }, columnGap: 2 }}>
+                  {section.rows.map(([label, value]) => (
+                    <Box key={label} sx={{ display: "contents" }}>
+                      <Box component="dt" sx={{ color: "text.secondary", pt: 1 }}>
+                        {label}
+                      </Box>
+                      <Box component="dd" sx={{ m: 0, pt: { xs: 0, sm: 1 }, pb: { xs: 1, sm: 0 }, wordBreak: "break-word" }}>
+                        {value}
+                      </Box>
+                    </Box>
+                  ))}
+                </Box>
+              </Paper>
+            ))}
+          </Stack>
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <Paper component="section" aria-label="History" sx={{ p: { xs: 2, sm: 2.5 } }}>
+            <Typography variant="h2" sx={{ mb: 1 }}>
+              History
+            </Typography>
+            <Divider sx={{ mb: 1 }} />
+            <RequestHistory events={r.history} />
+          </Paper>
+        </Grid>
+      </Grid>
+    </Stack>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Grid size={{ xs: 6, md: 3 }}>
+      <Typography variant="overline" color="text.secondary" component="div" sx={{ lineHeight: 1.6 }}>
+        {label}
+      </Typography>
+      <Box>{children}</Box>
+    </Grid>
+  );
+}

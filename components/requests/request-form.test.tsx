@@ -1,0 +1,118 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
+import { RequestForm } from "@/components/requests/request-form";
+import { ApiClientError } from "@/lib/queries/api-client";
+import type { CreateRequestBody } from "@/lib/schemas/request";
+
+const input = (label: string) => screen.getByRole("textbox", { name: new RegExp(`^${label}`) });
+const spin = (label: string) => screen.getByRole("spinbutton", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) });
+const combo = (label: string) => screen.getByRole("combobox", { name: new RegExp(`^${label}`) });
+
+async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(input("Dataset name"), "ads_click_features");
+  await user.selectOptions(combo("Request type"), "NEW");
+  await user.type(input("Owner team"), "ads");
+  await user.type(input("Contact email"), "ads@example.com");
+  await user.type(input("Use case"), "Features for the click model, read per ad id.");
+  await user.selectOptions(combo("Key format"), "INT64");
+  await user.selectOptions(combo("Value format"), "JSON");
+  await user.selectOptions(combo("Ingestion"), "STREAMING");
+  await user.selectOptions(combo("Update frequency"), "REALTIME");
+  await user.type(spin("Estimated size (GB)"), "42.5");
+  await user.type(input("Estimated key count"), "3,000,000,000");
+  await user.type(spin("Peak read QPS"), "1000");
+  await user.type(spin("Peak write QPS"), "200");
+  await user.type(spin("p99 latency target (ms)"), "15");
+  await user.click(screen.getByRole("checkbox", { name: "eu-west-1" }));
+  await user.selectOptions(combo("Data classification"), "INTERNAL");
+}
+
+describe("RequestForm", () => {
+  it("shows a field's error once it is left, and clears it when fixed", async () => {
+    const user = userEvent.setup();
+    render(<RequestForm defaultValues={{}} onSubmit={jest.fn()} />);
+    const name = input("Dataset name");
+    await user.type(name, "Bad Name");
+    await user.tab();
+    expect(await screen.findByText(/Use 3–63 characters/)).toBeInTheDocument();
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    await user.clear(name);
+    await user.type(name, "good_name");
+    expect(screen.queryByText(/Use 3–63 characters/)).not.toBeInTheDocument();
+  });
+
+  it("applies cross-field rules: a migration needs its source system", async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn();
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={onSubmit} />);
+    await fillValidForm(user);
+    await user.selectOptions(combo("Request type"), "MIGRATION");
+    await user.click(screen.getByRole("button", { name: "Submit request" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link", { name: "Source system" })).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.selectOptions(combo("Source system"), "HBASE");
+    await user.click(screen.getByRole("button", { name: "Submit request" }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ requestType: "MIGRATION", sourceSystem: "HBASE" });
+  });
+
+  it("lists every problem in a summary on submit", async () => {
+    const user = userEvent.setup();
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
+    await user.click(screen.getByRole("button", { name: "Submit request" }));
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByText(/Fix these \d+ fields/)).toBeInTheDocument();
+    expect(within(summary).getByRole("link", { name: "Dataset name" })).toHaveAttribute("href", "#field-datasetName");
+  });
+
+  it("sends typed values, disables submit while sending, and sends once", async () => {
+    // Clicks may land on the disabled button: that is the point of the test.
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+    let finish: () => void = () => {};
+    const onSubmit = jest.fn((_: CreateRequestBody) => new Promise<void>((resolve) => (finish = resolve)));
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={onSubmit} />);
+    await fillValidForm(user);
+    const submit = screen.getByRole("button", { name: "Submit request" });
+    await user.dblClick(submit);
+    expect(submit).toBeDisabled();
+    await user.click(submit);
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      datasetName: "ads_click_features",
+      estimatedSizeGb: 42.5,
+      estimatedKeyCount: "3000000000",
+      readQps: 1000,
+      regions: ["eu-west-1"],
+      ttlDays: null,
+      priority: "MEDIUM",
+    });
+    finish();
+    await waitFor(() => expect(submit).toBeEnabled());
+  });
+
+  it("puts the server's verdict under the field it concerns", async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn(async () => {
+      throw new ApiClientError(409, "DUPLICATE_DATASET_NAME", 'A live request for dataset "ads_click_features" already exists.', [
+        { path: "datasetName", message: "This name is taken by a request that is not rejected or cancelled" },
+      ]);
+    });
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={onSubmit} />);
+    await fillValidForm(user);
+    await user.click(screen.getByRole("button", { name: "Submit request" }));
+    expect(await screen.findByText("This name is taken by a request that is not rejected or cancelled", { selector: "p" })).toBeInTheDocument();
+    expect(within(screen.getByRole("alert")).getByText(/already exists/)).toBeInTheDocument();
+    expect(input("Dataset name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("asks for backup retention only when backups are on", async () => {
+    const user = userEvent.setup();
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
+    expect(screen.queryByRole("spinbutton", { name: /Backup retention/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("switch", { name: "Backups" }));
+    expect(screen.getByRole("spinbutton", { name: /Backup retention/ })).toBeInTheDocument();
+  });
+});

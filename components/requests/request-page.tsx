@@ -1,0 +1,30 @@
+// Server-side pieces shared by /requests/[number] and /datasets/[datasetName].
+import "server-only";
+import { notFound } from "next/navigation";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ApiError } from "@/lib/api/errors";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { requestKeys } from "@/lib/queries/requests";
+import type { RequestDetail } from "@/lib/schemas/request";
+import { RequestDetailView } from "@/components/requests/request-detail-view";
+
+/** Renders a request's page from data loaded on the server, as a warm client cache. */
+export function RequestPage({ request }: { request: RequestDetail }) {
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(requestKeys.detail(request.number), request);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <RequestDetailView number={request.number} />
+    </HydrationBoundary>
+  );
+}
+
+/** notFound() for a missing request; anything else propagates. */
+export async function loadOr404(load: () => Promise<RequestDetail>): Promise<RequestDetail> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

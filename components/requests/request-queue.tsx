@@ -1,0 +1,198 @@
+"use client";
+// The queue: a server-sorted, server-filtered, server-paged table whose whole view
+// state lives in the URL, refreshed while visible.
+import { useMemo, type ReactNode } from "react";
+import NextLink from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import LinearProgress from "@mui/material/LinearProgress";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TablePagination from "@mui/material/TablePagination";
+import TableRow from "@mui/material/TableRow";
+import TableSortLabel from "@mui/material/TableSortLabel";
+import ToggleButton from "@mui/material/ToggleButton";
+import ToggleButtonGroup from "@mui/material/ToggleButtonGroup";
+import Typography from "@mui/material/Typography";
+import type { Role } from "@/lib/auth/roles";
+import { LABELS } from "@/lib/domain/requests/options";
+import { requestListOptions } from "@/lib/queries/requests";
+import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
+import type { ListRequestsQuery, RequestSummary, SortField } from "@/lib/schemas/request";
+import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
+import { RelativeTime } from "@/components/requests/relative-time";
+import { QueueFilters } from "@/components/requests/queue-filters";
+
+type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode };
+
+const COLUMNS: Column[] = [
+  {
+    field: "number",
+    label: "Request",
+    cell: (r) => (
+      <Link component={NextLink} href={`/requests/${r.number}`} sx={{ fontWeight: 500 }} onClick={(e) => e.stopPropagation()}>
+        {r.number}
+      </Link>
+    ),
+  },
+  { field: "datasetName", label: "Dataset", cell: (r) => <Box sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box> },
+  { field: "requestType", label: "Type", cell: (r) => LABELS.requestType[r.requestType] },
+  { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam },
+  { field: "status", label: "Status", cell: (r) => <StatusChip status={r.status} /> },
+  { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} /> },
+  {
+    field: "assignee",
+    label: "Assignee",
+    cell: (r) => r.assignee?.name ?? <Typography component="span" variant="body2" color="text.secondary">Unassigned</Typography>,
+  },
+  { field: "createdAt", label: "Requested", cell: (r) => <RelativeTime iso={r.createdAt} /> },
+  { field: "updatedAt", label: "Updated", cell: (r) => <RelativeTime iso={r.updatedAt} /> },
+];
+
+export function RequestQueue({ role }: { role: Role }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const view = useMemo(() => readQueueView(new URLSearchParams(searchParams.toString()), role), [searchParams, role]);
+  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view));
+
+  /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
+  function setView(patch: Partial<ListRequestsQuery>, { replace = false } = {}) {
+    const next = { ...view, page: 1, ...patch };
+    const href = `${pathname}?${queueViewToSearch(next)}`;
+    if (replace) router.replace(href, { scroll: false });
+    else router.push(href, { scroll: false });
+  }
+
+  function sortBy(field: SortField) {
+    const order = view.sort === field && view.order === "asc" ? "desc" : "asc";
+    setView({ sort: field, order });
+  }
+
+  const mine = view.requester === "me";
+  const items = data?.items ?? [];
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "center" }, justifyContent: "space-between" }}>
+        <Typography variant="h1">Requests</Typography>
+        <Button component={NextLink} href="/requests/new" variant="contained">
+          New request
+        </Button>
+      </Stack>
+
+      <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={mine ? "me" : "all"}
+          onChange={(_, value: "me" | "all" | null) => value && setView({ requester: value })}
+          aria-label="Whose requests"
+        >
+          <ToggleButton value="me">My requests</ToggleButton>
+          <ToggleButton value="all">All requests</ToggleButton>
+        </ToggleButtonGroup>
+      </Stack>
+
+      <QueueFilters view={view} onChange={setView} />
+
+      {error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => refetch()}>
+              Retry
+            </Button>
+          }
+        >
+          {error.message}
+        </Alert>
+      )}
+
+      <Paper sx={{ overflow: "hidden" }}>
+        <Box sx={{ height: 4 }}>{isFetching && <LinearProgress aria-label="Loading requests" />}</Box>
+        <TableContainer>
+          <Table size="small" aria-label="Requests">
+            <TableHead>
+              <TableRow>
+                {COLUMNS.map((c) => (
+                  <TableCell key={c.field} sortDirection={view.sort === c.field ? view.order : false}>
+                    <TableSortLabel
+                      active={view.sort === c.field}
+                      direction={view.sort === c.field ? view.order : "asc"}
+                      onClick={() => sortBy(c.field)}
+                    >
+                      {c.label}
+                    </TableSortLabel>
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((r) => (
+                <TableRow
+                  key={r.number}
+                  hover
+                  onClick={() => router.push(`/requests/${r.number}`)}
+                  sx={{ cursor: "pointer", "& td": { whiteSpace: "nowrap" } }}
+                >
+                  {COLUMNS.map((c) => (
+                    <TableCell key={c.field}>{c.cell(r)}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+              {data && items.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={COLUMNS.length}>
+                    <EmptyQueue mine={mine} onShowAll={() => setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })} />
+                  </TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        <TablePagination
+          component="div"
+          count={data?.total ?? 0}
+          page={data && data.total > 0 ? view.page - 1 : 0}
+          rowsPerPage={view.pageSize}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_, page) => setView({ page: page + 1 })}
+          onRowsPerPageChange={(e) => setView({ pageSize: Number(e.target.value) })}
+        />
+      </Paper>
+    </Stack>
+  );
+}
+
+function EmptyQueue({ mine, onShowAll }: { mine: boolean; onShowAll: () => void }) {
+  return (
+    <Box sx={{ py: 6, textAlign: "center" }}>
+      <Typography variant="h3" component="p" sx={{ mb: 1 }}>
+        No requests match this view
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {mine ? "Submit a new request, or look through everyone's requests." : "Clear the filters to see every request."}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ justifyContent: "center" }}>
+        <Button variant="outlined" onClick={onShowAll}>
+          Show all requests
+        </Button>
+        {mine && (
+          <Button component={NextLink} href="/requests/new" variant="contained">
+            Submit a request
+          </Button>
+        )}
+      </Stack>
+    </Box>
+  );
+}

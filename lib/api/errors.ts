@@ -1,0 +1,92 @@
+// One error envelope for every API response:
+// { "error": { "code", "message", "details": [{ "path", "message" }] } }
+import { z } from "zod";
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  DUPLICATE_DATASET_NAME: 409,
+  STALE_VERSION: 409,
+  ILLEGAL_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorDetail = { path: string; message: string };
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static unauthenticated() {
+    return new ApiError("UNAUTHENTICATED", "Sign in first (session cookie or Authorization: Bearer <token>).");
+  }
+  static forbidden(message = "You are not allowed to do that.") {
+    return new ApiError("FORBIDDEN", message);
+  }
+  static notFound(what: string) {
+    return new ApiError("NOT_FOUND", `${what} was not found.`);
+  }
+  static fromZod(error: z.ZodError, message = "Some fields are not valid.") {
+    return new ApiError("VALIDATION_FAILED", message, zodIssuesToDetails(error.issues));
+  }
+}
+
+/** One detail per problem, each naming its field path ("regions.1"); unknown keys one by one. */
+export function zodIssuesToDetails(issues: z.core.$ZodIssue[]): ErrorDetail[] {
+  return issues.flatMap((i) => {
+    const path = i.path.map(String).join(".");
+    if (i.code === "unrecognized_keys") {
+      return i.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: `Unknown field "${key}"` }));
+    }
+    return [{ path, message: i.message }];
+  });
+}
+
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+/** Any thrown value → a JSON error response. Unknown errors become a bare 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(errorBody(error.code, error.message, error.details), {
+      status: error.status,
+      headers: error.headers,
+    });
+  }
+  // Log the fact and the kind, never request bodies or tokens.
+  console.error("Unhandled API error:", error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
+  return Response.json(errorBody("INTERNAL", "Something went wrong on our side. Try again; if it keeps failing, tell the storage team."), {
+    status: 500,
+  });
+}

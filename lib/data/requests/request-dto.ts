@@ -1,0 +1,94 @@
+// Prisma rows → the DTOs of lib/schemas/request.ts. Only these shapes leave the server.
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatRequestNumber } from "@/lib/domain/requests/options";
+import type { RequestDetail, RequestEventDto, RequestSummary } from "@/lib/schemas/request";
+
+const userRef = { select: { id: true, name: true, email: true } } as const;
+
+export const summarySelect = {
+  number: true,
+  datasetName: true,
+  requestType: true,
+  ownerTeam: true,
+  status: true,
+  priority: true,
+  createdAt: true,
+  updatedAt: true,
+  statusChangedAt: true,
+  requester: userRef,
+  assignee: userRef,
+} satisfies Prisma.DatasetRequestSelect;
+
+export const detailInclude = {
+  requester: userRef,
+  assignee: userRef,
+  events: { orderBy: { id: "asc" }, include: { actor: userRef } },
+  comments: { orderBy: { id: "asc" }, include: { author: userRef } },
+} satisfies Prisma.DatasetRequestInclude;
+
+type SummaryRow = Prisma.DatasetRequestGetPayload<{ select: typeof summarySelect }>;
+type DetailRow = Prisma.DatasetRequestGetPayload<{ include: typeof detailInclude }>;
+
+
+// Enum columns are strings in the database; the schemas that wrote them guarantee
+// their values, hence the casts.
+export function toSummary(row: SummaryRow): RequestSummary {
+  return {
+    number: formatRequestNumber(row.number),
+    datasetName: row.datasetName,
+    requestType: row.requestType as RequestSummary["requestType"],
+    ownerTeam: row.ownerTeam,
+    status: row.status as RequestSummary["status"],
+    priority: row.priority as RequestSummary["priority"],
+    requester: row.requester,
+    assignee: row.assignee,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    statusChangedAt: row.statusChangedAt.toISOString(),
+  };
+}
+
+export function toDetail(row: DetailRow): RequestDetail {
+  return {
+    ...toSummary(row),
+    sourceSystem: row.sourceSystem as RequestDetail["sourceSystem"],
+    contactEmail: row.contactEmail,
+    useCase: row.useCase,
+    keyFormat: row.keyFormat as RequestDetail["keyFormat"],
+    keyExample: row.keyExample,
+    valueFormat: row.valueFormat as RequestDetail["valueFormat"],
+    valueSchema: row.valueSchema,
+    ingestion: row.ingestion as RequestDetail["ingestion"],
+    sourceLocation: row.sourceLocation,
+    updateFrequency: row.updateFrequency as RequestDetail["updateFrequency"],
+    estimatedSizeGb: row.estimatedSizeGb,
+    estimatedKeyCount: row.estimatedKeyCount.toString(),
+    readQps: row.readQps,
+    writeQps: row.writeQps,
+    p99LatencyMs: row.p99LatencyMs,
+    ttlDays: row.ttlDays,
+    regions: row.regions.split(",").filter(Boolean) as RequestDetail["regions"],
+    dataClassification: row.dataClassification as RequestDetail["dataClassification"],
+    backupsEnabled: row.backupsEnabled,
+    backupRetentionDays: row.backupRetentionDays,
+    neededBy: row.neededBy,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    version: row.version,
+    history: row.events.map(
+      (e): RequestEventDto => ({
+        id: e.id,
+        kind: e.kind as RequestEventDto["kind"],
+        actor: e.actor,
+        fromStatus: e.fromStatus as RequestEventDto["fromStatus"],
+        toStatus: e.toStatus as RequestEventDto["toStatus"],
+        field: e.field,
+        oldValue: e.oldValue,
+        newValue: e.newValue,
+        note: e.note,
+        createdAt: e.createdAt.toISOString(),
+      }),
+    ),
+    comments: row.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
+  };
+}

@@ -1,0 +1,52 @@
+// The queue's view state lives in the URL. This turns URL params into a list query
+// (forgiving: a bad value falls back to its default) and back.
+import type { Role } from "@/lib/auth/roles";
+import { OPEN_STATUSES } from "@/lib/domain/requests/options";
+import {
+  listQueryToSearchParams,
+  listRequestsQuerySchema,
+  searchParamsToObject,
+  type ListRequestsQuery,
+} from "@/lib/schemas/request";
+
+const DEFAULTS = listRequestsQuerySchema.parse({});
+
+/** What a bare /requests shows: requesters their own requests, admins the open work. */
+export function roleDefaultView(role: Role): ListRequestsQuery {
+  return role === "ADMIN" ? { ...DEFAULTS, requester: "all", status: [...OPEN_STATUSES] } : { ...DEFAULTS, requester: "me" };
+}
+
+export function readQueueView(params: URLSearchParams, role: Role): ListRequestsQuery {
+  const raw = searchParamsToObject(params);
+  if (Object.keys(raw).length === 0) return roleDefaultView(role);
+  const view: Record<string, unknown> = { ...DEFAULTS };
+  const shape = listRequestsQuerySchema.shape;
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    if (!(key in raw)) continue;
+    const parsed = shape[key].safeParse(raw[key]);
+    if (parsed.success) view[key] = parsed.data;
+  }
+  return view as ListRequestsQuery;
+}
+
+/**
+ * The URL for a view. `requester` is always written, so a view the user chose never
+ * reads as "no params" and silently turns back into the role's default.
+ */
+export function queueViewToSearch(view: ListRequestsQuery): string {
+  const trimmed: Partial<ListRequestsQuery> = { ...view, requester: view.requester ?? "all" };
+  for (const key of ["sort", "order", "page", "pageSize"] as const) {
+    if (trimmed[key] === DEFAULTS[key]) delete trimmed[key];
+  }
+  return listQueryToSearchParams(trimmed).toString();
+}
+
+/** Next.js page searchParams → URLSearchParams. */
+export function toUrlSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else if (value !== undefined) params.set(key, value);
+  }
+  return params;
+}

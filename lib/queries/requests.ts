@@ -1,0 +1,42 @@
+// Query keys, query options and mutations for requests, in one place so every
+// invalidation can match by prefix (["requests", ...]).
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/queries/api-client";
+import {
+  listQueryToSearchParams,
+  type CreateRequestInput,
+  type ListRequestsQuery,
+  type RequestDetail,
+  type RequestListResponse,
+} from "@/lib/schemas/request";
+
+export const requestKeys = {
+  all: ["requests"] as const,
+  lists: () => [...requestKeys.all, "list"] as const,
+  list: (query: ListRequestsQuery) => [...requestKeys.lists(), query] as const,
+  details: () => [...requestKeys.all, "detail"] as const,
+  detail: (number: string) => [...requestKeys.details(), number.toUpperCase()] as const,
+};
+
+/** Open queues refetch this often while their tab is visible (react-query pauses hidden tabs). */
+export const QUEUE_REFRESH_MS = 5_000;
+
+export function requestListOptions(query: ListRequestsQuery) {
+  return queryOptions({
+    queryKey: requestKeys.list(query),
+    queryFn: ({ signal }) => apiFetch<RequestListResponse>(`/api/requests?${listQueryToSearchParams(query)}`, { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: QUEUE_REFRESH_MS,
+  });
+}
+
+export function requestDetailOptions(number: string) {
+  return queryOptions({
+    queryKey: requestKeys.detail(number),
+    queryFn: ({ signal }) => apiFetch<RequestDetail>(`/api/requests/${encodeURIComponent(number)}`, { signal }),
+  });
+}
+
+export function createRequest(input: CreateRequestInput) {
+  return apiFetch<RequestDetail>("/api/requests", { method: "POST", json: input });
+}

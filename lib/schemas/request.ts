@@ -1,0 +1,326 @@
+// The one zod schema of a dataset request. The form (browser), the route handlers
+// (server, the authority), the OpenAPI document and the CLI all validate with it.
+// Client-safe: no server imports here.
+import { z } from "zod";
+import {
+  DATA_CLASSIFICATIONS,
+  INGESTION_MODES,
+  KEY_FORMATS,
+  PRIORITIES,
+  REGIONS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  SOURCE_SYSTEMS,
+  UPDATE_FREQUENCIES,
+  VALUE_FORMATS,
+} from "@/lib/domain/requests/options";
+import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
+
+// ---- building blocks -------------------------------------------------------
+
+// Control characters (NUL included) never belong in metadata; tabs and newlines are
+// allowed only in the multi-line use case.
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+const requiredText = (label: string, min: number, max: number, pattern = SINGLE_LINE) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(Math.max(min, 1), { error: min > 1 ? `${label} needs at least ${min} characters` : `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .regex(pattern, { error: `${label} contains control characters` });
+
+/** Optional text: "", null and absent all mean "not given" and come out as null. */
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .regex(SINGLE_LINE, { error: `${label} contains control characters` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** "X is required" when absent, otherwise the given message. */
+const missingOr = (label: string, message: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined || iss.input === null ? `${label} is required` : message;
+
+const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.enum(values, { error: missingOr(label, `${label} must be one of ${values.join(", ")}`) });
+
+const integer = (label: string, min: number, max: number) =>
+  z
+    .number({ error: missingOr(label, `${label} must be a number`) })
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be at least ${min.toLocaleString("en-US")}` })
+    .max(max, { error: `${label} must be at most ${max.toLocaleString("en-US")}` });
+
+const MAX_INT64 = BigInt("9223372036854775807");
+
+/** Key counts exceed 2^31 (and may exceed 2^53): accept a JSON integer or a digit string. */
+const keyCount = z
+  .union(
+    [
+      z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      z.string().trim().regex(/^[0-9]{1,19}$/),
+    ],
+    { error: `${L.estimatedKeyCount} must be a whole number greater than 0` },
+  )
+  .transform((v) => BigInt(v).toString())
+  .refine((v) => BigInt(v) > BigInt(0) && BigInt(v) <= MAX_INT64, {
+    error: `${L.estimatedKeyCount} must be a whole number greater than 0`,
+  });
+
+export const DATASET_NAME_PATTERN = /^[a-z][a-z0-9_]{2,62}$/;
+/** s3://, gs://, hdfs:// URIs, or a warehouse table as db.table. */
+export const SOURCE_LOCATION_PATTERN = /^(?:(?:s3|gs|hdfs):\/\/[^\s/]+(?:\/\S*)?|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** A real calendar date written as YYYY-MM-DD. */
+export function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
+/** The earliest calendar date that is still today somewhere on earth (UTC-12). */
+export function earliestCurrentDate(now = new Date()): string {
+  return new Date(now.getTime() - 12 * 3600_000).toISOString().slice(0, 10);
+}
+
+// ---- the fields ------------------------------------------------------------
+
+export const requestFieldsShape = {
+  datasetName: z
+    .string({ error: `${L.datasetName} is required` })
+    .trim()
+    .min(1, { error: `${L.datasetName} is required` })
+    .regex(DATASET_NAME_PATTERN, {
+      error: "Use 3–63 characters: lowercase letters, digits and _, starting with a letter",
+    }),
+  requestType: choice(L.requestType, REQUEST_TYPES),
+  sourceSystem: choice(L.sourceSystem, SOURCE_SYSTEMS).nullish().transform((v) => v ?? null),
+  ownerTeam: requiredText(L.ownerTeam, 2, 80),
+  contactEmail: z
+    .string({ error: `${L.contactEmail} is required` })
+    .trim()
+    .min(1, { error: `${L.contactEmail} is required` })
+    .max(254, { error: `${L.contactEmail} must be at most 254 characters` })
+    .pipe(z.email({ error: "Enter an email address like name@example.com" })),
+  useCase: requiredText(L.useCase, 20, 4000, MULTI_LINE),
+  keyFormat: choice(L.keyFormat, KEY_FORMATS),
+  keyExample: optionalText(L.keyExample, 250),
+  valueFormat: choice(L.valueFormat, VALUE_FORMATS),
+  valueSchema: optionalText(L.valueSchema, 200),
+  ingestion: choice(L.ingestion, INGESTION_MODES),
+  sourceLocation: optionalText(L.sourceLocation, 500),
+  updateFrequency: choice(L.updateFrequency, UPDATE_FREQUENCIES),
+  estimatedSizeGb: z
+    .number({ error: missingOr(L.estimatedSizeGb, `${L.estimatedSizeGb} must be a number`) })
+    .positive({ error: `${L.estimatedSizeGb} must be greater than 0` })
+    .max(1_000_000, { error: `${L.estimatedSizeGb} must be at most 1,000,000` }),
+  estimatedKeyCount: keyCount,
+  readQps: integer(L.readQps, 0, 1_000_000_000),
+  writeQps: integer(L.writeQps, 0, 1_000_000_000),
+  p99LatencyMs: integer(L.p99LatencyMs, 1, 10_000),
+  ttlDays: integer(L.ttlDays, 1, 36_500).nullish().transform((v) => v ?? null),
+  regions: z
+    .array(z.enum(REGIONS, { error: `Unknown region; choose from ${REGIONS.join(", ")}` }), {
+      error: "Choose at least one region",
+    })
+    .min(1, { error: "Choose at least one region" })
+    .refine((r) => new Set(r).size === r.length, { error: "Each region may be chosen once" }),
+  dataClassification: choice(L.dataClassification, DATA_CLASSIFICATIONS),
+  backupsEnabled: z.boolean({ error: `${L.backupsEnabled} must be on or off` }),
+  backupRetentionDays: integer(L.backupRetentionDays, 1, 365).nullish().transform((v) => v ?? null),
+  neededBy: z
+    .string({ error: `${L.neededBy} must be a date (YYYY-MM-DD)` })
+    .trim()
+    .refine((v) => v === "" || isCalendarDate(v), { error: `${L.neededBy} must be a date (YYYY-MM-DD)` })
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  priority: choice(L.priority, PRIORITIES).default("MEDIUM"),
+} as const;
+
+type FieldsOutput = z.output<z.ZodObject<typeof requestFieldsShape>>;
+
+/**
+ * Cross-field rules. They run even while other fields are still invalid (so the form
+ * shows them at once) and therefore read the values defensively.
+ */
+export function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unknown>>, ctx: z.RefinementCtx) {
+  const issue = (path: keyof FieldsOutput, message: string) =>
+    ctx.addIssue({ code: "custom", path: [path], message, input: v[path] });
+
+  if (v.requestType === "MIGRATION" && !v.sourceSystem)
+    issue("sourceSystem", `${L.sourceSystem} is required for a migration`);
+  if ((v.valueFormat === "THRIFT" || v.valueFormat === "PROTOBUF") && !v.valueSchema)
+    issue("valueSchema", `${L.valueSchema} (the struct or message name) is required for ${v.valueFormat === "THRIFT" ? "Thrift" : "Protobuf"} values`);
+  if (v.ingestion === "BATCH") {
+    if (!v.sourceLocation) issue("sourceLocation", `${L.sourceLocation} is required for batch ingestion`);
+    else if (typeof v.sourceLocation === "string" && !SOURCE_LOCATION_PATTERN.test(v.sourceLocation))
+      issue("sourceLocation", "Use an s3://, gs:// or hdfs:// URI, or a warehouse table as db.table");
+  }
+  if (v.backupsEnabled === true && (v.backupRetentionDays === null || v.backupRetentionDays === undefined))
+    issue("backupRetentionDays", "Backup retention (1–365 days) is required when backups are on");
+}
+
+const always = { when: () => true };
+
+/** Body of POST /api/requests and of the request form. Unknown fields are rejected. */
+export const createRequestBodySchema = z
+  .strictObject(requestFieldsShape)
+  .superRefine(checkCrossFieldRules, always)
+  .superRefine((v, ctx) => {
+    if (typeof v.neededBy === "string" && v.neededBy < earliestCurrentDate())
+      ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
+  }, always)
+  // Retention means nothing without backups: store none rather than a misleading value.
+  .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+
+export type CreateRequestInput = z.input<typeof createRequestBodySchema>;
+export type CreateRequestBody = z.output<typeof createRequestBodySchema>;
+
+// ---- responses (DTOs) ------------------------------------------------------
+
+export const userRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+export const requestSummarySchema = z.object({
+  number: z.string().describe("Human id, KV-<n>"),
+  datasetName: z.string(),
+  requestType: z.enum(REQUEST_TYPES),
+  ownerTeam: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  priority: z.enum(PRIORITIES),
+  requester: userRefSchema,
+  assignee: userRefSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  statusChangedAt: z.iso.datetime(),
+});
+
+export const requestEventSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT"]),
+  actor: userRefSchema,
+  fromStatus: z.enum(REQUEST_STATUSES).nullable(),
+  toStatus: z.enum(REQUEST_STATUSES).nullable(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const commentSchema = z.object({
+  id: z.number().int(),
+  author: userRefSchema,
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const requestDetailSchema = requestSummarySchema.extend({
+  sourceSystem: z.enum(SOURCE_SYSTEMS).nullable(),
+  contactEmail: z.string(),
+  useCase: z.string(),
+  keyFormat: z.enum(KEY_FORMATS),
+  keyExample: z.string().nullable(),
+  valueFormat: z.enum(VALUE_FORMATS),
+  valueSchema: z.string().nullable(),
+  ingestion: z.enum(INGESTION_MODES),
+  sourceLocation: z.string().nullable(),
+  updateFrequency: z.enum(UPDATE_FREQUENCIES),
+  estimatedSizeGb: z.number(),
+  estimatedKeyCount: z.string().describe("Decimal digits: counts can exceed 2^53"),
+  readQps: z.number().int(),
+  writeQps: z.number().int(),
+  p99LatencyMs: z.number().int(),
+  ttlDays: z.number().int().nullable(),
+  regions: z.array(z.enum(REGIONS)),
+  dataClassification: z.enum(DATA_CLASSIFICATIONS),
+  backupsEnabled: z.boolean(),
+  backupRetentionDays: z.number().int().nullable(),
+  neededBy: z.string().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  version: z.number().int(),
+  history: z.array(requestEventSchema),
+  comments: z.array(commentSchema),
+});
+
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+export type RequestEventDto = z.infer<typeof requestEventSchema>;
+
+// ---- the queue's list query ------------------------------------------------
+
+export const SORT_FIELDS = [
+  "number",
+  "datasetName",
+  "requestType",
+  "ownerTeam",
+  "status",
+  "priority",
+  "assignee",
+  "createdAt",
+  "updatedAt",
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+
+const positiveInt = (label: string, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, { error: `${label} must be a whole number` })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: `${label} must be at least 1` }).max(max, { error: `${label} must be at most ${max}` }));
+
+/**
+ * GET /api/requests query. Values arrive as strings (repeatable ones as arrays);
+ * `assignee` and `requester` take "me", a user id, or ("unassigned" / "all").
+ */
+export const listRequestsQuerySchema = z.strictObject({
+  sort: z.enum(SORT_FIELDS, { error: `sort must be one of ${SORT_FIELDS.join(", ")}` }).default("number"),
+  order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
+  status: oneOrMany(z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}` })).optional(),
+  type: z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}` }).optional(),
+  team: z.string().trim().min(1).max(80).optional(),
+  assignee: z.string().trim().min(1).max(64).optional(),
+  requester: z.string().trim().min(1).max(64).optional(),
+  priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
+  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).optional(),
+  page: positiveInt("page", 100_000).default(1),
+  pageSize: positiveInt("pageSize", 100).default(25),
+});
+
+export type ListRequestsQuery = z.output<typeof listRequestsQuerySchema>;
+export type ListRequestsQueryInput = z.input<typeof listRequestsQuerySchema>;
+
+/** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return out;
+}
+
+/** The list query → URLSearchParams, leaving out defaults so URLs stay short. */
+export function listQueryToSearchParams(query: Partial<ListRequestsQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "") continue;
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
+    else params.set(key, String(value));
+  }
+  return params;
+}
+
+export const requestListResponseSchema = z.object({
+  items: z.array(requestSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RequestListResponse = z.infer<typeof requestListResponseSchema>;
