@@ -1,0 +1,42 @@
+import type { Config } from "jest";
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+// ESM-only packages that jest (CommonJS) must transform.
+const ESM_PACKAGES = [
+  "@faker-js/faker",
+  "better-auth",
+  "@better-auth",
+  "better-call",
+  "@better-fetch",
+  "jose",
+  "nanostores",
+  "@noble",
+  "defu",
+  "kysely",
+  "rou3",
+  "uncrypto",
+];
+
+const config: Config = {
+  // Route handlers and the data layer run under node; component tests opt into jsdom
+  // with a docblock.
+  testEnvironment: "node",
+  globalSetup: "<rootDir>/tests/setup/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
+  setupFiles: ["<rootDir>/tests/setup/test-database.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts"],
+  testMatch: ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/.next/"],
+  moduleNameMapper: {
+    // The generated Prisma client imports .mjs runtime files that CommonJS cannot load.
+    "^@prisma/client/runtime/(.*)\\.mjs$": "@prisma/client/runtime/$1.js",
+    "^@/(.*)$": "<rootDir>/$1",
+  },
+};
+
+export default async () => {
+  const resolved = await createJestConfig(config)();
+  return { ...resolved, transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join("|")})/)`] };
+};

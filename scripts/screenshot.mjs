@@ -1,0 +1,42 @@
+// Looks at pages the way a person would: signs in, opens each path in Debian's
+// Chromium, saves PNGs to screenshots/ (git-ignored).
+//
+//   node scripts/screenshot.mjs [--base http://localhost:3000] [--user alice@example.com]
+//        [--theme light|dark] [--width 1366] [--full] /requests /requests/new ...
+import { mkdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    base: { type: "string", default: process.env.BASE_URL ?? "http://localhost:3000" },
+    user: { type: "string", default: "alice@example.com" },
+    password: { type: "string", default: "kvstore-demo" },
+    theme: { type: "string", default: "light" },
+    width: { type: "string", default: "1366" },
+    full: { type: "boolean", default: false },
+    out: { type: "string", default: "screenshots" },
+  },
+});
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const width = Number(values.width);
+const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, colorScheme: values.theme, baseURL: values.base });
+const res = await context.request.post("/api/auth/sign-in/email", {
+  data: { email: values.user, password: values.password },
+  headers: { Origin: values.base },
+});
+if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+mkdirSync(values.out, { recursive: true });
+const page = await context.newPage();
+for (const path of positionals.length ? positionals : ["/requests"]) {
+  await page.goto(path, { waitUntil: "networkidle" });
+  const file = `${values.out}/${path.replace(/^\//, "").replace(/[^\w-]+/g, "_") || "root"}-${values.theme}-${width}.png`;
+  await page.screenshot({ path: file, fullPage: values.full });
+  console.log(file);
+}
+await browser.close();
