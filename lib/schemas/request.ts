@@ -6,6 +6,7 @@ import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
   KEY_FORMATS,
+  MIGRATION_CHECKLIST,
   PRIORITIES,
   REGIONS,
   REQUEST_STATUSES,
@@ -179,6 +180,69 @@ export const createRequestBodySchema = z
 
 export type CreateRequestInput = z.input<typeof createRequestBodySchema>;
 export type CreateRequestBody = z.output<typeof createRequestBodySchema>;
+
+// ---- changes to an existing request ----------------------------------------
+
+/** The version a client read; updates naming an older one get 409 (If-Match works too). */
+const versionField = z
+  .number({ error: "version must be the request's version number you read" })
+  .int({ error: "version must be a whole number" })
+  .positive({ error: "version must be a whole number" });
+
+/** Multi-line free text: notes and comments. */
+const noteText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .regex(MULTI_LINE, { error: `${label} contains control characters` });
+
+/** Every request field optional, and no default: a PATCH changes only what it names. */
+const editableFieldsShape = {
+  ...requestFieldsShape,
+  priority: choice(L.priority, PRIORITIES),
+};
+
+/**
+ * PATCH /api/requests/{number}. The requester may change request fields while the
+ * request is SUBMITTED or NEEDS_INFO; admins may also set priority, assignee and the
+ * migration checklist at any time. Cross-field rules are checked on the merged result.
+ */
+export const updateRequestBodySchema = z.strictObject({
+  ...z.object(editableFieldsShape).partial().shape,
+  assigneeId: z.string().trim().min(1).max(64).nullable().optional().describe("A user id, or null to unassign"),
+  checklist: z
+    .partialRecord(z.enum(MIGRATION_CHECKLIST), z.boolean({ error: "Checklist items are true or false" }))
+    .optional()
+    .describe("Migration steps to tick (true) or untick (false)"),
+  version: versionField.optional(),
+});
+export type UpdateRequestBody = z.output<typeof updateRequestBodySchema>;
+
+/** POST /api/requests/{number}/transitions */
+export const transitionBodySchema = z.strictObject({
+  to: z.enum(REQUEST_STATUSES, { error: `to must be one of ${REQUEST_STATUSES.join(", ")}` }),
+  note: noteText("Note", 2000).nullish().transform((v) => (v ? v : null)),
+  version: versionField.optional(),
+});
+export type TransitionBody = z.output<typeof transitionBodySchema>;
+
+/** POST /api/requests/bulk-transitions — admins move several requests at once. */
+export const bulkTransitionBodySchema = z.strictObject({
+  numbers: z
+    .array(z.string().trim().regex(/^(?:KV-)?[1-9][0-9]{0,9}$/i, { error: "Use request numbers like KV-12" }))
+    .min(1, { error: "Choose at least one request" })
+    .max(100, { error: "At most 100 requests at once" }),
+  to: transitionBodySchema.shape.to,
+  note: transitionBodySchema.shape.note,
+});
+export type BulkTransitionBody = z.output<typeof bulkTransitionBodySchema>;
+
+/** POST /api/requests/{number}/comments */
+export const commentBodySchema = z.strictObject({
+  body: noteText("Comment", 4000).min(1, { error: "Write a comment first" }),
+});
+export type CommentBody = z.output<typeof commentBodySchema>;
 
 // ---- responses (DTOs) ------------------------------------------------------
 

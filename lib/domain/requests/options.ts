@@ -20,6 +20,10 @@ export const REQUEST_STATUSES = [
   "CANCELLED",
 ] as const;
 
+/** The steps of a migration, ticked by admins as it proceeds. */
+export const MIGRATION_CHECKLIST = ["DUAL_WRITES", "BACKFILL", "VERIFICATION", "CUT_OVER", "LEGACY_DECOMMISSION"] as const;
+export type ChecklistItem = (typeof MIGRATION_CHECKLIST)[number];
+
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type SourceSystem = (typeof SOURCE_SYSTEMS)[number];
 export type ValueFormat = (typeof VALUE_FORMATS)[number];
@@ -44,6 +48,13 @@ export const LABELS = {
   updateFrequency: { ONCE: "Once", HOURLY: "Hourly", DAILY: "Daily", WEEKLY: "Weekly", REALTIME: "Real time" },
   dataClassification: { PUBLIC: "Public", INTERNAL: "Internal", CONFIDENTIAL: "Confidential", PII: "PII" },
   priority: { LOW: "Low", MEDIUM: "Medium", HIGH: "High", URGENT: "Urgent" },
+  checklist: {
+    DUAL_WRITES: "Dual writes",
+    BACKFILL: "Backfill",
+    VERIFICATION: "Verification",
+    CUT_OVER: "Cut-over",
+    LEGACY_DECOMMISSION: "Legacy decommission",
+  },
   status: {
     SUBMITTED: "Submitted",
     IN_REVIEW: "In review",
