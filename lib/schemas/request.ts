@@ -388,3 +388,30 @@ export const requestListResponseSchema = z.object({
   pageSize: z.number().int(),
 });
 export type RequestListResponse = z.infer<typeof requestListResponseSchema>;
+
+export const bulkTransitionResponseSchema = z.object({
+  results: z.array(
+    z.union([
+      z.object({ number: z.string(), ok: z.literal(true), status: z.enum(REQUEST_STATUSES) }),
+      z.object({ number: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+export type BulkTransitionResponse = z.infer<typeof bulkTransitionResponseSchema>;
+
+/** GET /api/users — people to assign (admins) or filter by. */
+export const listUsersQuerySchema = z.strictObject({
+  role: z.enum(["ADMIN", "REQUESTER"], { error: "role must be ADMIN or REQUESTER" }).optional(),
+});
+export const userListResponseSchema = z.object({
+  items: z.array(userRefSchema.extend({ role: z.enum(["ADMIN", "REQUESTER"]), team: z.string().nullable() })),
+});
+export type UserListResponse = z.infer<typeof userListResponseSchema>;
+
+/** One message of GET /api/events (server-sent events): something about a request changed. */
+export const requestChangedEventSchema = z.object({
+  type: z.literal("request.changed"),
+  number: z.string(),
+  version: z.number().int(),
+});
+export type RequestChangedEvent = z.infer<typeof requestChangedEventSchema>;
