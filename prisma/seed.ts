@@ -29,6 +29,7 @@ import {
   SOURCE_SYSTEMS,
 } from "../lib/domain/requests/options";
 import { findTransition } from "../lib/domain/requests/workflow";
+import { assigneeColumns } from "../lib/data/requests/assignee-columns";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 
@@ -217,7 +218,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
     "keyFormat", "keyExample", "valueFormat", "valueSchema", "ingestion", "sourceLocation", "updateFrequency",
     "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "ttlDays", "regions",
     "dataClassification", "backupsEnabled", "backupRetentionDays", "neededBy", "priority", "priorityRank", "status",
-    "statusRank", "statusChangedAt", "requesterId", "assigneeId", "version", "createdAt", "updatedAt", "completedAt",
+    "statusRank", "statusChangedAt", "requesterId", "assigneeId", "assigneeName", "version", "createdAt", "updatedAt", "completedAt",
   ];
   const insertRequest = sqlite.prepare(
     `INSERT INTO "DatasetRequest" (${REQUEST_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${REQUEST_COLUMNS.map((c) => `@${c}`).join(", ")})`,
@@ -226,9 +227,28 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
     `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "fromStatus", "toStatus", "newValue", "note", "createdAt")
      VALUES (@requestNumber, @actorId, @kind, @fromStatus, @toStatus, @newValue, @note, @createdAt)`,
   );
+  // The full-text index (RequestSearch) is filled per batch in one statement rather than
+  // row by row by its trigger: a third of the time for the same index. The trigger is
+  // dropped and re-created inside each batch's transaction, so it is never missing
+  // outside one.
+  const searchTrigger = sqlite
+    .prepare(`SELECT "sql" FROM "sqlite_schema" WHERE "type" = 'trigger' AND "name" = 'RequestSearch_insert'`)
+    .pluck()
+    .get() as string | undefined;
+  const indexSearch = searchTrigger
+    ? sqlite.prepare(
+        `INSERT INTO "RequestSearch" ("rowid", "datasetName", "ownerTeam", "useCase")
+         SELECT "number", "datasetName", "ownerTeam", "useCase" FROM "DatasetRequest" WHERE "number" BETWEEN ? AND ?`,
+      )
+    : null;
   const insertBatch = sqlite.transaction((requests: RequestRow[], events: EventRow[]) => {
+    if (searchTrigger) sqlite.exec(`DROP TRIGGER "RequestSearch_insert"`);
     for (const r of requests) insertRequest.run(r);
     for (const e of events) insertEvent.run(e);
+    if (searchTrigger && indexSearch) {
+      indexSearch.run(requests[0]!.number, requests[requests.length - 1]!.number);
+      sqlite.exec(searchTrigger);
+    }
   });
   const nameCounts = new Map<string, number>();
   let made = 0;
@@ -344,7 +364,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         statusRank: STATUS_RANK[status],
         statusChangedAt: sqlDate(lastAt),
         requesterId: requester.id,
-        assigneeId: assignee?.id ?? null,
+        ...assigneeColumns(assignee),
         version: path.length,
         createdAt: sqlDate(createdAt),
         updatedAt: sqlDate(lastAt),
@@ -355,6 +375,9 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
     made += requests.length;
     if (args.count >= 100_000 && made % 100_000 === 0) console.log(`seed: ${made}/${args.count}`);
   }
+  // Merge the full-text index's segments (one per batch) into one: a search then reads
+  // one b-tree per trigram instead of dozens (3x faster at 100,000 rows).
+  if (searchTrigger && made > 0) sqlite.exec(`INSERT INTO "RequestSearch" ("RequestSearch") VALUES ('optimize')`);
   return made;
 }
 

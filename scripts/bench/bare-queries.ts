@@ -1,8 +1,11 @@
 // The SQL the app runs for each benchmark endpoint, through better-sqlite3 prepared
 // statements, and the same JSON the app returns. Used by the bare-limit server only.
+// The queue runs the app's own list SQL; the request page, the dataset lookup and the
+// create mirror what Prisma sends for lib/data/requests (captured with query logging).
 import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
-import { formatRequestNumber, parseRequestNumber } from "../../lib/domain/requests/options";
+import { formatRequestNumber } from "../../lib/domain/requests/options";
+import { runListQuery } from "../../lib/data/requests/list-query";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
 type UserRef = { id: string; name: string; email: string };
@@ -11,53 +14,6 @@ type Row = Record<string, unknown>;
 /** Prisma writes DateTime as "2026-01-02T03:04:05.678+00:00"; the API speaks ISO with Z. */
 const iso = (v: unknown) => new Date(String(v)).toISOString();
 const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
-
-const SORT_SQL: Record<ListRequestsQuery["sort"], string> = {
-  number: `"number"`,
-  datasetName: `"datasetName"`,
-  requestType: `"requestType"`,
-  ownerTeam: `"ownerTeam"`,
-  status: `"statusRank"`,
-  priority: `"priorityRank"`,
-  assignee: `"orderby_1"."name"`,
-  createdAt: `"createdAt"`,
-  updatedAt: `"updatedAt"`,
-};
-
-function personFilter(value: string | undefined, userId: string): string | null | undefined {
-  if (value === undefined || value === "all") return undefined;
-  if (value === "me") return userId;
-  if (value === "unassigned") return null;
-  return value;
-}
-
-/** The WHERE clause Prisma generates for lib/data/requests/list-requests.ts buildWhere(). */
-function where(query: ListRequestsQuery, userId: string): { sql: string; params: unknown[] } {
-  const terms: string[] = [];
-  const params: unknown[] = [];
-  if (query.status?.length) {
-    terms.push(`"DatasetRequest"."status" IN (${query.status.map(() => "?").join(",")})`);
-    params.push(...query.status);
-  }
-  if (query.type) terms.push(`"DatasetRequest"."requestType" = ?`), params.push(query.type);
-  if (query.team) terms.push(`"DatasetRequest"."ownerTeam" = ?`), params.push(query.team);
-  if (query.priority) terms.push(`"DatasetRequest"."priority" = ?`), params.push(query.priority);
-  const assignee = personFilter(query.assignee, userId);
-  if (assignee === null) terms.push(`"DatasetRequest"."assigneeId" IS NULL`);
-  else if (assignee !== undefined) terms.push(`"DatasetRequest"."assigneeId" = ?`), params.push(assignee);
-  const requester = personFilter(query.requester, userId);
-  if (requester !== undefined) terms.push(`"DatasetRequest"."requesterId" = ?`), params.push(requester ?? "");
-  if (query.q) {
-    const number = parseRequestNumber(query.q);
-    const or: string[] = [];
-    if (number !== null) or.push(`"DatasetRequest"."number" = ?`), params.push(number);
-    const like = `%${query.q}%`;
-    or.push(`"DatasetRequest"."datasetName" LIKE ?`, `"DatasetRequest"."ownerTeam" LIKE ?`, `"DatasetRequest"."useCase" LIKE ?`);
-    params.push(like, like, like);
-    terms.push(`(${or.join(" OR ")})`);
-  }
-  return { sql: terms.length ? `WHERE ${terms.join(" AND ")}` : "", params };
-}
 
 export function openBareQueries(sqlite: Database.Database) {
   const cache = new Map<string, Database.Statement>();
@@ -76,24 +32,8 @@ export function openBareQueries(sqlite: Database.Database) {
     return map;
   };
 
-  function list(query: ListRequestsQuery, userId: string): RequestListResponse {
-    const w = where(query, userId);
-    const dir = query.order === "asc" ? "ASC" : "DESC";
-    const join = query.sort === "assignee" ? `LEFT JOIN "user" AS "orderby_1" ON "orderby_1"."id" = "DatasetRequest"."assigneeId"` : "";
-    const rows = prep(
-      `SELECT "DatasetRequest"."number", "datasetName", "requestType", "ownerTeam", "status", "priority", "DatasetRequest"."createdAt",
-              "DatasetRequest"."updatedAt", "statusChangedAt", "requesterId", "assigneeId"
-       FROM "DatasetRequest" ${join} ${w.sql}
-       ORDER BY ${SORT_SQL[query.sort]} ${dir}${query.sort === "number" ? "" : `, "DatasetRequest"."number" ${dir}`} LIMIT ? OFFSET ?`,
-    ).all(...w.params, query.pageSize, (query.page - 1) * query.pageSize) as Row[];
-    const requesters = userRefs(rows.map((r) => r.requesterId as string));
-    const assignees = userRefs(rows.map((r) => r.assigneeId as string | null));
-    const total = prep(`SELECT COUNT(*) AS "n" FROM (SELECT "DatasetRequest"."number" FROM "DatasetRequest" ${w.sql} LIMIT -1 OFFSET 0)`).get(...w.params) as {
-      n: number;
-    };
-    const items = rows.map((r): RequestSummary => toSummary(r, requesters.get(r.requesterId as string)!, r.assigneeId ? assignees.get(r.assigneeId as string)! : null));
-    return { items, total: total.n, page: query.page, pageSize: query.pageSize };
-  }
+  /** The queue: the app's own SQL (lib/data/requests/list-query.ts) on this connection. */
+  const list = (query: ListRequestsQuery, userId: string): RequestListResponse => runListQuery(sqlite, query, userId);
 
   function toSummary(r: Row, requester: UserRef, assignee: UserRef | null): RequestSummary {
     return {
