@@ -1,14 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
 import Button from "@mui/material/Button";
-import Checkbox from "@mui/material/Checkbox";
-import ListItemText from "@mui/material/ListItemText";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
-import { LABELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus } from "@/lib/domain/requests/options";
+import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { useDebounced } from "@/components/hooks/use-debounced";
+import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
+import { StatusFilter } from "@/components/requests/status-filter";
 
 type Props = {
   view: ListRequestsQuery;
@@ -34,7 +32,7 @@ function DebouncedTextFilter({
     if (debounced.trim() !== value) onCommit(debounced.trim());
     // Commit only when the typed text settles, not when the URL catches up.
   }, [debounced]);
-  return <TextField label={label} value={text} onChange={(e) => setText(e.target.value)} type={type} />;
+  return <OutlinedTextField label={label} value={text} onChange={setText} type={type} />;
 }
 
 export function QueueFilters({ view, onChange }: Props) {
@@ -44,38 +42,11 @@ export function QueueFilters({ view, onChange }: Props) {
       <Stack sx={{ flex: 2, minWidth: 0 }}>
         <DebouncedTextFilter label="Search" type="search" value={view.q ?? ""} onCommit={(q) => onChange({ q: q || undefined }, { replace: true })} />
       </Stack>
-      <TextField
-        select
-        label="Status"
-        value={view.status ?? []}
-        onChange={(e) => {
-          const value = e.target.value as unknown as RequestStatus[];
-          onChange({ status: value.length ? value : undefined });
-        }}
-        slotProps={{
-          select: {
-            multiple: true,
-            renderValue: (selected) =>
-              (selected as RequestStatus[]).length === REQUEST_STATUSES.length
-                ? "Any"
-                : (selected as RequestStatus[]).map((s) => LABELS.status[s]).join(", "),
-          },
-        }}
-        sx={{ flex: 2, minWidth: 160 }}
-      >
-        {REQUEST_STATUSES.map((s) => (
-          <MenuItem key={s} value={s}>
-            <Checkbox size="small" checked={view.status?.includes(s) ?? false} />
-            <ListItemText primary={LABELS.status[s]} />
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+      <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} sx={{ flex: 2, minWidth: 160 }} />
+      <NativeSelectField
         label="Type"
         value={view.type ?? ""}
-        onChange={(e) => onChange({ type: (e.target.value || undefined) as ListRequestsQuery["type"] })}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        onChange={(type) => onChange({ type: (type || undefined) as ListRequestsQuery["type"] })}
         sx={{ flex: 1, minWidth: 130 }}
       >
         <option value="">Any</option>
@@ -84,13 +55,11 @@ export function QueueFilters({ view, onChange }: Props) {
             {LABELS.requestType[t]}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
+      </NativeSelectField>
+      <NativeSelectField
         label="Priority"
         value={view.priority ?? ""}
-        onChange={(e) => onChange({ priority: (e.target.value || undefined) as ListRequestsQuery["priority"] })}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        onChange={(priority) => onChange({ priority: (priority || undefined) as ListRequestsQuery["priority"] })}
         sx={{ flex: 1, minWidth: 120 }}
       >
         <option value="">Any</option>
@@ -99,7 +68,7 @@ export function QueueFilters({ view, onChange }: Props) {
             {LABELS.priority[p]}
           </option>
         ))}
-      </TextField>
+      </NativeSelectField>
       <Stack sx={{ flex: 1.5, minWidth: 0 }}>
         <DebouncedTextFilter label="Team" value={view.team ?? ""} onCommit={(team) => onChange({ team: team || undefined }, { replace: true })} />
       </Stack>

@@ -17,7 +17,6 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import ToggleButton from "@mui/material/ToggleButton";
@@ -31,6 +30,7 @@ import type { ListRequestsQuery, RequestSummary, SortField } from "@/lib/schemas
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { QueueFilters } from "@/components/requests/queue-filters";
+import { QueuePagination } from "@/components/requests/queue-pagination";
 
 type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode };
 
@@ -160,14 +160,13 @@ export function RequestQueue({ role }: { role: Role }) {
             </TableBody>
           </Table>
         </TableContainer>
-        <TablePagination
-          component="div"
+        <QueuePagination
           count={data?.total ?? 0}
           page={data && data.total > 0 ? view.page - 1 : 0}
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(_, page) => setView({ page: page + 1 })}
-          onRowsPerPageChange={(e) => setView({ pageSize: Number(e.target.value) })}
+          onPageChange={(page) => setView({ page: page + 1 })}
+          onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />
       </Paper>
     </Stack>
