@@ -20,6 +20,7 @@ import { load } from "./load.mjs";
 import { createBody, inspectDatabase, scenarios, storedCreates } from "./scenarios.mjs";
 import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
+import { findLighthouse, lighthouse } from "./lighthouse.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -39,6 +40,10 @@ const { values: opts } = parseArgs({
     "no-build": { type: "boolean", default: false },
     out: { type: "string" },
     port: { type: "string", default: "3401" },
+    lighthouse: { type: "boolean" },
+    "no-lighthouse": { type: "boolean", default: false },
+    // Writes a V8 CPU profile of the app server to .tmp/bench/prof (see profile-summary.mjs).
+    profile: { type: "boolean", default: false },
   },
 });
 const quick = opts.quick;
@@ -50,8 +55,13 @@ const createConnections = Number(opts["create-connections"]);
 const createAmount = Number(opts["create-amount"] ?? (quick ? 640 : 10_000));
 const appPort = Number(opts.port);
 const barePort = appPort + 1;
-const out = opts.out ?? (quick ? path.join(WORK, "BENCHMARKS.quick.md") : path.join(ROOT, "BENCHMARKS.md"));
+// Only a complete run (every size, every scenario) replaces the figures in BENCHMARKS.md.
+const complete = !quick && !opts.sizes && !opts.only;
+const out = opts.out ?? (complete ? path.join(ROOT, "BENCHMARKS.md") : path.join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.partial.md"));
 const only = opts.only ? new RegExp(opts.only) : null;
+// Lighthouse once per run, on the 100,000-request database when it is one of the sizes.
+const lighthouseBin = opts["no-lighthouse"] || (quick && !opts.lighthouse) ? null : findLighthouse(ROOT);
+const lighthouseSize = sizes.includes(100_000) ? 100_000 : sizes[0];
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
@@ -155,7 +165,8 @@ async function startServer(name, cmd, args, extraEnv, port) {
         stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once("exit", resolve);
-        child.kill("SIGTERM");
+        // SIGINT lets a profiled server write its profile; Next exits on either.
+        child.kill(opts.profile ? "SIGINT" : "SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
       }).then(() => children.delete(child)),
   };
@@ -266,7 +277,8 @@ async function benchSize(count) {
 
   const appUrl = `http://localhost:${appPort}`;
   log(`${count.toLocaleString("en-US")} requests: starting the app on ${appPort} and the bare limit on ${barePort}`);
-  const app = await startServer("app", process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)], {
+  const profileArgs = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(WORK, "prof")}`] : [];
+  const app = await startServer("app", process.execPath, [...profileArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)], {
     ...dbEnv,
     BETTER_AUTH_URL: appUrl,
     NODE_ENV: "production",
@@ -292,6 +304,19 @@ async function benchSize(count) {
       log(`${s.name.padEnd(44)} app ${r.app.rps.toFixed(0).padStart(6)}/s p95 ${r.app.p95.toFixed(1).padStart(6)} ms | bare ${r.bare.rps.toFixed(0).padStart(6)}/s p95 ${r.bare.p95.toFixed(1).padStart(6)} ms`);
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
+    let lighthouseResult = null;
+    if (count === lighthouseSize) {
+      if (lighthouseBin) {
+        log("Lighthouse on /requests (mobile and desktop, 3 runs each)");
+        try {
+          lighthouseResult = await lighthouse({ bin: lighthouseBin, url: `${appUrl}/requests`, cookie, workDir: path.join(WORK, "lighthouse") });
+          for (const [k, v] of Object.entries(lighthouseResult)) log(`Lighthouse ${k}: ${v.score} (runs ${v.scores.join(", ")})`);
+        } catch (e) {
+          lighthouseResult = { error: String(e.message ?? e) };
+          log(lighthouseResult.error);
+        }
+      } else lighthouseResult = { error: "Lighthouse not installed (npm install --prefix .tmp/tools lighthouse@13.5.0)" };
+    }
     if (!only || only.test("create")) {
       const tag = `${Date.now().toString(36)}`;
       const r = { app: await measureCreates(app, cookie, dbFile, `app_${tag}`), bare: await measureCreates(bare, cookie, dbFile, `bare_${tag}`) };
@@ -301,7 +326,7 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult };
   } finally {
     await app.stop();
     await bare.stop();

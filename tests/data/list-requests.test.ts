@@ -9,7 +9,8 @@ import { runListQuery, ftsPhrase } from "@/lib/data/requests/list-query";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { assigneeColumns } from "@/lib/data/requests/assignee-columns";
 import { toSessionUser } from "@/lib/auth/roles";
-import { formatRequestNumber, OPEN_STATUSES, PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
+import { OPEN_STATUSES, PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
+import { toSummary } from "@/lib/data/requests/request-dto";
 import { listRequestsQuerySchema, SORT_FIELDS, type ListRequestsQueryInput, type RequestSummary } from "@/lib/schemas/request";
 
 jest.setTimeout(60_000);
@@ -31,17 +32,7 @@ async function allRows(): Promise<ModelRow[]> {
     include: { requester: { select: { id: true, name: true, email: true } }, assignee: { select: { id: true, name: true, email: true } } },
   });
   return rows.map((r) => ({
-    number: formatRequestNumber(r.number),
-    datasetName: r.datasetName,
-    requestType: r.requestType as RequestSummary["requestType"],
-    ownerTeam: r.ownerTeam,
-    status: r.status as RequestSummary["status"],
-    priority: r.priority as RequestSummary["priority"],
-    requester: r.requester,
-    assignee: r.assignee,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    statusChangedAt: r.statusChangedAt.toISOString(),
+    ...toSummary(r),
     useCase: r.useCase,
     n: r.number,
     assigneeName: r.assignee?.name ?? null,

@@ -24,7 +24,8 @@
 // The SQL is standard apart from the FTS5 MATCH and SQLite's "+column" hint.
 import "server-only";
 import type Database from "better-sqlite3";
-import { formatRequestNumber, parseRequestNumber } from "@/lib/domain/requests/options";
+import { parseRequestNumber } from "@/lib/domain/requests/options";
+import { toSummary as toSummaryDto } from "@/lib/data/requests/request-dto";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary, SortField } from "@/lib/schemas/request";
 
 const SORT_COLUMN: Record<SortField, string> = {
@@ -246,19 +247,14 @@ export function isoFromSqlite(value: unknown): string {
 }
 
 function toSummary(r: Row): RequestSummary {
-  return {
-    number: formatRequestNumber(r.number),
-    datasetName: r.datasetName,
-    requestType: r.requestType as RequestSummary["requestType"],
-    ownerTeam: r.ownerTeam,
-    status: r.status as RequestSummary["status"],
-    priority: r.priority as RequestSummary["priority"],
+  return toSummaryDto({
+    ...r,
     requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeName!, email: r.assigneeEmail! },
     createdAt: isoFromSqlite(r.createdAt),
     updatedAt: isoFromSqlite(r.updatedAt),
     statusChangedAt: isoFromSqlite(r.statusChangedAt),
-  };
+  });
 }
 
 /**
