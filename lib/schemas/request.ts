@@ -167,16 +167,39 @@ export function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unkno
 
 const always = { when: () => true };
 
-/** Body of POST /api/requests and of the request form. Unknown fields are rejected. */
-export const createRequestBodySchema = z
+/**
+ * The request form's schema. Unknown fields are rejected. A needed-by date may not be in
+ * the past, except one the request already had (an edit must not fail on an old date).
+ */
+export function requestFormSchemaFor(existingNeededBy: string | null) {
+  return z
+    .strictObject(requestFieldsShape)
+    .superRefine(checkCrossFieldRules, always)
+    .superRefine((v, ctx) => {
+      if (typeof v.neededBy === "string" && v.neededBy !== existingNeededBy && v.neededBy < earliestCurrentDate())
+        ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
+    }, always)
+    // Retention means nothing without backups: store none rather than a misleading value.
+    .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+}
+
+/** Body of POST /api/requests and of the new-request form. */
+export const createRequestBodySchema = requestFormSchemaFor(null);
+export type RequestFormSchema = typeof createRequestBodySchema;
+
+/** A whole stored request's fields (no date-in-the-past rule: old requests stay valid). */
+export const requestFieldsSchema = z
   .strictObject(requestFieldsShape)
   .superRefine(checkCrossFieldRules, always)
-  .superRefine((v, ctx) => {
-    if (typeof v.neededBy === "string" && v.neededBy < earliestCurrentDate())
-      ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
-  }, always)
-  // Retention means nothing without backups: store none rather than a misleading value.
   .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+export type RequestFields = z.output<typeof requestFieldsSchema>;
+
+export const REQUEST_FIELD_NAMES = Object.keys(requestFieldsShape) as (keyof typeof requestFieldsShape)[];
+
+/** The request's own fields (what the form edits), from a stored request. */
+export function pickFields(detail: RequestFields): RequestFields {
+  return Object.fromEntries(REQUEST_FIELD_NAMES.map((k) => [k, detail[k]])) as RequestFields;
+}
 
 export type CreateRequestInput = z.input<typeof createRequestBodySchema>;
 export type CreateRequestBody = z.output<typeof createRequestBodySchema>;
@@ -260,11 +283,15 @@ export const requestSummarySchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   statusChangedAt: z.iso.datetime(),
+  checklistProgress: z
+    .object({ done: z.number().int(), total: z.number().int() })
+    .nullable()
+    .describe("Migration checklist progress; null for other request types"),
 });
 
 export const requestEventSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT"]),
+  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT", "CHECKLIST"]),
   actor: userRefSchema,
   fromStatus: z.enum(REQUEST_STATUSES).nullable(),
   toStatus: z.enum(REQUEST_STATUSES).nullable(),
@@ -305,6 +332,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
   backupRetentionDays: z.number().int().nullable(),
   neededBy: z.string().nullable(),
   completedAt: z.iso.datetime().nullable(),
+  checklist: z.array(z.enum(MIGRATION_CHECKLIST)).describe("Migration steps done"),
   version: z.number().int(),
   history: z.array(requestEventSchema),
   comments: z.array(commentSchema),
@@ -313,6 +341,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 export type RequestEventDto = z.infer<typeof requestEventSchema>;
+export type CommentDto = z.infer<typeof commentSchema>;
 
 // ---- the queue's list query ------------------------------------------------
 

@@ -6,6 +6,7 @@ import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody, RequestDetail } from "@/lib/schemas/request";
 import { detailInclude, toDetail } from "@/lib/data/requests/request-dto";
 import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { publishRequestChanged } from "@/lib/events/request-events";
 
 /** Stores a validated request as SUBMITTED, with its first history event, atomically. */
 export async function createRequest(user: SessionUser, body: CreateRequestBody): Promise<RequestDetail> {
@@ -28,7 +29,9 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
       },
       include: detailInclude,
     });
-    return toDetail(row);
+    const created = toDetail(row);
+    publishRequestChanged(created.number, created.version);
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateName(body.datasetName);
     throw error;
