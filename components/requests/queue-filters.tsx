@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import Button from "@mui/material/Button";
 import Checkbox from "@mui/material/Checkbox";
 import ListItemText from "@mui/material/ListItemText";
@@ -8,10 +9,13 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import { LABELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import type { Role } from "@/lib/auth/roles";
+import { adminsOptions } from "@/lib/queries/users";
 import { useDebounced } from "@/components/hooks/use-debounced";
 
 type Props = {
   view: ListRequestsQuery;
+  role: Role;
   onChange: (patch: Partial<ListRequestsQuery>, options?: { replace?: boolean }) => void;
 };
 
@@ -37,8 +41,9 @@ function DebouncedTextFilter({
   return <TextField label={label} value={text} onChange={(e) => setText(e.target.value)} type={type} />;
 }
 
-export function QueueFilters({ view, onChange }: Props) {
-  const anyFilter = Boolean(view.status?.length || view.type || view.team || view.priority || view.q);
+export function QueueFilters({ view, onChange, role }: Props) {
+  const anyFilter = Boolean(view.status?.length || view.type || view.team || view.priority || view.q || view.assignee);
+  const admins = useQuery(adminsOptions());
   return (
     <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
       <Stack sx={{ flex: 2, minWidth: 0 }}>
@@ -100,11 +105,28 @@ export function QueueFilters({ view, onChange }: Props) {
           </option>
         ))}
       </TextField>
+      <TextField
+        select
+        label="Assignee"
+        value={view.assignee ?? ""}
+        onChange={(e) => onChange({ assignee: e.target.value || undefined })}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        sx={{ flex: 1.2, minWidth: 140 }}
+      >
+        <option value="">Anyone</option>
+        {role === "ADMIN" && <option value="me">Me</option>}
+        <option value="unassigned">Unassigned</option>
+        {admins.data?.items.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </TextField>
       <Stack sx={{ flex: 1.5, minWidth: 0 }}>
         <DebouncedTextFilter label="Team" value={view.team ?? ""} onCommit={(team) => onChange({ team: team || undefined }, { replace: true })} />
       </Stack>
       <Button
-        onClick={() => onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined })}
+        onClick={() => onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })}
         disabled={!anyFilter}
         sx={{ flexShrink: 0 }}
       >
