@@ -12,6 +12,9 @@ export type CallOptions = {
   rawBody?: string;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  signal?: AbortSignal;
+  /** A never-ending response (server-sent events): take the status, leave the body. */
+  streaming?: boolean;
 };
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
@@ -22,8 +25,12 @@ export async function call(handler: Handler, method: string, path: string, optio
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const req = new Request(`${BASE}${path}`, { method, headers, body });
+  const req = new Request(`${BASE}${path}`, { method, headers, body, signal: options.signal });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  if (options.streaming && res.ok) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, json: null as any };
+  }
   const text = await res.text();
   let json: unknown = null;
   try {
