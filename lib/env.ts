@@ -30,3 +30,9 @@ export function publicBaseUrl(): string {
   const e = env();
   return e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`;
 }
+
+/** Origins our own pages are served from: sign-in and cookie-carried changes must come from one. */
+export function trustedOrigins(): string[] {
+  const port = env().PORT;
+  return [...new Set([publicBaseUrl(), `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+}

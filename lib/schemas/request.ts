@@ -165,7 +165,8 @@ export function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unkno
     issue("backupRetentionDays", "Backup retention (1–365 days) is required when backups are on");
 }
 
-const always = { when: () => true };
+/** Run even when some fields failed, as long as there is an object to read. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
 /**
  * The request form's schema. Unknown fields are rejected. A needed-by date may not be in
