@@ -1,6 +1,7 @@
 // The core path of issue #2, as a requester does it in a real browser.
-import { expect, test, type Page } from "@playwright/test";
-import { columnTexts, DEMO_PASSWORD, queueSettled, signInAs } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, newWatchedContext, test } from "./fixtures";
+import { columnTexts, DEMO_PASSWORD, queueSettled, sameOrigin, signInAs } from "./helpers";
 
 const byLabel = (page: Page, label: string) => page.getByRole("textbox", { name: label });
 
@@ -192,11 +193,12 @@ test("a request submitted elsewhere appears in an open queue within seconds", as
   await signInAs(page, "admin@example.com");
   await expect(page.getByRole("table", { name: "Requests" }).locator("tbody tr").first()).toBeVisible();
 
-  const other = await browser.newContext();
+  const other = await newWatchedContext(browser);
   const bobPage = await other.newPage();
   await signInAs(bobPage, "bob@example.com");
   const datasetName = `live_${Date.now().toString(36)}`;
   const res = await bobPage.request.post("/api/requests", {
+    headers: sameOrigin(bobPage),
     data: {
       datasetName,
       requestType: "NEW",

@@ -59,3 +59,8 @@ export async function isSameDocument(page: Page) {
 export async function queueSettled(page: Page) {
   await expect(page.getByRole("progressbar", { name: "Loading requests" })).toHaveCount(0);
 }
+
+/** Headers a page of ours sends with a change: API calls from tests must look the same. */
+export function sameOrigin(page: Page): Record<string, string> {
+  return { Origin: new URL(page.url()).origin };
+}

@@ -1,21 +1,21 @@
 // Issue #3 in a real browser: an admin triages a requester's request while another
 // admin's open queue follows along without a reload.
-import { expect, test } from "@playwright/test";
-import { isSameDocument, markDocument, queueSettled, requestBody, signInAs } from "./helpers";
+import { cspViolationsOf, expect, newWatchedContext, test } from "./fixtures";
+import { isSameDocument, markDocument, queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
 
 test("assign, review, ask for info, the requester edits, approve — and a second browser sees it live", async ({ browser }) => {
   const datasetName = `triage_${Date.now().toString(36)}`;
 
   // The requester submits.
-  const aliceContext = await browser.newContext();
+  const aliceContext = await newWatchedContext(browser);
   const alice = await aliceContext.newPage();
   await signInAs(alice, "alice@example.com");
-  const created = await alice.request.post("/api/requests", { data: requestBody(datasetName, { readQps: 300 }) });
+  const created = await alice.request.post("/api/requests", { data: requestBody(datasetName, { readQps: 300 }), headers: sameOrigin(alice) });
   expect(created.status()).toBe(201);
   const number = (await created.json()).number as string;
 
   // A second admin watches the open queue, filtered to this dataset.
-  const opsContext = await browser.newContext();
+  const opsContext = await newWatchedContext(browser);
   const ops = await opsContext.newPage();
   await signInAs(ops, "ops@example.com");
   await ops.getByRole("searchbox", { name: "Search" }).fill(datasetName);
@@ -26,7 +26,7 @@ test("assign, review, ask for info, the requester edits, approve — and a secon
   await markDocument(ops);
 
   // The admin triages.
-  const adminContext = await browser.newContext();
+  const adminContext = await newWatchedContext(browser);
   const admin = await adminContext.newPage();
   await signInAs(admin, "admin@example.com", `/requests/${number}`);
   await admin.getByLabel("Assignee").selectOption({ label: "Dana Admin (me)" });
@@ -68,14 +68,15 @@ test("assign, review, ask for info, the requester edits, approve — and a secon
   await expect(watchedRow).toContainText("Approved", { timeout: 15_000 });
   expect(await isSameDocument(ops)).toBe(true);
 
+  for (const context of [aliceContext, opsContext, adminContext]) expect(cspViolationsOf(context)).toEqual([]);
   await Promise.all([aliceContext.close(), opsContext.close(), adminContext.close()]);
 });
 
 test("an admin moves several requests at once", async ({ page }) => {
   await signInAs(page, "bob@example.com");
   const names = [0, 1].map((i) => `bulk_${i}_${Date.now().toString(36)}`);
-  for (const name of names) expect((await page.request.post("/api/requests", { data: requestBody(name, { ownerTeam: "bulk-team" }) })).status()).toBe(201);
-  await page.request.post("/api/auth/sign-out", { data: {} });
+  for (const name of names) expect((await page.request.post("/api/requests", { data: requestBody(name, { ownerTeam: "bulk-team" }), headers: sameOrigin(page) })).status()).toBe(201);
+  await page.request.post("/api/auth/sign-out", { data: {}, headers: sameOrigin(page) });
 
   await page.context().clearCookies();
   await signInAs(page, "admin@example.com");

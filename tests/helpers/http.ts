@@ -18,7 +18,8 @@ export type CallOptions = {
 };
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = { ...options.headers };
+  // Like a browser on our own pages: changes carry the page's Origin.
+  const headers: Record<string, string> = method === "GET" ? { ...options.headers } : { origin: BASE, ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
