@@ -1,9 +1,11 @@
 // better-auth answers errors in its own shape ({ code, message }); tools and tests expect
 // the app's one envelope everywhere. This rewrites better-auth's error bodies, keeping
-// status and headers, and adds the standard Retry-After to its rate-limit answers.
+// status and headers, and adds the standard Retry-After to its rate-limit answers. Every
+// POST to /api/auth must come from our own pages.
 import "server-only";
 import { errorBody, toErrorResponse, type ErrorCode } from "@/lib/api/errors";
 import { asDatabaseOutage } from "@/lib/db/availability";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   400: "BAD_REQUEST",
@@ -21,6 +23,7 @@ export function withErrorEnvelope(handler: (req: Request) => Promise<Response>) 
   return async (req: Request): Promise<Response> => {
     let res: Response;
     try {
+      assertSameOrigin(req, { always: true });
       res = await handler(req);
     } catch (error) {
       return toErrorResponse(asDatabaseOutage(error) ?? error);

@@ -8,9 +8,10 @@ import { trustedOrigins } from "@/lib/env";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function assertSameOrigin(req: Request): void {
+/** `always`: also without a cookie (sign-in itself: no logging a victim into our account). */
+export function assertSameOrigin(req: Request, { always = false } = {}): void {
   if (SAFE_METHODS.has(req.method)) return;
-  if (!req.headers.get("cookie") || req.headers.get("authorization")) return;
+  if (!always && (!req.headers.get("cookie") || req.headers.get("authorization"))) return;
   const origin = req.headers.get("origin");
   if (origin ? trustedOrigins().includes(origin) : req.headers.get("sec-fetch-site") === "same-origin") return;
   throw ApiError.forbidden("This change did not come from a KVStore App page; refused to protect your session.");
