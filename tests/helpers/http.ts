@@ -8,6 +8,8 @@ type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response
 
 export type CallOptions = {
   cookie?: string;
+  /** An API token, sent as Authorization: Bearer. */
+  token?: string;
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
@@ -17,6 +19,7 @@ export type CallOptions = {
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
