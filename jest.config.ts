@@ -23,6 +23,8 @@ const config: Config = {
   // Route handlers and the data layer run under node; component tests opt into jsdom
   // with a docblock.
   testEnvironment: "node",
+  // Form tests type into jsdom, slow on a loaded 2-core machine: the 5 s default flakes.
+  testTimeout: 30_000,
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   setupFiles: ["<rootDir>/tests/setup/test-database.ts"],
