@@ -43,8 +43,9 @@ export function createClient(url: string, token: string | undefined, version: st
     try {
       res = await fetch(`${url}${path}`, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new CliError(`Cannot reach ${url} (${cause}). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const reason = (error as Error).name === "TimeoutError" ? "no answer in time" : (cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new CliError(`Cannot reach ${url} (${reason}). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
     }
     if (!res.ok) throw await toCliError(res);
     return res;
@@ -71,7 +72,11 @@ async function toCliError(res: Response): Promise<CliError> {
     /* not our envelope */
   }
   const error = body?.error;
-  if (!error?.message) return new CliError(`The server answered ${res.status} ${res.statusText}.`, EXIT.REFUSED, [], res.status);
+  if (!error?.message) {
+    const message =
+      res.status === 404 ? "The server has no such endpoint; is --url a KVStore App of this version?" : `The server answered ${res.status} ${res.statusText}.`;
+    return new CliError(message, EXIT.REFUSED, [], res.status);
+  }
   let message = error.message;
   if (res.status === 429 && res.headers.get("retry-after")) message += ` (retry after ${res.headers.get("retry-after")} s)`;
   return new CliError(message, EXIT.REFUSED, error.details ?? [], res.status, error.code);

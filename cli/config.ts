@@ -57,7 +57,8 @@ export function normalizeUrl(url: string): string {
  */
 export function resolveTarget(flags: { url?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): { url: string; token: string | undefined } {
   const saved = readConfig(env);
-  const url = normalizeUrl(flags.url ?? env.KVCTL_URL ?? saved.url ?? DEFAULT_URL);
-  const savedToken = saved.token && normalizeUrl(saved.url ?? DEFAULT_URL) === url ? saved.token : undefined;
-  return { url, token: flags.token ?? env.KVCTL_TOKEN ?? savedToken };
+  // An empty variable counts as unset.
+  const url = normalizeUrl(flags.url || env.KVCTL_URL || saved.url || DEFAULT_URL);
+  const savedToken = saved.token && normalizeUrl(saved.url || DEFAULT_URL) === url ? saved.token : undefined;
+  return { url, token: flags.token || env.KVCTL_TOKEN || savedToken };
 }

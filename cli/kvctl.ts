@@ -153,10 +153,12 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
 
   program
     .command("login")
-    .description("check a token and save it (with the URL) for later commands")
-    .requiredOption("--token <token>", "an API token from /settings/tokens")
+    .description("check a token (--token, from /settings/tokens) and save it with the URL for later commands")
     .action(async (_opts, cmd: Command) => {
-      const { url, token } = resolveTarget(cmd.optsWithGlobals<GlobalOptions>());
+      // --token is the program's own option, so `kvctl login --token x` and `kvctl --token x login` both work.
+      const flags = cmd.optsWithGlobals<GlobalOptions>();
+      if (!flags.token) throw new CliError("Give the token to save: kvctl login --token <token> (create one at <url>/settings/tokens).", EXIT.USAGE);
+      const { url, token } = resolveTarget(flags);
       const me = await createClient(url, token, packageJson.version).json<MeResponse>("GET", "/api/me");
       const file = writeConfig({ url, token: token! });
       io.out(`Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\nSaved to ${file} (readable by you only).`);
@@ -314,7 +316,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     if (error instanceof CliError) {
       const where = error.status ? ` (HTTP ${error.status}${error.code ? ` ${error.code}` : ""})` : "";
-      io.err(`kvctl: ${error.message}${where}`);
+      io.err(`kvctl: ${where ? error.message.replace(/\.$/, "") : error.message}${where}`);
       for (const d of error.details) io.err(`  ${d.path || "(file)"}: ${d.message}`);
       return error.exitCode;
     }
