@@ -35,7 +35,8 @@ const OUTCOME_COLOR = { valid: "success", imported: "success", invalid: "error",
 const PAGE_SIZE = 50;
 
 function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }
 
 export function ImportRequests() {
@@ -180,8 +181,7 @@ export function ImportRequests() {
               <TableHead>
                 <TableRow>
                   <TableCell>Row</TableCell>
-                  <TableCell>Dataset</TableCell>
-                  <TableCell>Result</TableCell>
+                  <TableCell>Dataset and result</TableCell>
                   <TableCell>Problems</TableCell>
                 </TableRow>
               </TableHead>
@@ -189,11 +189,11 @@ export function ImportRequests() {
                 {rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((r) => (
                   <TableRow key={r.row}>
                     <TableCell>{r.row}</TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", wordBreak: "break-all" }}>{r.datasetName ?? "—"}</TableCell>
-                    <TableCell>
+                    <TableCell sx={{ minWidth: 140 }}>
+                      <Box sx={{ fontFamily: "monospace", overflowWrap: "anywhere", mb: 0.5 }}>{r.datasetName ?? "—"}</Box>
                       <Chip size="small" variant="outlined" color={OUTCOME_COLOR[r.outcome]} label={r.number ? `${OUTCOME_LABEL[r.outcome]} as ${r.number}` : OUTCOME_LABEL[r.outcome]} />
                     </TableCell>
-                    <TableCell>
+                    <TableCell sx={{ minWidth: 160 }}>
                       {r.errors.map((e, i) => (
                         <Typography key={i} variant="body2">
                           {e.path && <Box component="code" sx={{ mr: 0.5 }}>{e.path}</Box>}
@@ -205,7 +205,7 @@ export function ImportRequests() {
                 ))}
                 {rows.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={4}>
+                    <TableCell colSpan={3}>
                       <Typography color="text.secondary" sx={{ py: 2, textAlign: "center" }}>
                         No problems.
                       </Typography>

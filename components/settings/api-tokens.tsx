@@ -115,7 +115,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
               <TableRow>
                 <TableCell>Name</TableCell>
                 <TableCell>Token</TableCell>
-                <TableCell>Created</TableCell>
+                <TableCell sx={hideOnPhones}>Created</TableCell>
                 <TableCell>Last used</TableCell>
                 <TableCell align="right">
                   <Box component="span" sx={visuallyHidden}>
@@ -127,9 +127,9 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
             <TableBody>
               {tokens.map((t) => (
                 <TableRow key={t.id}>
-                  <TableCell sx={{ wordBreak: "break-word" }}>{t.name}</TableCell>
+                  <TableCell sx={{ overflowWrap: "anywhere", minWidth: 120 }}>{t.name}</TableCell>
                   <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap" }}>{t.prefix}…</TableCell>
-                  <TableCell sx={{ whiteSpace: "nowrap" }}>
+                  <TableCell sx={{ whiteSpace: "nowrap", ...hideOnPhones }}>
                     <RelativeTime iso={t.createdAt} />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: "nowrap" }}>
@@ -250,14 +250,17 @@ function NewTokenDialog({ token, onClose }: { token: CreatedTokenDto | null; onC
   );
 }
 
+const hideOnPhones = { display: { xs: "none", sm: "table-cell" } } as const;
+
+// In sx, numbers ≤ 1 are fractions (width: 1 is 100%): the sizes are written in px.
 const visuallyHidden = {
   border: 0,
   clip: "rect(0 0 0 0)",
-  height: 1,
-  margin: -1,
+  height: "1px",
+  margin: "-1px",
   overflow: "hidden",
   padding: 0,
   position: "absolute",
   whiteSpace: "nowrap",
-  width: 1,
+  width: "1px",
 } as const;
