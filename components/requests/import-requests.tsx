@@ -27,6 +27,7 @@ import UploadFileIcon from "@mui/icons-material/UploadFile";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { uploadImport, type UploadProgress } from "@/lib/queries/import";
 import { requestKeys } from "@/lib/queries/requests";
+import { EmptyTableRow } from "@/components/layout/empty-table-row";
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportMode, type ImportReport, type ImportRowReport } from "@/lib/schemas/import";
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`${IMPORT_COLUMNS.join(",")}\n`)}`;
@@ -203,15 +204,7 @@ export function ImportRequests() {
                     </TableCell>
                   </TableRow>
                 ))}
-                {rows.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={3}>
-                      <Typography color="text.secondary" sx={{ py: 2, textAlign: "center" }}>
-                        No problems.
-                      </Typography>
-                    </TableCell>
-                  </TableRow>
-                )}
+                {rows.length === 0 && <EmptyTableRow colSpan={3}>No problems.</EmptyTableRow>}
               </TableBody>
             </Table>
           </TableContainer>

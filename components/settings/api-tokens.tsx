@@ -30,6 +30,7 @@ import { ApiClientError } from "@/lib/queries/api-client";
 import { createToken, revokeToken, tokenKeys, tokenListOptions } from "@/lib/queries/tokens";
 import { createTokenBodySchema, type ApiTokenDto, type CreatedTokenDto } from "@/lib/schemas/token";
 import { RelativeTime } from "@/components/requests/relative-time";
+import { EmptyTableRow } from "@/components/layout/empty-table-row";
 
 export function ApiTokens({ baseUrl }: { baseUrl: string }) {
   const queryClient = useQueryClient();
@@ -148,15 +149,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
                   </TableCell>
                 </TableRow>
               ))}
-              {data && tokens.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={5}>
-                    <Typography color="text.secondary" sx={{ py: 3, textAlign: "center" }}>
-                      No tokens yet. Create one for each script or tool.
-                    </Typography>
-                  </TableCell>
-                </TableRow>
-              )}
+              {data && tokens.length === 0 && <EmptyTableRow colSpan={5}>No tokens yet. Create one for each script or tool.</EmptyTableRow>}
             </TableBody>
           </Table>
         </TableContainer>

@@ -45,6 +45,8 @@ const requestNumberParam = z.object({
 const datasetNameParam = z.object({ datasetName: z.string().describe("A dataset name").meta({ example: "payments_ledger" }) });
 const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
 
+const NO_SUCH_REQUEST = "No request with this number (NOT_FOUND).";
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const status = (value: string) => z.object({ status: z.literal(value) });
 
@@ -106,7 +108,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "user",
     params: { path: requestNumberParam },
     responses: { 200: json(requestDetailSchema, "The request") },
-    errors: { 404: "No request with this number (NOT_FOUND)." },
+    errors: { 404: NO_SUCH_REQUEST },
   },
   {
     method: "patch",
@@ -125,7 +127,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     responses: { 200: json(requestDetailSchema, "The request after the edit") },
     errors: {
       403: "Not allowed to edit this request, or these fields, in its status (FORBIDDEN).",
-      404: "No request with this number (NOT_FOUND).",
+      404: NO_SUCH_REQUEST,
       409: "The request changed since you read it (STALE_VERSION), the status does not allow this (ILLEGAL_TRANSITION), or the new dataset name is taken (DUPLICATE_DATASET_NAME).",
     },
   },
@@ -142,7 +144,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     responses: { 200: json(requestDetailSchema, "The request in its new status") },
     errors: {
       403: "Your role may not make this transition (FORBIDDEN).",
-      404: "No request with this number (NOT_FOUND).",
+      404: NO_SUCH_REQUEST,
       409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets) or the request changed since you read it (STALE_VERSION).",
     },
   },
@@ -156,7 +158,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     params: { path: requestNumberParam },
     jsonBody: NewComment,
     responses: { 201: json(commentSchema, "The new comment") },
-    errors: { 404: "No request with this number (NOT_FOUND)." },
+    errors: { 404: NO_SUCH_REQUEST },
   },
   {
     method: "post",
