@@ -190,11 +190,11 @@ export function ImportRequests() {
                 {rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((r) => (
                   <TableRow key={r.row}>
                     <TableCell>{r.row}</TableCell>
-                    <TableCell sx={{ minWidth: 140 }}>
+                    <TableCell sx={{ minWidth: 110 }}>
                       <Box sx={{ fontFamily: "monospace", overflowWrap: "anywhere", mb: 0.5 }}>{r.datasetName ?? "—"}</Box>
                       <Chip size="small" variant="outlined" color={OUTCOME_COLOR[r.outcome]} label={r.number ? `${OUTCOME_LABEL[r.outcome]} as ${r.number}` : OUTCOME_LABEL[r.outcome]} />
                     </TableCell>
-                    <TableCell sx={{ minWidth: 160 }}>
+                    <TableCell sx={{ overflowWrap: "anywhere" }}>
                       {r.errors.map((e, i) => (
                         <Typography key={i} variant="body2">
                           {e.path && <Box component="code" sx={{ mr: 0.5 }}>{e.path}</Box>}

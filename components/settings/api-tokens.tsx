@@ -118,7 +118,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
                 <TableCell>Token</TableCell>
                 <TableCell sx={hideOnPhones}>Created</TableCell>
                 <TableCell>Last used</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" sx={{ position: "relative" }}>
                   <Box component="span" sx={visuallyHidden}>
                     Actions
                   </Box>
