@@ -20,7 +20,8 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       {
         // JSON and streams: nothing in them may run or be framed; never cached by the way.
-        source: "/api/:path*",
+        // /api/docs (the reference page and its assets) sends its own policy.
+        source: "/api/:path((?!docs(?:/|$)).*)",
         headers: [
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
           { key: "Cache-Control", value: "no-store" },

@@ -24,6 +24,7 @@ import TableSortLabel from "@mui/material/TableSortLabel";
 import ToggleButton from "@mui/material/ToggleButton";
 import ToggleButtonGroup from "@mui/material/ToggleButtonGroup";
 import Typography from "@mui/material/Typography";
+import UploadIcon from "@mui/icons-material/Upload";
 import type { Role } from "@/lib/auth/roles";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
@@ -36,6 +37,7 @@ import { RelativeTime } from "@/components/requests/relative-time";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { BulkTransitionBar, BulkTransitionReport } from "@/components/requests/bulk-transition-bar";
 import { useLiveUpdates } from "@/components/layout/live-updates";
+import { ExportMenu } from "@/components/requests/export-menu";
 
 type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode };
 
@@ -118,9 +120,15 @@ export function RequestQueue({ role }: { role: Role }) {
     <Stack spacing={2}>
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "center" }, justifyContent: "space-between" }}>
         <Typography variant="h1">Requests</Typography>
-        <Button component={NextLink} href="/requests/new" variant="contained">
-          New request
-        </Button>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1 }}>
+          <ExportMenu view={view} />
+          <Button component={NextLink} href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
+            Import
+          </Button>
+          <Button component={NextLink} href="/requests/new" variant="contained">
+            New request
+          </Button>
+        </Stack>
       </Stack>
 
       <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>

@@ -24,13 +24,17 @@ import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
+/** No lone UTF-16 surrogates: they are not text, and SQLite refuses them. */
+const isWellFormed = (v: string) => v.isWellFormed();
+
 const requiredText = (label: string, min: number, max: number, pattern = SINGLE_LINE) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(Math.max(min, 1), { error: min > 1 ? `${label} needs at least ${min} characters` : `${label} is required` })
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(pattern, { error: `${label} contains control characters` });
+    .regex(pattern, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` });
 
 /** Optional text: "", null and absent all mean "not given" and come out as null. */
 const optionalText = (label: string, max: number) =>
@@ -39,6 +43,7 @@ const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
     .regex(SINGLE_LINE, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` })
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -219,7 +224,8 @@ const noteText = (label: string, max: number) =>
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(MULTI_LINE, { error: `${label} contains control characters` });
+    .regex(MULTI_LINE, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` });
 
 /** Every request field optional, and no default: a PATCH changes only what it names. */
 const editableFieldsShape = {
@@ -378,11 +384,11 @@ export const listRequestsQuerySchema = z.strictObject({
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
   status: oneOrMany(z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}` })).optional(),
   type: z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}` }).optional(),
-  team: z.string().trim().min(1).max(80).optional(),
-  assignee: z.string().trim().min(1).max(64).optional(),
-  requester: z.string().trim().min(1).max(64).optional(),
+  team: z.string().trim().min(1).max(80).refine(isWellFormed, { error: "team contains invalid characters" }).optional(),
+  assignee: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "assignee contains invalid characters" }).optional(),
+  requester: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "requester contains invalid characters" }).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
-  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).optional(),
+  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).refine(isWellFormed, { error: "q contains invalid characters" }).optional(),
   page: positiveInt("page", 100_000).default(1),
   pageSize: positiveInt("pageSize", 100).default(25),
 });

@@ -4,7 +4,7 @@
 // wait, whatever address the attempts come from.
 import "server-only";
 import { errorBody } from "@/lib/api/errors";
-import { RateLimiter } from "@/lib/security/rate-limiter";
+import { RateLimiter } from "@/lib/api/rate-limit";
 
 const failuresPerEmail = new RateLimiter(10, 15 * 60_000);
 
@@ -13,7 +13,7 @@ export function withSignInGuard(handler: (req: Request) => Promise<Response>) {
     if (!new URL(req.url).pathname.endsWith("/sign-in/email")) return handler(req);
     const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
     const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";
-    const wait = email ? failuresPerEmail.retryAfter(email) : 0;
+    const wait = email ? failuresPerEmail.waitFor(email) : 0;
     if (wait > 0) {
       return Response.json(errorBody("RATE_LIMITED", "Too many wrong passwords for this account. Wait, then try again."), {
         status: 429,

@@ -10,10 +10,11 @@ import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fix
 import { createRequest } from "@/lib/data/requests/create-request";
 import { toSessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
+import { createToken } from "@/lib/data/tokens/api-tokens";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
-type Ctx = { number: string; version: number; datasetName: string };
+type Ctx = { number: string; version: number; datasetName: string; tokenId: string };
 
 type Row = {
   route: string; // folder under app/api
@@ -98,6 +99,30 @@ const ROWS: Row[] = [
   { route: "datasets/[datasetName]", method: "GET", what: "dataset lookup", path: (c) => `/api/datasets/${c.datasetName}`, params: (c) => ({ datasetName: c.datasetName }), expect: signedIn(200) },
   { route: "users", method: "GET", what: "list people", path: () => "/api/users?role=ADMIN", expect: signedIn(200) },
   { route: "events", method: "GET", what: "change stream", path: () => "/api/events", expect: signedIn(200) },
+  { route: "me", method: "GET", what: "who am I", path: () => "/api/me", expect: signedIn(200) },
+  { route: "tokens", method: "GET", what: "list my tokens", path: () => "/api/tokens", expect: signedIn(200) },
+  { route: "tokens", method: "POST", what: "create a token", path: () => "/api/tokens", body: () => ({ name: "ci" }), expect: signedIn(201) },
+  {
+    route: "tokens/[id]",
+    method: "DELETE",
+    what: "revoke the owner's token",
+    path: (c) => `/api/tokens/${c.tokenId}`,
+    params: (c) => ({ id: c.tokenId }),
+    expect: { signedOut: 401, otherRequester: 404, owner: 204, admin: 404 },
+  },
+  { route: "requests/export", method: "GET", what: "export the queue", path: () => "/api/requests/export?format=csv&team=nobody", expect: signedIn(200) },
+  {
+    route: "requests/import",
+    method: "POST",
+    what: "validate an import file",
+    path: () => "/api/requests/import?mode=validate",
+    body: () => [validRequestBody()],
+    expect: signedIn(200),
+  },
+  // The API's description holds no data; tools read it before they have credentials.
+  { route: "openapi.json", method: "GET", what: "OpenAPI document", path: () => "/api/openapi.json", expect: all(200) },
+  { route: "docs", method: "GET", what: "API reference page", path: () => "/api/docs", expect: all(200) },
+  { route: "docs/[asset]", method: "GET", what: "reference page asset", path: () => "/api/docs/swagger-ui.css", params: () => ({ asset: "swagger-ui.css" }), expect: all(200) },
   // Probes answer load balancers, which carry no session; they reveal nothing.
   { route: "health", method: "GET", what: "liveness", path: () => "/api/health", expect: all(200) },
   { route: "ready", method: "GET", what: "readiness", path: () => "/api/ready", expect: all(200) },
@@ -164,7 +189,8 @@ describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
   it.each(PERSONAS)("as %s", async (persona) => {
     // A fresh request owned by "owner" for every call, so calls do not disturb each other.
     const created = await createRequest(owner, createRequestBodySchema.parse(validRequestBody()));
-    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName };
+    const tokenId = row.route === "tokens/[id]" ? (await createToken(owner, { name: `revoke-me-${persona}` })).id : "";
+    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId };
     const before = await snapshot(ctx.number);
     const mod = await loadRoute(row.route);
     const abort = new AbortController();

@@ -8,6 +8,8 @@ type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response
 
 export type CallOptions = {
   cookie?: string;
+  /** An API token, sent as Authorization: Bearer. */
+  token?: string;
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
@@ -21,6 +23,7 @@ export async function call(handler: Handler, method: string, path: string, optio
   // Like a browser on our own pages: changes carry the page's Origin.
   const headers: Record<string, string> = method === "GET" ? { ...options.headers } : { origin: BASE, ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);

@@ -21,6 +21,11 @@ const ORDER_BY: Record<SortField, (o: Order) => Prisma.DatasetRequestOrderByWith
   updatedAt: (o) => [{ updatedAt: o }, { number: o }],
 };
 
+/** The queue's order for a view, ending with the number (the export pages through it too). */
+export function listOrderBy(query: Pick<ListRequestsQuery, "sort" | "order">) {
+  return ORDER_BY[query.sort](query.order);
+}
+
 /** "me" → the asking user, "unassigned" → nobody, "all" → no filter, else a user id. */
 function personFilter(value: string | undefined, user: SessionUser): string | null | undefined {
   if (value === undefined || value === "all") return undefined;
