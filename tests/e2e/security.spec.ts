@@ -29,6 +29,13 @@ test("API answers carry a deny-all CSP and are never cached", async ({ request }
   }
 });
 
+test("the API reference page keeps its own policy: this site only", async ({ request }) => {
+  const csp = (await request.get("/api/docs")).headers()["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("default-src 'none'");
+  expect(csp).not.toMatch(/https?:\/\//);
+});
+
 test("the session cookie is httpOnly and SameSite", async ({ page, context }) => {
   await signInAs(page, "bob@example.com");
   const session = (await context.cookies()).find((c) => c.name.includes("session_token"));
