@@ -276,12 +276,17 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
     .argument("<number>", "KV-12 or 12")
     .argument("<to>", REQUEST_STATUSES.join(", "))
     .option("-n, --note <text>", "why (required for REJECTED and NEEDS_INFO)")
+    .option("--version <n>", "the version you read (default: read it now)")
     .option("--json", "print the request as JSON")
-    .action(async (number: string, to: string, opts: { note?: string; json?: boolean }, cmd: Command) => {
-      const body = { to: to.toUpperCase(), ...(opts.note ? { note: opts.note } : {}) };
+    .action(async (number: string, to: string, opts: { note?: string; version?: string; json?: boolean }, cmd: Command) => {
+      const body = { to: to.toUpperCase(), ...(opts.note ? { note: opts.note } : {}), ...(opts.version ? { version: Number(opts.version) } : {}) };
       const parsed = transitionBodySchema.safeParse(body);
       if (!parsed.success) throw new CliError("The transition is not valid; nothing was sent.", EXIT.USAGE, zodIssuesToDetails(parsed.error.issues));
-      const request = await client(cmd).json<RequestDetail>("POST", requestPath(number, "/transitions"), { json: body });
+      const api = client(cmd);
+      // The server wants the version the change is based on; a person at a terminal means
+      // "as it is now", so read it first (a change in between still gets a clear 409).
+      const version = parsed.data.version ?? (await api.json<RequestDetail>("GET", requestPath(number))).version;
+      const request = await api.json<RequestDetail>("POST", requestPath(number, "/transitions"), { json: { ...body, version } });
       print(io, opts.json, request, () => `${request.number} (${request.datasetName}) is now ${request.status}.`);
     });
 

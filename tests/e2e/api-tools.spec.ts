@@ -2,7 +2,7 @@
 // import with its report, and the API reference working with no internet.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { columnTexts, signInAs } from "./helpers";
 
 test("create a token (shown once), see it used, revoke it", async ({ page, request }) => {
   await signInAs(page, "bob@example.com");
@@ -39,8 +39,7 @@ test("create a token (shown once), see it used, revoke it", async ({ page, reque
 
 test("export the queue's current view as CSV and JSON", async ({ page }) => {
   await signInAs(page, "admin@example.com", "/requests?requester=all&type=MIGRATION&sort=datasetName&order=asc");
-  const table = page.getByRole("table", { name: "Requests" });
-  const firstName = (await table.locator("tbody tr td:nth-child(2)").first().innerText()).trim();
+  const firstName = (await columnTexts(page, "Dataset"))[0]!.trim();
 
   await page.getByRole("button", { name: "Export" }).click();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: /CSV/ }).click()]);

@@ -220,7 +220,7 @@ test.describe.serial("kvctl", () => {
 
 // ---- these two need the issue #3 routes (transitions, comments) -------------------
 
-test("transition: an admin moves a request on, with a note [needs issue #3 routes]", async () => {
+test("transition: an admin moves a request on, with a note", async () => {
   const file = path.join(work, "to-transition.json");
   writeFileSync(file, JSON.stringify(request(unique("trans"))));
   const number = /Created (KV-\d+)/.exec((await kvctl(["create", "--file", file], { KVCTL_TOKEN: alice })).stdout)![1]!;
@@ -234,7 +234,7 @@ test("transition: an admin moves a request on, with a note [needs issue #3 route
   expect(illegal.stderr).toContain("ILLEGAL_TRANSITION");
 });
 
-test("comment on a request [needs issue #3 routes]", async () => {
+test("comment on a request", async () => {
   const file = path.join(work, "to-comment.json");
   writeFileSync(file, JSON.stringify(request(unique("comm"))));
   const number = /Created (KV-\d+)/.exec((await kvctl(["create", "--file", file], { KVCTL_TOKEN: alice })).stdout)![1]!;

@@ -13,6 +13,11 @@ import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
 import * as bulkRoute from "@/app/api/requests/bulk-transitions/route";
 import * as usersRoute from "@/app/api/users/route";
 import * as datasetRoute from "@/app/api/datasets/[datasetName]/route";
+import * as exportRoute from "@/app/api/requests/export/route";
+import * as importRoute from "@/app/api/requests/import/route";
+import * as tokensRoute from "@/app/api/tokens/route";
+import { importReportSchema } from "@/lib/schemas/import";
+import { z as zod } from "zod";
 import { db } from "@/lib/db";
 import { errorBodySchema } from "@/lib/api/errors";
 import { detailInclude, toDetail } from "@/lib/data/requests/request-dto";
@@ -186,6 +191,37 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
         return call(datasetRoute.GET, "GET", `/api/datasets/${path}`, { cookie: owner, params: { datasetName: s } });
       },
       requestDetailSchema,
+    ));
+
+  it("GET /api/requests/export", () =>
+    check(
+      query.map((q) => `format=${q.length % 3 ? "csv" : "json"}&${q}`),
+      async (q: string) => {
+        const res = await call(exportRoute.GET, "GET", `/api/requests/export?${q}`, { cookie: owner });
+        // A success is a CSV or JSON file: judge its status, not its shape, here.
+        return res.status < 400 ? { ...res, json: {} } : res;
+      },
+      zod.object({}),
+    ));
+
+  it("POST /api/requests/import", () =>
+    check(
+      fc.tuple(fc.constantFrom("validate", "valid-only", "all-or-nothing", "bogus"), fc.array(mutatedBody, { maxLength: 4 }), body),
+      ([mode, rows, raw]: [string, Record<string, unknown>[], CallOptions]) =>
+        call(importRoute.POST, "POST", `/api/requests/import?mode=${mode}`, { cookie: owner, ...(rows.length % 2 ? { body: rows } : raw) }),
+      importReportSchema,
+    ));
+
+  it("POST /api/tokens", () =>
+    check(
+      smallBody(fc.record({ name: fc.oneof(nastyString, nastyValue), extra: nastyValue }, { requiredKeys: [] })),
+      async (b: CallOptions) => {
+        const res = await call(tokensRoute.POST, "POST", "/api/tokens", { cookie: owner, ...b });
+        // Keep under the per-user token cap: revoke what was just made.
+        if (res.status === 201) await db.apiToken.deleteMany({ where: { id: res.json.id } });
+        return res;
+      },
+      zod.object({ id: zod.string(), token: zod.string() }).loose(),
     ));
 
   it("leaves only valid requests in the database", async () => {
