@@ -2,6 +2,7 @@
 // (server, the authority), the OpenAPI document and the CLI all validate with it.
 // Client-safe: no server imports here.
 import { z } from "zod";
+import { MULTI_LINE, SINGLE_LINE, isWellFormed } from "./text";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -18,14 +19,6 @@ import {
 import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
 
 // ---- building blocks -------------------------------------------------------
-
-// Control characters (NUL included) never belong in metadata; tabs and newlines are
-// allowed only in the multi-line use case.
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
-/** No lone UTF-16 surrogates: they are not text, and SQLite refuses them. */
-const isWellFormed = (v: string) => v.isWellFormed();
 
 const requiredText = (label: string, min: number, max: number, pattern = SINGLE_LINE) =>
   z

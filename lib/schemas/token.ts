@@ -1,6 +1,7 @@
 // Personal API tokens: what the settings page, the API and the OpenAPI document share.
 // Client-safe.
 import { z } from "zod";
+import { SINGLE_LINE, isWellFormed } from "./text";
 
 /** POST /api/tokens */
 export const createTokenBodySchema = z.strictObject({
@@ -9,7 +10,8 @@ export const createTokenBodySchema = z.strictObject({
     .trim()
     .min(1, { error: "Name is required" })
     .max(80, { error: "Name must be at most 80 characters" })
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Name contains control characters" })
+    .regex(SINGLE_LINE, { error: "Name contains control characters" })
+    .refine(isWellFormed, { error: "Name contains invalid characters" })
     .describe("What the token is for, e.g. \"backup job on host db-7\""),
 });
 export type CreateTokenBody = z.output<typeof createTokenBodySchema>;

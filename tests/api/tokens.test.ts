@@ -63,6 +63,12 @@ describe("creating and listing tokens", () => {
     expect(res.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["name", "scope"]);
   });
 
+  it("refuses names that are not text (a lone surrogate) with a 400, not a 500", async () => {
+    const res = await call(tokensRoute.POST, "POST", "/api/tokens", { cookie: dana, body: { name: "\ud800" } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details).toEqual([expect.objectContaining({ path: "name", message: "Name contains invalid characters" })]);
+  });
+
   it("answers 401 signed out", async () => {
     expect((await call(tokensRoute.GET, "GET", "/api/tokens")).status).toBe(401);
     expect((await call(tokensRoute.POST, "POST", "/api/tokens", { body: { name: "x" } })).status).toBe(401);
