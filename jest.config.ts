@@ -23,6 +23,8 @@ const config: Config = {
   // Route handlers and the data layer run under node; component tests opt into jsdom
   // with a docblock.
   testEnvironment: "node",
+  // Typing through whole forms in jsdom on a busy 2-core machine takes seconds.
+  testTimeout: 30_000,
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   setupFiles: ["<rootDir>/tests/setup/test-database.ts"],

@@ -5,5 +5,5 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-cl
 
 const globalForDb = globalThis as unknown as { kvstoreDb?: PrismaClient };
 
-export const db: PrismaClient = globalForDb.kvstoreDb ?? createPrismaClient(env().DATABASE_URL);
+export const db: PrismaClient = globalForDb.kvstoreDb ?? createPrismaClient(env().DATABASE_URL, { mustExist: true });
 globalForDb.kvstoreDb = db;

@@ -9,6 +9,11 @@ const envSchema = z.object({
   /** Public URL of the app; defaults to http://localhost:$PORT. */
   BETTER_AUTH_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /**
+   * API requests per minute per user (per token for token calls). In memory, so per
+   * app instance: several instances would need a shared store (e.g. Redis).
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -29,4 +34,10 @@ export function env(): Env {
 export function publicBaseUrl(): string {
   const e = env();
   return e.BETTER_AUTH_URL ?? `http://localhost:${e.PORT}`;
+}
+
+/** Origins our own pages are served from: sign-in and cookie-carried changes must come from one. */
+export function trustedOrigins(): string[] {
+  const port = env().PORT;
+  return [...new Set([publicBaseUrl(), `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
 }

@@ -9,6 +9,7 @@ import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
+import { UserMenu } from "@/components/layout/user-menu";
 
 export function AppHeader({ user }: { user: SessionUser }) {
   const pathname = usePathname();
@@ -35,9 +36,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           </Button>
         </Box>
         <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
-          <Typography variant="body2" sx={{ display: { xs: "none", sm: "block" } }}>
-            {user.name}
-          </Typography>
+          <UserMenu user={user} />
           {user.role === "ADMIN" && <Chip label="Admin" size="small" color="secondary" variant="outlined" />}
           <Button color="inherit" onClick={signOut}>
             Sign out

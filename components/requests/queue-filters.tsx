@@ -1,15 +1,19 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import type { Role } from "@/lib/auth/roles";
+import { adminsOptions } from "@/lib/queries/users";
 import { useDebounced } from "@/components/hooks/use-debounced";
 import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
 import { StatusFilter } from "@/components/requests/status-filter";
 
 type Props = {
   view: ListRequestsQuery;
+  role: Role;
   onChange: (patch: Partial<ListRequestsQuery>, options?: { replace?: boolean }) => void;
 };
 
@@ -35,8 +39,9 @@ function DebouncedTextFilter({
   return <OutlinedTextField label={label} value={text} onChange={setText} type={type} />;
 }
 
-export function QueueFilters({ view, onChange }: Props) {
-  const anyFilter = Boolean(view.status?.length || view.type || view.team || view.priority || view.q);
+export function QueueFilters({ view, onChange, role }: Props) {
+  const anyFilter = Boolean(view.status?.length || view.type || view.team || view.priority || view.q || view.assignee);
+  const admins = useQuery(adminsOptions());
   return (
     <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
       <Stack sx={{ flex: 2, minWidth: 0 }}>
@@ -69,11 +74,26 @@ export function QueueFilters({ view, onChange }: Props) {
           </option>
         ))}
       </NativeSelectField>
+      <NativeSelectField
+        label="Assignee"
+        value={view.assignee ?? ""}
+        onChange={(assignee) => onChange({ assignee: assignee || undefined })}
+        sx={{ flex: 1.2, minWidth: 140 }}
+      >
+        <option value="">Anyone</option>
+        {role === "ADMIN" && <option value="me">Me</option>}
+        <option value="unassigned">Unassigned</option>
+        {admins.data?.items.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </NativeSelectField>
       <Stack sx={{ flex: 1.5, minWidth: 0 }}>
         <DebouncedTextFilter label="Team" value={view.team ?? ""} onCommit={(team) => onChange({ team: team || undefined }, { replace: true })} />
       </Stack>
       <Button
-        onClick={() => onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined })}
+        onClick={() => onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })}
         disabled={!anyFilter}
         sx={{ flexShrink: 0 }}
       >

@@ -10,14 +10,18 @@ import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { LABELS } from "@/lib/domain/requests/options";
+import { CLOSED_STATUSES, LABELS } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import { requestDetailOptions } from "@/lib/queries/requests";
-import { formatDate, formatDateTime } from "@/lib/format/time";
+import { formatAge, formatDate, formatDateTime, formatRelative } from "@/lib/format/time";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
-import { RequestHistory } from "@/components/requests/request-history";
+import type { SessionUser } from "@/lib/auth/roles";
+import { isStale } from "@/lib/domain/requests/staleness";
+import { RequestActivity } from "@/components/requests/request-activity";
+import { RequestActions } from "@/components/requests/request-actions";
+import { MigrationChecklist } from "@/components/requests/migration-checklist";
 
 const none = <Typography component="span" color="text.secondary">—</Typography>;
 const integer = (n: number) => n.toLocaleString("en-US");
@@ -77,9 +81,10 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
   ];
 }
 
-export function RequestDetailView({ number }: { number: string }) {
-  const { data: r } = useQuery(requestDetailOptions(number));
+export function RequestDetailView({ number, user }: { number: string; user: SessionUser }) {
+  const { data: r, refetch } = useQuery(requestDetailOptions(number));
   if (!r) return null;
+  const stale = isStale(r.status, r.statusChangedAt);
 
   return (
     <Stack spacing={2.5}>
@@ -90,16 +95,23 @@ export function RequestDetailView({ number }: { number: string }) {
       </Box>
       <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
         <Typography variant="h1" sx={{ wordBreak: "break-word" }}>
-          <Box component="span" sx={{ color: "text.secondary", mr: 1 }}>
+          <Box component="span" sx={{ color: "text.secondary", mr: 1, whiteSpace: "nowrap" }}>
             {r.number}
           </Box>
           {r.datasetName}
         </Typography>
-        <Stack direction="row" spacing={1}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
           <StatusChip status={r.status} size="medium" />
           <PriorityChip priority={r.priority} size="medium" />
+          <Typography variant="body2" color={stale ? "warning.main" : "text.secondary"} suppressHydrationWarning>
+            {CLOSED_STATUSES.includes(r.status)
+              ? `${LABELS.status[r.status]} ${formatRelative(r.statusChangedAt)}`
+              : `${LABELS.status[r.status]} for ${formatAge(r.statusChangedAt)}${stale ? " · stale" : ""}`}
+          </Typography>
         </Stack>
       </Stack>
+
+      <RequestActionsPanel request={r} user={user} onStale={() => refetch()} />
 
       <Paper sx={{ p: 2 }}>
         <Grid container spacing={2}>
@@ -151,16 +163,35 @@ export function RequestDetailView({ number }: { number: string }) {
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
-          <Paper component="section" aria-label="History" sx={{ p: { xs: 2, sm: 2.5 } }}>
-            <Typography variant="h2" sx={{ mb: 1 }}>
-              History
-            </Typography>
-            <Divider sx={{ mb: 1 }} />
-            <RequestHistory events={r.history} />
-          </Paper>
+          <Stack spacing={2}>
+            {r.requestType === "MIGRATION" && (
+              <Paper component="section" aria-label="Migration checklist" sx={{ p: { xs: 2, sm: 2.5 } }}>
+                <Typography variant="h2" sx={{ mb: 1 }}>
+                  Migration checklist
+                </Typography>
+                <MigrationChecklist request={r} canEdit={user.role === "ADMIN"} />
+              </Paper>
+            )}
+            <Paper component="section" aria-label="Activity" sx={{ p: { xs: 2, sm: 2.5 } }}>
+              <Typography variant="h2" sx={{ mb: 1 }}>
+                Activity
+              </Typography>
+              <Divider sx={{ mb: 1 }} />
+              <RequestActivity request={r} />
+            </Paper>
+          </Stack>
         </Grid>
       </Grid>
     </Stack>
+  );
+}
+
+function RequestActionsPanel(props: { request: RequestDetail; user: SessionUser; onStale: () => void }) {
+  const actions = <RequestActions {...props} />;
+  return (
+    <Paper component="section" aria-label="Actions" sx={{ p: 2, "&:empty": { display: "none" } }}>
+      {actions}
+    </Paper>
   );
 }
 

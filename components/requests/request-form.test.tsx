@@ -30,7 +30,7 @@ async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
 
 describe("RequestForm", () => {
   it("shows a field's error once it is left, and clears it when fixed", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<RequestForm defaultValues={{}} onSubmit={jest.fn()} />);
     const name = input("Dataset name");
     await user.type(name, "Bad Name");
@@ -43,7 +43,7 @@ describe("RequestForm", () => {
   });
 
   it("applies cross-field rules: a migration needs its source system", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onSubmit = jest.fn();
     render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={onSubmit} />);
     await fillValidForm(user);
@@ -60,7 +60,7 @@ describe("RequestForm", () => {
   });
 
   it("lists every problem in a summary on submit", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
     await user.click(screen.getByRole("button", { name: "Submit request" }));
     const summary = await screen.findByRole("alert");
@@ -70,7 +70,7 @@ describe("RequestForm", () => {
 
   it("sends typed values, disables submit while sending, and sends once", async () => {
     // Clicks may land on the disabled button: that is the point of the test.
-    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     let finish: () => void = () => {};
     const onSubmit = jest.fn((_: CreateRequestBody) => new Promise<void>((resolve) => (finish = resolve)));
     render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={onSubmit} />);
@@ -94,7 +94,7 @@ describe("RequestForm", () => {
   });
 
   it("puts the server's verdict under the field it concerns", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onSubmit = jest.fn(async () => {
       throw new ApiClientError(409, "DUPLICATE_DATASET_NAME", 'A live request for dataset "ads_click_features" already exists.', [
         { path: "datasetName", message: "This name is taken by a request that is not rejected or cancelled" },
@@ -109,7 +109,7 @@ describe("RequestForm", () => {
   });
 
   it("asks for backup retention only when backups are on", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
     expect(screen.queryByRole("spinbutton", { name: /Backup retention/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole("switch", { name: "Backups" }));

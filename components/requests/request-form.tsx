@@ -35,7 +35,12 @@ import {
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
-import { createRequestBodySchema, type CreateRequestBody, type CreateRequestInput } from "@/lib/schemas/request";
+import {
+  createRequestBodySchema,
+  type CreateRequestBody,
+  type CreateRequestInput,
+  type RequestFormSchema,
+} from "@/lib/schemas/request";
 import { ApiClientError } from "@/lib/queries/api-client";
 
 export type RequestFormValues = CreateRequestInput;
@@ -49,6 +54,10 @@ type Props = {
   submitLabel?: string;
   /** Shown above the form, e.g. "draft restored". */
   notice?: ReactNode;
+  /** Next to the submit button, e.g. a Cancel link. */
+  secondaryAction?: ReactNode;
+  /** The new-request schema by default; edits relax the needed-by rule for an old date. */
+  schema?: RequestFormSchema;
 };
 
 const fieldId = (name: string) => `field-${name}`;
@@ -58,9 +67,17 @@ const toNumber = (v: unknown) => (v === "" || v === null || v === undefined ? un
 const toOptionalChoice = (v: unknown) => (v === "" || v === null ? undefined : v);
 const toDigits = (v: unknown) => (typeof v === "string" ? v.replace(/[\s,_]/g, "") || undefined : v);
 
-export function RequestForm({ defaultValues, onSubmit, onValuesChange, submitLabel = "Submit request", notice }: Props) {
+export function RequestForm({
+  defaultValues,
+  onSubmit,
+  onValuesChange,
+  submitLabel = "Submit request",
+  notice,
+  secondaryAction,
+  schema = createRequestBodySchema,
+}: Props) {
   const form = useForm<RequestFormValues, unknown, CreateRequestBody>({
-    resolver: zodResolver(createRequestBodySchema),
+    resolver: zodResolver(schema),
     defaultValues,
     mode: "onTouched",
     // The summary takes focus instead; it links to each field.
@@ -314,6 +331,7 @@ export function RequestForm({ defaultValues, onSubmit, onValuesChange, submitLab
         </Section>
 
         <Box sx={{ display: "flex", justifyContent: "flex-end", gap: 2 }}>
+          {secondaryAction}
           <Button
             type="submit"
             variant="contained"

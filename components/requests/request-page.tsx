@@ -6,15 +6,16 @@ import { ApiError } from "@/lib/api/errors";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { requestKeys } from "@/lib/queries/requests";
 import type { RequestDetail } from "@/lib/schemas/request";
+import type { SessionUser } from "@/lib/auth/roles";
 import { RequestDetailView } from "@/components/requests/request-detail-view";
 
 /** Renders a request's page from data loaded on the server, as a warm client cache. */
-export function RequestPage({ request }: { request: RequestDetail }) {
+export function RequestPage({ request, user }: { request: RequestDetail; user: SessionUser }) {
   const queryClient = makeQueryClient();
   queryClient.setQueryData(requestKeys.detail(request.number), request);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RequestDetailView number={request.number} />
+      <RequestDetailView number={request.number} user={user} />
     </HydrationBoundary>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 // The queue: a server-sorted, server-filtered, server-paged table whose whole view
 // state lives in the URL, refreshed while visible.
-import { useMemo, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Checkbox from "@mui/material/Checkbox";
 import LinearProgress from "@mui/material/LinearProgress";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
@@ -22,15 +23,21 @@ import TableSortLabel from "@mui/material/TableSortLabel";
 import ToggleButton from "@mui/material/ToggleButton";
 import ToggleButtonGroup from "@mui/material/ToggleButtonGroup";
 import Typography from "@mui/material/Typography";
+import UploadIcon from "@mui/icons-material/Upload";
 import type { Role } from "@/lib/auth/roles";
 import { LABELS } from "@/lib/domain/requests/options";
+import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { formatAge } from "@/lib/format/time";
 import { requestListOptions } from "@/lib/queries/requests";
 import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
-import type { ListRequestsQuery, RequestSummary, SortField } from "@/lib/schemas/request";
+import type { BulkTransitionResponse, ListRequestsQuery, RequestSummary, SortField } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePagination } from "@/components/requests/queue-pagination";
+import { BulkTransitionBar, BulkTransitionReport } from "@/components/requests/bulk-transition-bar";
+import { useLiveUpdates } from "@/components/layout/live-updates";
+import { ExportMenu } from "@/components/requests/export-menu";
 
 type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode };
 
@@ -45,9 +52,23 @@ const COLUMNS: Column[] = [
     ),
   },
   { field: "datasetName", label: "Dataset", cell: (r) => <Box sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box> },
-  { field: "requestType", label: "Type", cell: (r) => LABELS.requestType[r.requestType] },
+  {
+    field: "requestType",
+    label: "Type",
+    cell: (r) => (
+      <>
+        {LABELS.requestType[r.requestType]}
+        {r.checklistProgress && (
+          <Typography component="span" variant="body2" color="text.secondary" title="Migration checklist steps done">
+            {" "}
+            · {r.checklistProgress.done}/{r.checklistProgress.total}
+          </Typography>
+        )}
+      </>
+    ),
+  },
   { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam },
-  { field: "status", label: "Status", cell: (r) => <StatusChip status={r.status} /> },
+  { field: "status", label: "Status", cell: (r) => <StatusCell request={r} /> },
   { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} /> },
   {
     field: "assignee",
@@ -63,7 +84,11 @@ export function RequestQueue({ role }: { role: Role }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const view = useMemo(() => readQueueView(new URLSearchParams(searchParams.toString()), role), [searchParams, role]);
-  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view));
+  const live = useLiveUpdates();
+  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live }));
+  const isAdmin = role === "ADMIN";
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkReport, setBulkReport] = useState<BulkTransitionResponse | null>(null);
 
   /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
   function setView(patch: Partial<ListRequestsQuery>, { replace = false } = {}) {
@@ -80,14 +105,30 @@ export function RequestQueue({ role }: { role: Role }) {
 
   const mine = view.requester === "me";
   const items = data?.items ?? [];
+  // Only rows on screen stay selected: a new page or filter starts a new selection.
+  const selectedRows = items.filter((r) => selected.has(r.number));
+  const allSelected = items.length > 0 && selectedRows.length === items.length;
+  const toggle = (number: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(number)) next.delete(number);
+      else next.add(number);
+      return next;
+    });
 
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "center" }, justifyContent: "space-between" }}>
         <Typography variant="h1">Requests</Typography>
-        <Button component={NextLink} href="/requests/new" variant="contained">
-          New request
-        </Button>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1 }}>
+          <ExportMenu view={view} />
+          <Button component={NextLink} href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
+            Import
+          </Button>
+          <Button component={NextLink} href="/requests/new" variant="contained">
+            New request
+          </Button>
+        </Stack>
       </Stack>
 
       <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
@@ -103,7 +144,18 @@ export function RequestQueue({ role }: { role: Role }) {
         </ToggleButtonGroup>
       </Stack>
 
-      <QueueFilters view={view} onChange={setView} />
+      <QueueFilters view={view} onChange={setView} role={role} />
+
+      {isAdmin && selectedRows.length > 0 && (
+        <BulkTransitionBar
+          rows={selectedRows}
+          onDone={(report) => {
+            setSelected(new Set());
+            setBulkReport(report);
+          }}
+        />
+      )}
+      {bulkReport && <BulkTransitionReport report={bulkReport} onClose={() => setBulkReport(null)} />}
 
       {error && (
         <Alert
@@ -124,6 +176,17 @@ export function RequestQueue({ role }: { role: Role }) {
           <Table size="small" aria-label="Requests">
             <TableHead>
               <TableRow>
+                {isAdmin && (
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      size="small"
+                      checked={allSelected}
+                      indeterminate={selectedRows.length > 0 && !allSelected}
+                      onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((r) => r.number)))}
+                      slotProps={{ input: { "aria-label": "Select all requests on this page" } }}
+                    />
+                  </TableCell>
+                )}
                 {COLUMNS.map((c) => (
                   <TableCell key={c.field} sortDirection={view.sort === c.field ? view.order : false}>
                     <TableSortLabel
@@ -143,8 +206,19 @@ export function RequestQueue({ role }: { role: Role }) {
                   key={r.number}
                   hover
                   onClick={() => router.push(`/requests/${r.number}`)}
+                  selected={selected.has(r.number)}
                   sx={{ cursor: "pointer", "& td": { whiteSpace: "nowrap" } }}
                 >
+                  {isAdmin && (
+                    <TableCell padding="checkbox" onClick={(e) => e.stopPropagation()}>
+                      <Checkbox
+                        size="small"
+                        checked={selected.has(r.number)}
+                        onChange={() => toggle(r.number)}
+                        slotProps={{ input: { "aria-label": `Select ${r.number}` } }}
+                      />
+                    </TableCell>
+                  )}
                   {COLUMNS.map((c) => (
                     <TableCell key={c.field}>{c.cell(r)}</TableCell>
                   ))}
@@ -152,7 +226,7 @@ export function RequestQueue({ role }: { role: Role }) {
               ))}
               {data && items.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={COLUMNS.length}>
+                  <TableCell colSpan={COLUMNS.length + (isAdmin ? 1 : 0)}>
                     <EmptyQueue mine={mine} onShowAll={() => setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })} />
                   </TableCell>
                 </TableRow>
@@ -170,6 +244,30 @@ export function RequestQueue({ role }: { role: Role }) {
         />
       </Paper>
     </Stack>
+  );
+}
+
+/** The status, how long it has been in it, and a flag when that is too long. */
+function StatusCell({ request: r }: { request: RequestSummary }) {
+  const open = STALE_AFTER_DAYS[r.status] !== undefined;
+  const stale = isStale(r.status, r.statusChangedAt);
+  return (
+    <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+      <StatusChip status={r.status} />
+      {open && (
+        <Typography
+          component="span"
+          variant="caption"
+          color={stale ? "warning.main" : "text.secondary"}
+          sx={{ fontWeight: stale ? 700 : 400 }}
+          title={stale ? `Stale: over ${STALE_AFTER_DAYS[r.status]} d in ${LABELS.status[r.status]}` : `Time in ${LABELS.status[r.status]}`}
+          suppressHydrationWarning
+        >
+          {stale ? "⚠ " : ""}
+          {formatAge(r.statusChangedAt)}
+        </Typography>
+      )}
+    </Box>
   );
 }
 

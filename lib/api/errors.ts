@@ -84,9 +84,22 @@ export function toErrorResponse(error: unknown): Response {
       headers: error.headers,
     });
   }
-  // Log the fact and the kind, never request bodies or tokens.
-  console.error("Unhandled API error:", error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
+  console.error("Unhandled API error:", describeForLog(error));
   return Response.json(errorBody("INTERNAL", "Something went wrong on our side. Try again; if it keeps failing, tell the storage team."), {
     status: 500,
   });
+}
+
+/**
+ * What the log gets of an unexpected error: its kind, code and where it was thrown,
+ * never request bodies or tokens. Database errors carry the statement's arguments (the
+ * request body) in their message, so for those only the name and code are kept.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const kind = typeof code === "string" ? `${error.name} ${code}` : error.name;
+  const where = error.stack?.split("\n").find((line) => line.trim().startsWith("at "))?.trim() ?? "";
+  if (/prisma|sqlite/i.test(error.name) || /prisma|sqlite/i.test(error.constructor?.name ?? "")) return `${kind} ${where}`.trim();
+  return `${kind}: ${error.message.slice(0, 200)} ${where}`.trim();
 }

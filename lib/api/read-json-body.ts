@@ -1,16 +1,25 @@
-// Reads a JSON request body with the limits of PRODUCT.md: JSON only (415), at most
-// 64 KB counted in bytes as they arrive (413), well-formed (400).
+// Reads request bodies with the limits of PRODUCT.md: JSON only (415), at most 64 KB
+// counted in bytes as they arrive (413), well-formed (400). The bulk import reads CSV
+// or JSON files through readBodyText with its own, larger limit.
 import { ApiError } from "@/lib/api/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export async function readJsonBody(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
-  }
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** The media type of a request without parameters ("text/csv; charset=utf-8" → "text/csv"). */
+export function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+export function isJsonType(req: Request): boolean {
+  return JSON_TYPE.test(req.headers.get("content-type") ?? "");
+}
+
+/** The body as UTF-8 text, refused with 413 as soon as it passes maxBytes. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,22 +29,36 @@ export async function readJsonBody(req: Request): Promise<unknown> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel();
-        throw tooLarge();
+        throw tooLarge(maxBytes);
       }
       chunks.push(value);
     }
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
-  if (text.trim() === "") throw new ApiError("BAD_REQUEST", "The request body is empty; send a JSON object.");
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+export function parseJsonText(text: string, what = "The request body", expected = "a JSON object"): unknown {
+  if (text.trim() === "") throw new ApiError("BAD_REQUEST", `${what} is empty; send ${expected}.`);
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("BAD_REQUEST", "The request body is not valid JSON.");
+    throw new ApiError("BAD_REQUEST", `${what} is not valid JSON.`);
   }
 }
 
-function tooLarge() {
-  return new ApiError("PAYLOAD_TOO_LARGE", `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
+export async function readJsonBody(req: Request): Promise<unknown> {
+  if (!isJsonType(req)) {
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
+  }
+  return parseJsonText(await readBodyText(req, MAX_BODY_BYTES));
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+function tooLarge(maxBytes: number) {
+  return new ApiError("PAYLOAD_TOO_LARGE", `The request body is over ${formatBytes(maxBytes)}.`);
 }

@@ -1,39 +1,77 @@
-// Wraps every route handler: who is asking (401 when nobody), an optional role check
-// (403), and one error envelope for whatever goes wrong. Handlers stay parse → call →
+// Wraps every route handler: the database is there (503 when not), who is asking (401
+// when nobody; a bearer token or the session cookie), a cookie-carried change comes from
+// our own pages (403 when not), an optional role check (403), the per-caller rate limit
+// (429), and one error envelope for whatever goes wrong. Handlers stay parse → call →
 // respond.
 import "server-only";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
-import { getUserFromRequest } from "@/lib/auth/current-user";
+import { RateLimiter } from "@/lib/api/rate-limit";
+import { authenticateRequest, type RequestAuth } from "@/lib/auth/current-user";
+import { assertSameOrigin } from "@/lib/api/same-origin";
+import { asDatabaseOutage, assertDatabaseFile } from "@/lib/db/availability";
 import type { Role, SessionUser } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
 
 type RouteContext<P> = { params: Promise<P> };
 
-export type ApiHandlerArgs<P> = { req: Request; user: SessionUser; params: P };
+export type ApiHandlerArgs<P> = { req: Request; user: SessionUser; params: P; auth: RequestAuth };
+
+export type ApiOptions = {
+  role?: Role;
+  /** Refuse API tokens (403): managing tokens takes a browser session, so a leaked token cannot mint more. */
+  sessionOnly?: boolean;
+};
+
+// One limiter per process, kept across dev hot reloads.
+const globalForLimiter = globalThis as unknown as { kvstoreRateLimiter?: RateLimiter };
+function rateLimiter(): RateLimiter {
+  globalForLimiter.kvstoreRateLimiter ??= new RateLimiter(env().API_RATE_LIMIT_PER_MINUTE, 60_000);
+  return globalForLimiter.kvstoreRateLimiter;
+}
+
+/** Counts the call against its user (or, for token calls, its token); 429 past the limit. */
+function enforceRateLimit(auth: RequestAuth) {
+  const result = rateLimiter().hit(auth.via === "token" ? `token:${auth.token.id}` : `user:${auth.user.id}`);
+  if (!result.ok) {
+    throw new ApiError(
+      "RATE_LIMITED",
+      `Too many requests: at most ${rateLimiter().limit} a minute. Try again in ${result.retryAfterSeconds} s.`,
+      [],
+      { "Retry-After": String(result.retryAfterSeconds) },
+    );
+  }
+}
 
 export function withApi<P = Record<string, never>>(
   handler: (args: ApiHandlerArgs<P>) => Promise<Response>,
-  options: { role?: Role } = {},
+  options: ApiOptions = {},
 ) {
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const user = await getUserFromRequest(req);
-      if (!user) throw ApiError.unauthenticated();
-      if (options.role && user.role !== options.role) throw ApiError.forbidden();
+      await assertDatabaseFile();
+      const auth = await authenticateRequest(req);
+      if (!auth) throw ApiError.unauthenticated();
+      assertSameOrigin(req);
+      enforceRateLimit(auth);
+      if (options.sessionOnly && auth.via === "token") {
+        throw ApiError.forbidden("API tokens cannot manage tokens; sign in to the app in a browser.");
+      }
+      if (options.role && auth.user.role !== options.role) throw ApiError.forbidden();
       const params = context?.params ? await context.params : ({} as P);
-      return await handler({ req, user, params });
+      return await handler({ req, user: auth.user, params, auth });
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(asDatabaseOutage(error) ?? error);
     }
   };
 }
 
-/** For the few endpoints that answer anyone (liveness and readiness probes). */
-export function withPublicApi(handler: (req: Request) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+/** For the few endpoints that answer anyone (probes, the OpenAPI document and its reference page). */
+export function withPublicApi<P = Record<string, never>>(handler: (req: Request, params: P) => Promise<Response>) {
+  return async (req: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      return await handler(req);
+      return await handler(req, context?.params ? await context.params : ({} as P));
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(asDatabaseOutage(error) ?? error);
     }
   };
 }

@@ -5,7 +5,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
-import { env, publicBaseUrl } from "@/lib/env";
+import { env, publicBaseUrl, trustedOrigins } from "@/lib/env";
 
 const baseURL = publicBaseUrl();
 
@@ -13,7 +13,7 @@ export const auth = betterAuth({
   appName: "KVStore App",
   secret: env().BETTER_AUTH_SECRET,
   baseURL,
-  trustedOrigins: [baseURL, `http://127.0.0.1:${env().PORT}`, `http://localhost:${env().PORT}`],
+  trustedOrigins: trustedOrigins(),
   database: prismaAdapter(db, { provider: "sqlite" }),
   emailAndPassword: { enabled: true, disableSignUp: true },
   user: {

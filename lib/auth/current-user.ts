@@ -4,7 +4,9 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
+import { ApiError } from "@/lib/api/errors";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
+import { authenticateToken, type TokenAuth } from "@/lib/data/tokens/api-tokens";
 
 /** Resolves the session cookie of the request being rendered (once per render). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -19,8 +21,29 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** Session user for a raw Request (route handlers). */
-export async function getUserFromRequest(req: Request): Promise<SessionUser | null> {
+export type RequestAuth =
+  | { user: SessionUser; via: "session"; token: null }
+  | { user: SessionUser; via: "token"; token: TokenAuth["token"] };
+
+/**
+ * Who sent a raw Request (route handlers). An Authorization header is checked first and
+ * alone: a bad or revoked token is a 401 even when a session cookie comes along, so a
+ * tool never runs as someone else by accident.
+ */
+export async function authenticateRequest(req: Request): Promise<RequestAuth | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) throw new ApiError("UNAUTHENTICATED", "Send the token as Authorization: Bearer <token>.");
+    const found = await authenticateToken(match[1]);
+    if (!found) throw new ApiError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
+    return { user: found.user, via: "token", token: found.token };
+  }
   const session = await auth.api.getSession({ headers: req.headers });
-  return session ? toSessionUser(session.user) : null;
+  return session ? { user: toSessionUser(session.user), via: "session", token: null } : null;
+}
+
+/** The user behind a raw Request: bearer token or session cookie. */
+export async function getUserFromRequest(req: Request): Promise<SessionUser | null> {
+  return (await authenticateRequest(req))?.user ?? null;
 }

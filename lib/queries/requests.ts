@@ -13,15 +13,18 @@ export const requestKeys = {
   detail: (number: string) => [...requestKeys.details(), number.toUpperCase()] as const,
 };
 
-/** Open queues refetch this often while their tab is visible (react-query pauses hidden tabs). */
-export const QUEUE_REFRESH_MS = 5_000;
+/**
+ * How often an open queue refetches while its tab is visible (react-query pauses hidden
+ * tabs): often while the event stream is down, rarely as a safety net while it is up.
+ */
+export const QUEUE_POLL_MS = { live: 60_000, polling: 5_000 } as const;
 
-export function requestListOptions(query: ListRequestsQuery) {
+export function requestListOptions(query: ListRequestsQuery, { live = false }: { live?: boolean } = {}) {
   return queryOptions({
     queryKey: requestKeys.list(query),
     queryFn: ({ signal }) => apiFetch<RequestListResponse>(`/api/requests?${listQueryToSearchParams(query)}`, { signal }),
     placeholderData: keepPreviousData,
-    refetchInterval: QUEUE_REFRESH_MS,
+    refetchInterval: live ? QUEUE_POLL_MS.live : QUEUE_POLL_MS.polling,
   });
 }
 

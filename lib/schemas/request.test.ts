@@ -170,3 +170,10 @@ describe("listRequestsQuerySchema", () => {
     expect(listRequestsQuerySchema.safeParse({ limit: "5" }).success).toBe(false);
   });
 });
+
+it("refuses lone UTF-16 surrogates in text (not text; SQLite refuses them)", () => {
+  const result = createRequestBodySchema.safeParse({ ...valid, ownerTeam: "pay\ud800ments", keyExample: "\udc00" });
+  expect(result.success).toBe(false);
+  expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["ownerTeam", "keyExample"]);
+  expect(createRequestBodySchema.safeParse({ ...valid, ownerTeam: "payments 😀" }).success).toBe(true);
+});

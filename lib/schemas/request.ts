@@ -2,6 +2,7 @@
 // (server, the authority), the OpenAPI document and the CLI all validate with it.
 // Client-safe: no server imports here.
 import { z } from "zod";
+import { MULTI_LINE, SINGLE_LINE, isWellFormed } from "./text";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -23,18 +24,14 @@ export { SORT_FIELDS, searchParamsToObject, listQueryToSearchParams, type SortFi
 
 // ---- building blocks -------------------------------------------------------
 
-// Control characters (NUL included) never belong in metadata; tabs and newlines are
-// allowed only in the multi-line use case.
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-
 const requiredText = (label: string, min: number, max: number, pattern = SINGLE_LINE) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(Math.max(min, 1), { error: min > 1 ? `${label} needs at least ${min} characters` : `${label} is required` })
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(pattern, { error: `${label} contains control characters` });
+    .regex(pattern, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` });
 
 /** Optional text: "", null and absent all mean "not given" and come out as null. */
 const optionalText = (label: string, max: number) =>
@@ -43,6 +40,7 @@ const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
     .regex(SINGLE_LINE, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` })
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -169,18 +167,42 @@ export function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unkno
     issue("backupRetentionDays", "Backup retention (1–365 days) is required when backups are on");
 }
 
-const always = { when: () => true };
+/** Run even when some fields failed, as long as there is an object to read. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
-/** Body of POST /api/requests and of the request form. Unknown fields are rejected. */
-export const createRequestBodySchema = z
+/**
+ * The request form's schema. Unknown fields are rejected. A needed-by date may not be in
+ * the past, except one the request already had (an edit must not fail on an old date).
+ */
+export function requestFormSchemaFor(existingNeededBy: string | null) {
+  return z
+    .strictObject(requestFieldsShape)
+    .superRefine(checkCrossFieldRules, always)
+    .superRefine((v, ctx) => {
+      if (typeof v.neededBy === "string" && v.neededBy !== existingNeededBy && v.neededBy < earliestCurrentDate())
+        ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
+    }, always)
+    // Retention means nothing without backups: store none rather than a misleading value.
+    .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+}
+
+/** Body of POST /api/requests and of the new-request form. */
+export const createRequestBodySchema = requestFormSchemaFor(null);
+export type RequestFormSchema = typeof createRequestBodySchema;
+
+/** A whole stored request's fields (no date-in-the-past rule: old requests stay valid). */
+export const requestFieldsSchema = z
   .strictObject(requestFieldsShape)
   .superRefine(checkCrossFieldRules, always)
-  .superRefine((v, ctx) => {
-    if (typeof v.neededBy === "string" && v.neededBy < earliestCurrentDate())
-      ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
-  }, always)
-  // Retention means nothing without backups: store none rather than a misleading value.
   .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+export type RequestFields = z.output<typeof requestFieldsSchema>;
+
+export const REQUEST_FIELD_NAMES = Object.keys(requestFieldsShape) as (keyof typeof requestFieldsShape)[];
+
+/** The request's own fields (what the form edits), from a stored request. */
+export function pickFields(detail: RequestFields): RequestFields {
+  return Object.fromEntries(REQUEST_FIELD_NAMES.map((k) => [k, detail[k]])) as RequestFields;
+}
 
 export type CreateRequestInput = z.input<typeof createRequestBodySchema>;
 export type CreateRequestBody = z.output<typeof createRequestBodySchema>;
@@ -199,7 +221,8 @@ const noteText = (label: string, max: number) =>
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(MULTI_LINE, { error: `${label} contains control characters` });
+    .regex(MULTI_LINE, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` });
 
 /** Every request field optional, and no default: a PATCH changes only what it names. */
 const editableFieldsShape = {
@@ -264,11 +287,15 @@ export const requestSummarySchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   statusChangedAt: z.iso.datetime(),
+  checklistProgress: z
+    .object({ done: z.number().int(), total: z.number().int() })
+    .nullable()
+    .describe("Migration checklist progress; null for other request types"),
 });
 
 export const requestEventSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT"]),
+  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT", "CHECKLIST"]),
   actor: userRefSchema,
   fromStatus: z.enum(REQUEST_STATUSES).nullable(),
   toStatus: z.enum(REQUEST_STATUSES).nullable(),
@@ -309,6 +336,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
   backupRetentionDays: z.number().int().nullable(),
   neededBy: z.string().nullable(),
   completedAt: z.iso.datetime().nullable(),
+  checklist: z.array(z.enum(MIGRATION_CHECKLIST)).describe("Migration steps done"),
   version: z.number().int(),
   history: z.array(requestEventSchema),
   comments: z.array(commentSchema),
@@ -317,6 +345,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
 export type RequestSummary = z.infer<typeof requestSummarySchema>;
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 export type RequestEventDto = z.infer<typeof requestEventSchema>;
+export type CommentDto = z.infer<typeof commentSchema>;
 
 // ---- the queue's list query ------------------------------------------------
 
@@ -339,11 +368,11 @@ export const listRequestsQuerySchema = z.strictObject({
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
   status: oneOrMany(z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}` })).optional(),
   type: z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}` }).optional(),
-  team: z.string().trim().min(1).max(80).optional(),
-  assignee: z.string().trim().min(1).max(64).optional(),
-  requester: z.string().trim().min(1).max(64).optional(),
+  team: z.string().trim().min(1).max(80).refine(isWellFormed, { error: "team contains invalid characters" }).optional(),
+  assignee: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "assignee contains invalid characters" }).optional(),
+  requester: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "requester contains invalid characters" }).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
-  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).optional(),
+  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).refine(isWellFormed, { error: "q contains invalid characters" }).optional(),
   page: positiveInt("page", 100_000).default(1),
   pageSize: positiveInt("pageSize", 100).default(25),
 });

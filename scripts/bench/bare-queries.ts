@@ -4,7 +4,7 @@
 // create mirror what Prisma sends for lib/data/requests (captured with query logging).
 import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
-import { formatRequestNumber } from "../../lib/domain/requests/options";
+import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
 import { runListQuery } from "../../lib/data/requests/list-query";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
@@ -48,8 +48,13 @@ export function openBareQueries(sqlite: Database.Database) {
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
       statusChangedAt: iso(r.statusChangedAt),
+      checklistProgress: r.requestType === "MIGRATION" ? { done: checklistItems(r.checklist).length, total: MIGRATION_CHECKLIST.length } : null,
     };
   }
+  const checklistItems = (stored: unknown) => {
+    const done = new Set(String(stored).split(","));
+    return MIGRATION_CHECKLIST.filter((item) => done.has(item));
+  };
 
   /** Prisma's findUnique with detailInclude: the row, its two people, history, comments and their authors. */
   function detail(r: Row | undefined) {
@@ -82,6 +87,7 @@ export function openBareQueries(sqlite: Database.Database) {
       backupRetentionDays: r.backupRetentionDays,
       neededBy: r.neededBy,
       completedAt: isoOrNull(r.completedAt),
+      checklist: checklistItems(r.checklist),
       version: r.version,
       history: events.map((e) => ({
         id: e.id,

@@ -166,7 +166,7 @@ describe("the queue's SQL gives what the model gives", () => {
     const res = await listRequests(listRequestsQuerySchema.parse({ requester: "me", pageSize: "5" }), user);
     expect(res).toEqual(model(rows, { requester: "me", pageSize: "5" }, "user_alice"));
     expect(Object.keys(res.items[0]!)).toEqual([
-      "number", "datasetName", "requestType", "ownerTeam", "status", "priority", "requester", "assignee", "createdAt", "updatedAt", "statusChangedAt",
+      "number", "datasetName", "requestType", "ownerTeam", "status", "priority", "requester", "assignee", "createdAt", "updatedAt", "statusChangedAt", "checklistProgress",
     ]);
   });
 });

@@ -13,3 +13,54 @@ export async function signInAs(page: Page, email: string, next = "/requests") {
 
 /** A field by its label, the way a screen reader finds it. */
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: false }).first();
+
+/** The cells of one queue column, found by its header (admins have a checkbox column first). */
+export async function columnTexts(page: Page, header: string): Promise<string[]> {
+  const table = page.getByRole("table", { name: "Requests" });
+  const headers = await table.locator("thead th").allInnerTexts();
+  const index = headers.findIndex((h) => h.trim() === header);
+  if (index < 0) throw new Error(`no column ${header}`);
+  return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+}
+
+/** A valid request body for the API, with a unique dataset name. */
+export function requestBody(datasetName: string, overrides: Record<string, unknown> = {}) {
+  return {
+    datasetName,
+    requestType: "NEW",
+    ownerTeam: "payments",
+    contactEmail: "payments@example.com",
+    useCase: "Balances by account id for the checkout service.",
+    keyFormat: "STRING",
+    valueFormat: "JSON",
+    ingestion: "ONLINE_WRITES",
+    updateFrequency: "REALTIME",
+    estimatedSizeGb: 12,
+    estimatedKeyCount: 1000000,
+    readQps: 300,
+    writeQps: 20,
+    p99LatencyMs: 15,
+    regions: ["us-east-1"],
+    dataClassification: "INTERNAL",
+    backupsEnabled: false,
+    ...overrides,
+  };
+}
+
+/** Marks the document; a full reload would lose the mark. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+}
+export async function isSameDocument(page: Page) {
+  return page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+}
+
+/** Waits until the queue shows the answer to its current URL (no fetch in flight). */
+export async function queueSettled(page: Page) {
+  await expect(page.getByRole("progressbar", { name: "Loading requests" })).toHaveCount(0);
+}
+
+/** Headers a page of ours sends with a change: API calls from tests must look the same. */
+export function sameOrigin(page: Page): Record<string, string> {
+  return { Origin: new URL(page.url()).origin };
+}

@@ -8,22 +8,33 @@ type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response
 
 export type CallOptions = {
   cookie?: string;
+  /** An API token, sent as Authorization: Bearer. */
+  token?: string;
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  signal?: AbortSignal;
+  /** A never-ending response (server-sent events): take the status, leave the body. */
+  streaming?: boolean;
 };
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = { ...options.headers };
+  // Like a browser on our own pages: changes carry the page's Origin.
+  const headers: Record<string, string> = method === "GET" ? { ...options.headers } : { origin: BASE, ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const req = new Request(`${BASE}${path}`, { method, headers, body });
+  const req = new Request(`${BASE}${path}`, { method, headers, body, signal: options.signal });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  if (options.streaming && res.ok) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, json: null as any };
+  }
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -1,12 +1,14 @@
 import { withPublicApi } from "@/lib/api/with-api";
 import { errorBody } from "@/lib/api/errors";
-import { databaseAnswers } from "@/lib/data/check-database";
+import { databaseReady } from "@/lib/db/availability";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/ready — readiness: 200 only when the database answers. Public, like /api/health.
-export const GET = withPublicApi(async () =>
-  (await databaseAnswers())
+// GET /api/ready — readiness: 200 only when the database answers and can take writes.
+// Public, like /api/health: probes carry no session.
+export const GET = withPublicApi(async () => {
+  const ready = await databaseReady();
+  return ready.ok
     ? Response.json({ status: "ready" })
-    : Response.json(errorBody("SERVICE_UNAVAILABLE", "The database is not answering."), { status: 503 }),
-);
+    : Response.json(errorBody("SERVICE_UNAVAILABLE", ready.reason), { status: 503, headers: { "Retry-After": "5" } });
+});

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { formatRequestNumber, parseRequestNumber, RELEASED_STATUSES } from "@/lib/domain/requests/options";
-import type { RequestDetail } from "@/lib/schemas/request";
+import { DATASET_NAME_PATTERN, type RequestDetail } from "@/lib/schemas/request";
 import { detailInclude, toDetail } from "@/lib/data/requests/request-dto";
 
 /** One request with its history and comments, by "KV-12" or "12". Every signed-in user may read it. */
@@ -23,6 +23,8 @@ export async function getRequestByDatasetName(
   datasetName: string,
   { includeRetired = false }: { includeRetired?: boolean } = {},
 ): Promise<RequestDetail> {
+  // A name no request could have (bad characters, lone surrogates…) is simply not found.
+  if (!DATASET_NAME_PATTERN.test(datasetName)) throw ApiError.notFound(`A live dataset named ${datasetName.slice(0, 63)}`);
   const live = await db.datasetRequest.findUnique({ where: { liveDatasetName: datasetName }, include: detailInclude });
   const row =
     live ??

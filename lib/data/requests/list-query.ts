@@ -231,6 +231,7 @@ type Row = {
   createdAt: unknown;
   updatedAt: unknown;
   statusChangedAt: unknown;
+  checklist: string;
   requesterId: string;
   requesterName: string;
   requesterEmail: string;
@@ -299,7 +300,7 @@ function pageRows(db: Database.Database, query: ListRequestsQuery, p: Plan, matc
   // CROSS JOIN fixes the join order (SQLite never reorders it): the page's numbers drive
   // the lookups. Left free, the planner may walk all of "r" to avoid sorting 25 rows.
   const sql = `SELECT "r"."number", "r"."datasetName", "r"."requestType", "r"."ownerTeam", "r"."status", "r"."priority",
-      "r"."createdAt", "r"."updatedAt", "r"."statusChangedAt",
+      "r"."createdAt", "r"."updatedAt", "r"."statusChangedAt", "r"."checklist",
       "r"."requesterId", "q"."name" AS "requesterName", "q"."email" AS "requesterEmail",
       "r"."assigneeId", "a"."name" AS "assigneeName", "a"."email" AS "assigneeEmail"
     FROM (${page.sql}) AS "page"

@@ -1,7 +1,7 @@
 // Prisma rows → the DTOs of lib/schemas/request.ts. Only these shapes leave the server.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatRequestNumber } from "@/lib/domain/requests/options";
+import { formatRequestNumber, MIGRATION_CHECKLIST, type ChecklistItem } from "@/lib/domain/requests/options";
 import type { RequestDetail, RequestEventDto, RequestSummary } from "@/lib/schemas/request";
 
 const userRef = { select: { id: true, name: true, email: true } } as const;
@@ -16,6 +16,7 @@ export const summarySelect = {
   createdAt: true,
   updatedAt: true,
   statusChangedAt: true,
+  checklist: true,
   requester: userRef,
   assignee: userRef,
 } satisfies Prisma.DatasetRequestSelect;
@@ -51,7 +52,15 @@ export function toSummary(row: SummaryFields): RequestSummary {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     statusChangedAt: iso(row.statusChangedAt),
+    checklistProgress:
+      row.requestType === "MIGRATION" ? { done: parseChecklist(row.checklist).length, total: MIGRATION_CHECKLIST.length } : null,
   };
+}
+
+/** The stored comma-separated checklist → its known items, in checklist order. */
+export function parseChecklist(stored: string): ChecklistItem[] {
+  const done = new Set(stored.split(","));
+  return MIGRATION_CHECKLIST.filter((item) => done.has(item));
 }
 
 export function toDetail(row: DetailRow): RequestDetail {
@@ -79,6 +88,7 @@ export function toDetail(row: DetailRow): RequestDetail {
     backupRetentionDays: row.backupRetentionDays,
     neededBy: row.neededBy,
     completedAt: row.completedAt?.toISOString() ?? null,
+    checklist: parseChecklist(row.checklist),
     version: row.version,
     history: row.events.map(
       (e): RequestEventDto => ({

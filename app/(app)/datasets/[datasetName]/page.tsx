@@ -12,7 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // The dataset page by name, for links from tooling: the live request, or the latest
 // retired one so an old link still explains itself.
 export default async function DatasetPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const name = decodeURIComponent((await params).datasetName);
-  return <RequestPage request={await loadOr404(() => getRequestByDatasetName(name, { includeRetired: true }))} />;
+  return <RequestPage user={user} request={await loadOr404(() => getRequestByDatasetName(name, { includeRetired: true }))} />;
 }

@@ -10,7 +10,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RequestByNumberPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const { number } = await params;
-  return <RequestPage request={await loadOr404(() => getRequestByNumber(decodeURIComponent(number)))} />;
+  return <RequestPage user={user} request={await loadOr404(() => getRequestByNumber(decodeURIComponent(number)))} />;
 }

@@ -1,0 +1,10 @@
+import { withPublicApi } from "@/lib/api/with-api";
+import { docsPageHtml, DOCS_CSP } from "@/lib/openapi/docs-page";
+
+// GET /api/docs — the API reference page (Swagger UI from npm, served by us). Public,
+// like the document it renders: it shows how the API works, not what is in it.
+export const GET = withPublicApi(async () =>
+  new Response(docsPageHtml(), {
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": DOCS_CSP, "X-Content-Type-Options": "nosniff" },
+  }),
+);

@@ -1,0 +1,46 @@
+import { withApi } from "@/lib/api/with-api";
+import { subscribeToRequestChanges } from "@/lib/events/request-events";
+
+export const dynamic = "force-dynamic";
+
+const HEARTBEAT_MS = 25_000;
+
+// GET /api/events — server-sent events: `request.changed` whenever a request is created,
+// edited, moved or commented on, so open queues and pages refresh within a moment.
+export const GET = withApi(async ({ req }) => {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (chunk: string) => {
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          cleanup();
+        }
+      };
+      send("retry: 5000\n\n");
+      const unsubscribe = subscribeToRequestChanges((event) => send(`event: request.changed\ndata: ${JSON.stringify(event)}\n\n`));
+      // Comments keep proxies from closing an idle connection.
+      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      req.signal.addEventListener("abort", () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
+  });
+});

@@ -1,0 +1,7 @@
+import { withPublicApi } from "@/lib/api/with-api";
+import { openApiDocument } from "@/lib/openapi/document";
+
+// GET /api/openapi.json — the OpenAPI 3.1 document, generated from the routes' zod
+// schemas. Public: it describes the API and holds no data (every data endpoint still
+// needs a token or a session), and tools fetch it before they have either.
+export const GET = withPublicApi(async () => Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));

@@ -1,0 +1,259 @@
+"use client";
+// Personal API tokens: create one (shown once), see when each was last used, revoke.
+import { useState, type FormEvent } from "react";
+import NextLink from "next/link";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
+import IconButton from "@mui/material/IconButton";
+import InputAdornment from "@mui/material/InputAdornment";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import ContentCopyIcon from "@mui/icons-material/ContentCopy";
+import { ApiClientError } from "@/lib/queries/api-client";
+import { createToken, revokeToken, tokenKeys, tokenListOptions } from "@/lib/queries/tokens";
+import { createTokenBodySchema, type ApiTokenDto, type CreatedTokenDto } from "@/lib/schemas/token";
+import { RelativeTime } from "@/components/requests/relative-time";
+import { EmptyTableRow } from "@/components/layout/empty-table-row";
+
+export function ApiTokens({ baseUrl }: { baseUrl: string }) {
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery(tokenListOptions());
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedTokenDto | null>(null);
+  const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
+
+  const create = useMutation({
+    mutationFn: createToken,
+    onSuccess: async (token) => {
+      setCreated(token);
+      setName("");
+      await queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+    },
+    onError: (e) => setNameError(e instanceof ApiClientError ? (e.details.find((d) => d.path === "name")?.message ?? e.message) : "Could not create the token."),
+  });
+
+  const revoke = useMutation({
+    mutationFn: (token: ApiTokenDto) => revokeToken(token.id),
+    onSuccess: async () => {
+      setRevoking(null);
+      await queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = createTokenBodySchema.safeParse({ name });
+    if (!parsed.success) {
+      setNameError(parsed.error.issues[0]?.message ?? "Check the name");
+      return;
+    }
+    setNameError(null);
+    create.mutate(parsed.data);
+  }
+
+  const tokens = data?.items ?? [];
+
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 960, mx: "auto" }}>
+      <div>
+        <Typography variant="h1" gutterBottom>
+          API tokens
+        </Typography>
+        <Typography color="text.secondary">
+          Scripts and tools (such as <code>kvctl</code>) sign in with a personal token, sent as{" "}
+          <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role. Keep it secret; revoke it when a
+          tool no longer needs it. See the{" "}
+          <Link href="/api/docs" target="_blank" rel="noopener">
+            API reference
+          </Link>
+          .
+        </Typography>
+      </div>
+
+      <Paper component="form" onSubmit={submit} aria-label="Create a token" sx={{ p: 2 }}>
+        <Typography variant="h2" gutterBottom>
+          Create a token
+        </Typography>
+        <Stack direction={{ xs: "column", sm: "row" }} spacing={1.5} sx={{ alignItems: { sm: "flex-start" } }}>
+          <TextField
+            label="Token name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={Boolean(nameError)}
+            helperText={nameError ?? "What it is for, e.g. “backup job on db-7”"}
+            slotProps={{ htmlInput: { maxLength: 80 } }}
+          />
+          <Button type="submit" variant="contained" disabled={create.isPending} sx={{ flexShrink: 0, mt: { sm: 0.25 } }}>
+            Create token
+          </Button>
+        </Stack>
+      </Paper>
+
+      {error && <Alert severity="error">{error.message}</Alert>}
+
+      <Paper>
+        <TableContainer>
+          <Table size="small" aria-label="Your tokens">
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Token</TableCell>
+                <TableCell sx={hideOnPhones}>Created</TableCell>
+                <TableCell>Last used</TableCell>
+                <TableCell align="right" sx={{ position: "relative" }}>
+                  <Box component="span" sx={visuallyHidden}>
+                    Actions
+                  </Box>
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {tokens.map((t) => (
+                <TableRow key={t.id}>
+                  <TableCell sx={{ overflowWrap: "anywhere", minWidth: 120 }}>{t.name}</TableCell>
+                  <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap" }}>{t.prefix}…</TableCell>
+                  <TableCell sx={{ whiteSpace: "nowrap", ...hideOnPhones }}>
+                    <RelativeTime iso={t.createdAt} />
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: "nowrap" }}>
+                    {t.lastUsedAt ? (
+                      <RelativeTime iso={t.lastUsedAt} />
+                    ) : (
+                      <Typography component="span" variant="body2" color="text.secondary">
+                        Never
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell align="right">
+                    <Button color="error" size="small" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
+                      Revoke
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+              {data && tokens.length === 0 && <EmptyTableRow colSpan={5}>No tokens yet. Create one for each script or tool.</EmptyTableRow>}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      </Paper>
+
+      <Paper sx={{ p: 2 }}>
+        <Typography variant="h2" gutterBottom>
+          Using a token
+        </Typography>
+        <Box component="pre" sx={{ m: 0, p: 1.5, borderRadius: 1, bgcolor: "action.hover", overflowX: "auto", fontSize: "0.85rem" }}>
+          {`curl -H "Authorization: Bearer $KVSTORE_TOKEN" ${baseUrl}/api/requests?requester=me
+
+npx kvctl login --url ${baseUrl} --token "$KVSTORE_TOKEN"
+npx kvctl list --status SUBMITTED`}
+        </Box>
+      </Paper>
+
+      <NewTokenDialog token={created} onClose={() => setCreated(null)} />
+
+      <Dialog open={Boolean(revoking)} onClose={() => setRevoking(null)} aria-labelledby="revoke-title">
+        <DialogTitle id="revoke-title">Revoke “{revoking?.name}”?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>Tools using this token stop working at once. This cannot be undone.</DialogContentText>
+          {revoke.error && <Alert severity="error" sx={{ mt: 2 }}>{revoke.error.message}</Alert>}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRevoking(null)}>Keep it</Button>
+          <Button color="error" variant="contained" disabled={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
+            Revoke token
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
+
+function NewTokenDialog({ token, onClose }: { token: CreatedTokenDto | null; onClose: () => void }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    if (!token) return;
+    try {
+      await navigator.clipboard.writeText(token.token);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <Dialog
+      open={Boolean(token)}
+      onClose={(_, reason) => reason !== "backdropClick" && onClose()}
+      aria-labelledby="new-token-title"
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ transition: { onExited: () => setCopied(false) } }}
+    >
+      <DialogTitle id="new-token-title">Copy your new token</DialogTitle>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          This is the only time the token is shown. Only a hash of it is stored, so nobody can show it again.
+        </Alert>
+        <TextField
+          label={`Token “${token?.name ?? ""}”`}
+          value={token?.token ?? ""}
+          onFocus={(e) => e.target.select()}
+          slotProps={{
+            htmlInput: { readOnly: true, spellCheck: false, style: { fontFamily: "monospace" } },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <Tooltip title={copied ? "Copied" : "Copy"}>
+                    <IconButton onClick={copy} aria-label="Copy token" edge="end">
+                      <ContentCopyIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <Typography role="status" variant="body2" color="success.main" sx={{ mt: 1, minHeight: 20 }}>
+          {copied ? "Copied to the clipboard." : ""}
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onClose}>
+          I have copied it
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+const hideOnPhones = { display: { xs: "none", sm: "table-cell" } } as const;
+
+// In sx, numbers ≤ 1 are fractions (width: 1 is 100%): the sizes are written in px.
+const visuallyHidden = {
+  border: 0,
+  clip: "rect(0 0 0 0)",
+  height: "1px",
+  margin: "-1px",
+  overflow: "hidden",
+  padding: 0,
+  position: "absolute",
+  whiteSpace: "nowrap",
+  width: "1px",
+} as const;

@@ -1,0 +1,140 @@
+// Bulk import: validate every row with the request schema, report duplicates (within
+// the file and against live requests), then store all rows or only the valid ones, as
+// the caller chose. Each stored request gets its CREATED event, like POST /api/requests.
+import "server-only";
+import { db } from "@/lib/db";
+import { ApiError, zodIssuesToDetails, type ErrorDetail } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { formatRequestNumber } from "@/lib/domain/requests/options";
+import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { createRequests } from "@/lib/data/requests/create-request";
+import type { ImportRow } from "@/lib/import/parse-import-file";
+import { createRequestBodySchema, type CreateRequestBody } from "@/lib/schemas/request";
+import type { ImportFormat, ImportMode, ImportReport, ImportRowReport } from "@/lib/schemas/import";
+
+type Checked = ImportRowReport & { body: CreateRequestBody | null };
+
+/** How long one import may hold SQLite's write lock. */
+const TRANSACTION_TIMEOUT_MS = 60_000;
+const LOOKUP_CHUNK = 500;
+
+function rawName(input: unknown): string | null {
+  const v = (input as { datasetName?: unknown } | null)?.datasetName;
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+/** Live requests holding any of these names: name → KV number. */
+async function liveNames(names: string[]): Promise<Map<string, string>> {
+  const taken = new Map<string, string>();
+  for (let i = 0; i < names.length; i += LOOKUP_CHUNK) {
+    const rows = await db.datasetRequest.findMany({
+      where: { liveDatasetName: { in: names.slice(i, i + LOOKUP_CHUNK) } },
+      select: { number: true, liveDatasetName: true },
+    });
+    for (const r of rows) if (r.liveDatasetName) taken.set(r.liveDatasetName, formatRequestNumber(r.number));
+  }
+  return taken;
+}
+
+/** Every row validated and checked for duplicates; nothing stored. */
+async function checkRows(rows: ImportRow[]): Promise<Checked[]> {
+  const rowsByName = new Map<string, number[]>();
+  for (const r of rows) {
+    const name = rawName(r.input);
+    if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), r.row]);
+  }
+  const taken = await liveNames([...rowsByName.keys()]);
+
+  return rows.map((r): Checked => {
+    const name = rawName(r.input);
+    const errors: ErrorDetail[] = [];
+    let body: CreateRequestBody | null = null;
+    if (typeof r.input !== "object" || r.input === null || Array.isArray(r.input)) {
+      errors.push({ path: "", message: "Each request must be a JSON object" });
+    } else {
+      const parsed = createRequestBodySchema.safeParse(r.input);
+      if (parsed.success) body = parsed.data;
+      else errors.push(...zodIssuesToDetails(parsed.error.issues));
+    }
+    let duplicate = false;
+    const others = name ? rowsByName.get(name)!.filter((n) => n !== r.row) : [];
+    if (others.length) {
+      duplicate = true;
+      errors.push({ path: "datasetName", message: `Also in row${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file` });
+    }
+    const live = name ? taken.get(name) : undefined;
+    if (live) {
+      duplicate = true;
+      errors.push({ path: "datasetName", message: `Taken by the live request ${live}` });
+    }
+    const invalid = body === null;
+    return {
+      row: r.row,
+      datasetName: name,
+      outcome: invalid ? "invalid" : duplicate ? "duplicate" : "valid",
+      errors,
+      number: null,
+      body: invalid || duplicate ? null : body,
+    };
+  });
+}
+
+function summarize(mode: ImportMode, format: ImportFormat, checked: Checked[]): ImportReport {
+  const count = (o: ImportRowReport["outcome"]) => checked.filter((c) => c.outcome === o).length;
+  const imported = count("imported");
+  return {
+    mode,
+    format,
+    total: checked.length,
+    valid: count("valid") + imported,
+    invalid: count("invalid"),
+    duplicates: count("duplicate"),
+    imported,
+    rows: checked.map(({ body: _body, ...row }) => row),
+  };
+}
+
+/** Stores the valid rows in one transaction and marks them imported. */
+async function store(user: SessionUser, checked: Checked[]): Promise<void> {
+  const valid = checked.filter((c) => c.body);
+  const numbers = await db.$transaction((tx) => createRequests(tx, user, valid.map((c) => c.body!)), {
+    timeout: TRANSACTION_TIMEOUT_MS,
+    maxWait: 10_000,
+  });
+  for (const c of valid) {
+    c.outcome = "imported";
+    c.number = formatRequestNumber(numbers.get(c.body!.datasetName)!);
+  }
+}
+
+function refusal(report: ImportReport): ApiError {
+  const problems = report.rows.filter((r) => r.outcome === "invalid" || r.outcome === "duplicate");
+  const details = problems.flatMap((r) => r.errors.map((e) => ({ path: e.path ? `rows.${r.row}.${e.path}` : `rows.${r.row}`, message: e.message })));
+  const message = `${problems.length} of ${report.total} rows have problems, so nothing was imported. Fix them, or import only the valid rows.`;
+  return new ApiError(report.invalid > 0 ? "VALIDATION_FAILED" : "DUPLICATE_DATASET_NAME", message, details);
+}
+
+export async function importRequests(user: SessionUser, rows: ImportRow[], mode: ImportMode, format: ImportFormat): Promise<ImportReport> {
+  let checked = await checkRows(rows);
+  if (mode === "validate") return summarize(mode, format, checked);
+
+  const first = summarize(mode, format, checked);
+  if (mode === "all-or-nothing" && first.valid !== first.total) throw refusal(first);
+  if (first.valid === 0) return first;
+
+  try {
+    await store(user, checked);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Someone took one of the names since the check: check again, then decide again.
+    checked = await checkRows(rows);
+    const again = summarize(mode, format, checked);
+    if (mode === "all-or-nothing" && again.valid !== again.total) throw refusal(again);
+    if (again.valid > 0) {
+      await store(user, checked).catch((e: unknown) => {
+        throw isUniqueViolation(e) ? new ApiError("CONFLICT", "Dataset names were being taken while importing; nothing was imported. Try again.") : e;
+      });
+    }
+  }
+  return summarize(mode, format, checked);
+}

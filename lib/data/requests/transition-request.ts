@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { LABELS, RELEASED_STATUSES, STATUS_RANK } from "@/lib/domain/requests/options";
+import { actorsFor } from "@/lib/domain/requests/permissions";
+import { allowedTransitions, findTransition } from "@/lib/domain/requests/workflow";
+import type { RequestDetail, TransitionBody } from "@/lib/schemas/request";
+import { getRequestByNumber } from "@/lib/data/requests/get-request";
+import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
+import { publishRequestChanged } from "@/lib/events/request-events";
+
+/** POST /api/requests/{number}/transitions: one step of the workflow table. */
+export async function transitionRequest(
+  user: SessionUser,
+  rawNumber: string,
+  body: TransitionBody,
+  ifMatch: string | null,
+): Promise<RequestDetail> {
+  const expected = requireVersion(body.version, ifMatch);
+  const current = await getRequestByNumber(rawNumber);
+  return applyTransition(user, current, body.to, body.note, expected);
+}
+
+/** Checks the step against the workflow table and who is asking, then writes it. */
+export async function applyTransition(
+  user: SessionUser,
+  current: RequestDetail,
+  to: TransitionBody["to"],
+  note: string | null,
+  expectedVersion: number,
+): Promise<RequestDetail> {
+  const from = current.status;
+  const allowed = allowedTransitions(from, actorsFor(user, { requesterId: current.requester.id }));
+  if (!allowed.some((t) => t.to === to)) {
+    const step = findTransition(from, to);
+    if (step) {
+      const who = step.by.includes("OWNER") ? "the requester or the storage team" : "the storage team";
+      throw ApiError.forbidden(`Only ${who} can move a request from ${LABELS.status[from]} to ${LABELS.status[to]}.`);
+    }
+    throw new ApiError(
+      "ILLEGAL_TRANSITION",
+      `A request cannot go from ${LABELS.status[from]} to ${LABELS.status[to]}.` +
+        (allowed.length ? ` Allowed for you: ${allowed.map((t) => t.to).join(", ")}.` : " No further step is open to you."),
+      allowed.map((t) => ({ path: "to", message: `Allowed: ${t.to}` })),
+    );
+  }
+  if (findTransition(from, to)?.noteRequired && !note) {
+    throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [
+      { path: "note", message: `Say why: a note is required to move a request to ${LABELS.status[to]}` },
+    ]);
+  }
+  if (expectedVersion !== current.version) throw staleVersion(current.version);
+
+  const number = Number(current.number.slice(3));
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.datasetRequest.updateMany({
+      where: { number, version: expectedVersion },
+      data: {
+        status: to,
+        statusRank: STATUS_RANK[to],
+        statusChangedAt: now,
+        updatedAt: now,
+        completedAt: to === "COMPLETED" ? now : null,
+        // A rejected or cancelled request gives its dataset name back.
+        ...(RELEASED_STATUSES.includes(to) ? { liveDatasetName: null } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw staleVersion(await currentVersion(tx, number));
+    await tx.requestEvent.create({
+      data: { requestNumber: number, actorId: user.id, kind: "STATUS", fromStatus: from, toStatus: to, note, createdAt: now },
+    });
+  });
+  const updated = await getRequestByNumber(current.number);
+  publishRequestChanged(updated.number, updated.version);
+  return updated;
+}

@@ -1,0 +1,69 @@
+// Database outages (file missing or read-only, disk full, locked too long) become a clear
+// 503, never a hang, a crash or a stack trace; the app recovers by itself when the
+// database comes back.
+import "server-only";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { databaseFileProblem, forgetOpenedFile } from "@/lib/db/create-prisma-client";
+
+const RETRY_AFTER_SECONDS = "5";
+
+export function databaseUnavailable(reason: string) {
+  return new ApiError(
+    "SERVICE_UNAVAILABLE",
+    `The database is not available right now (${reason}). Nothing was saved; try again in a moment.`,
+    [],
+    { "Retry-After": RETRY_AFTER_SECONDS },
+  );
+}
+
+/** Before touching the database: refuse while its file is gone; reopen if it was replaced. */
+export async function assertDatabaseFile(): Promise<void> {
+  const problem = databaseFileProblem(db);
+  if (problem === null) return;
+  await db.$disconnect().catch(() => {});
+  forgetOpenedFile(db);
+  if (problem === "missing") throw databaseUnavailable("its file is missing");
+}
+
+// SQLite result codes that mean "the database cannot serve this now", not "bad request".
+const OUTAGE_CODES = /^SQLITE_(READONLY|CANTOPEN|IOERR|BUSY|LOCKED|FULL|CORRUPT|NOTADB|PERM)/;
+
+/** A thrown database outage → the 503 to answer with; anything else → null. */
+export function asDatabaseOutage(error: unknown): ApiError | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && OUTAGE_CODES.test(error.code)) {
+    return databaseUnavailable(error.code === "SQLITE_READONLY" ? "it is read-only" : "it cannot be reached");
+  }
+  if (error instanceof Prisma.PrismaClientInitializationError || error instanceof Prisma.PrismaClientRustPanicError) {
+    return databaseUnavailable("it cannot be opened");
+  }
+  // The queue's read connection (read-connection.ts) throws better-sqlite3's own errors.
+  if (error instanceof Error && error.name === "SqliteError" && OUTAGE_CODES.test((error as { code?: string }).code ?? "")) {
+    return databaseUnavailable(/READONLY/.test((error as { code?: string }).code ?? "") ? "it is read-only" : "it cannot be reached");
+  }
+  // better-sqlite3 refusing to open a missing file or folder surfaces as a plain error.
+  if (error instanceof Error && /unable to open database|directory does not exist|SQLITE_CANTOPEN/i.test(error.message)) {
+    forgetOpenedFile(db);
+    return databaseUnavailable("it cannot be opened");
+  }
+  return null;
+}
+
+/**
+ * Readiness: the file is there and a write transaction can start (a read-only database
+ * answers SELECTs but could not take a single request).
+ */
+export async function databaseReady(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await assertDatabaseFile();
+    await db.$transaction(async (tx) => {
+      // Takes the write lock without changing a row.
+      await tx.$executeRawUnsafe('UPDATE "DatasetRequest" SET "version" = "version" WHERE 0');
+    });
+    return { ok: true };
+  } catch (error) {
+    const outage = error instanceof ApiError ? error : asDatabaseOutage(error);
+    return { ok: false, reason: outage?.message ?? "The database did not answer." };
+  }
+}

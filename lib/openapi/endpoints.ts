@@ -1,0 +1,401 @@
+// Every endpoint under /api, declared once, with the zod schemas its route handler
+// parses with. lib/openapi/document.ts turns this list into the OpenAPI 3.1 document,
+// and tests/api/openapi.test.ts fails when a route file is missing from it.
+import { z } from "zod";
+import {
+  bulkTransitionBodySchema,
+  bulkTransitionResponseSchema,
+  commentBodySchema,
+  commentSchema,
+  createRequestBodySchema,
+  listRequestsQuerySchema,
+  listUsersQuerySchema,
+  requestDetailSchema,
+  requestListResponseSchema,
+  transitionBodySchema,
+  updateRequestBodySchema,
+  userListResponseSchema,
+} from "@/lib/schemas/request";
+import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas/export";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
+import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
+import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
+import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
+
+// ---- named components (a .meta() id turns a schema into a reusable $ref) --------
+
+// Request bodies are named here; response schemas are named in document.ts (they are
+// shared by instance, so naming the original makes every use a $ref).
+const CreateRequest = createRequestBodySchema.meta({ id: "CreateRequest", description: "A new dataset request. Unknown fields are refused; strings are trimmed." });
+const UpdateRequest = updateRequestBodySchema.meta({ id: "UpdateRequest" });
+const Transition = transitionBodySchema.meta({ id: "Transition" });
+const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
+const NewComment = commentBodySchema.meta({ id: "NewComment" });
+const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
+
+// ---- parameters the routes read without a schema of their own -------------------
+
+const requestNumberParam = z.object({
+  number: z
+    .string()
+    .regex(/^(?:[Kk][Vv]-)?[1-9][0-9]{0,9}$/)
+    .describe("The request number: KV-12, kv-12 or 12")
+    .meta({ example: "KV-12" }),
+});
+const datasetNameParam = z.object({ datasetName: z.string().describe("A dataset name").meta({ example: "payments_ledger" }) });
+const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
+
+const NO_SUCH_REQUEST = "No request with this number (NOT_FOUND).";
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const status = (value: string) => z.object({ status: z.literal(value) });
+
+// ---- better-auth's endpoints (documented here; better-auth validates them) -------
+
+const signInBody = z.strictObject({
+  email: z.email(),
+  password: z.string().min(1),
+  rememberMe: z.boolean().optional().describe("Keep the session beyond the browser session (default true)"),
+  callbackURL: z.string().optional(),
+});
+const signInResponse = z.object({
+  redirect: z.boolean(),
+  token: z.string().describe("The session token, also set as the better-auth.session_token cookie"),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).loose(),
+});
+const betterAuthError = z
+  .object({ code: z.string().optional(), message: z.string() })
+  .meta({ id: "AuthError", description: "Errors of the sign-in endpoints come from better-auth in its own shape." });
+
+// ---- the endpoints ----------------------------------------------------------------
+
+export const ENDPOINTS: EndpointSpec[] = [
+  // Requests
+  {
+    method: "get",
+    path: "/api/requests",
+    operationId: "listRequests",
+    summary: "List requests (the queue)",
+    description:
+      "Filtered, sorted and paged in the database. `status` repeats (`?status=SUBMITTED&status=IN_REVIEW`). `assignee` and `requester` take `me`, `unassigned`, `all` or a user id.",
+    tag: "Requests",
+    access: "user",
+    params: { query: listRequestsQuerySchema },
+    responses: { 200: json(requestListResponseSchema, "One page of the view") },
+  },
+  {
+    method: "post",
+    path: "/api/requests",
+    operationId: "createRequest",
+    summary: "Submit a request",
+    tag: "Requests",
+    access: "user",
+    jsonBody: CreateRequest,
+    responses: {
+      201: {
+        ...json(requestDetailSchema, "Created, as SUBMITTED, with its first history event"),
+        headers: z.object({ Location: z.string().describe("/api/requests/KV-<n>") }),
+      },
+    },
+    errors: { 409: "A live request already holds this dataset name (DUPLICATE_DATASET_NAME)." },
+  },
+  {
+    method: "get",
+    path: "/api/requests/{number}",
+    operationId: "getRequest",
+    summary: "Read one request with its history and comments",
+    tag: "Requests",
+    access: "user",
+    params: { path: requestNumberParam },
+    responses: { 200: json(requestDetailSchema, "The request") },
+    errors: { 404: NO_SUCH_REQUEST },
+  },
+  {
+    method: "patch",
+    path: "/api/requests/{number}",
+    operationId: "updateRequest",
+    summary: "Edit a request",
+    description:
+      "The requester edits request fields while the request is SUBMITTED or NEEDS_INFO; admins may also set priority, assignee and the migration checklist. Name the version you read in the body (`version`) or as `If-Match: \"<n>\"`.",
+    tag: "Requests",
+    access: "user",
+    params: {
+      path: requestNumberParam,
+      header: z.object({ "If-Match": z.string().regex(/^"?\d+"?$/).optional().describe('The version you read, e.g. "3" (or send `version` in the body)') }),
+    },
+    jsonBody: UpdateRequest,
+    responses: { 200: json(requestDetailSchema, "The request after the edit") },
+    errors: {
+      403: "Not allowed to edit this request, or these fields, in its status (FORBIDDEN).",
+      404: NO_SUCH_REQUEST,
+      409: "The request changed since you read it (STALE_VERSION), the status does not allow this (ILLEGAL_TRANSITION), or the new dataset name is taken (DUPLICATE_DATASET_NAME).",
+    },
+  },
+  {
+    method: "post",
+    path: "/api/requests/{number}/transitions",
+    operationId: "transitionRequest",
+    summary: "Move a request to another status",
+    description: "A note is required for REJECTED and NEEDS_INFO. Each transition is an event in the request's history.",
+    tag: "Requests",
+    access: "user",
+    params: { path: requestNumberParam },
+    jsonBody: Transition,
+    responses: { 200: json(requestDetailSchema, "The request in its new status") },
+    errors: {
+      403: "Your role may not make this transition (FORBIDDEN).",
+      404: NO_SUCH_REQUEST,
+      409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets) or the request changed since you read it (STALE_VERSION).",
+    },
+  },
+  {
+    method: "post",
+    path: "/api/requests/{number}/comments",
+    operationId: "commentOnRequest",
+    summary: "Comment on a request",
+    tag: "Requests",
+    access: "user",
+    params: { path: requestNumberParam },
+    jsonBody: NewComment,
+    responses: { 201: json(commentSchema, "The new comment") },
+    errors: { 404: NO_SUCH_REQUEST },
+  },
+  {
+    method: "post",
+    path: "/api/requests/bulk-transitions",
+    operationId: "bulkTransitionRequests",
+    summary: "Move several requests at once",
+    description: "Each request is transitioned on its own; the result lists what happened to each.",
+    tag: "Requests",
+    access: "admin",
+    jsonBody: BulkTransition,
+    responses: { 200: json(bulkTransitionResponseSchema, "One result per request") },
+  },
+  {
+    method: "get",
+    path: "/api/requests/export",
+    operationId: "exportRequests",
+    summary: "Export a view of the queue as CSV or JSON",
+    description:
+      "The list's filters and sort, every page (no `page`/`pageSize`), streamed from the database. CSV has a header row with the request's field names; regions are joined with `;`, people are given by email, and a cell a spreadsheet would run as a formula starts with `'`.",
+    tag: "Import and export",
+    access: "user",
+    params: { query: exportRequestsQuerySchema },
+    responses: {
+      200: {
+        description: "A file download (Content-Disposition: attachment)",
+        headers: z.object({ "Content-Disposition": z.string().describe('attachment; filename="kvstore-requests-<time>.<format>"') }),
+        content: {
+          "text/csv": { schema: z.string().describe("RFC 4180 CSV with a header row") },
+          "application/json": { schema: z.array(requestExportRowSchema) },
+        },
+      },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/requests/import",
+    operationId: "importRequests",
+    summary: "Import many requests from a CSV or JSON file",
+    description: [
+      `Send the file as the body: \`text/csv\` (a header row of request field names; regions separated by \`;\` or \`|\`; booleans true/false; an empty cell means not given) or \`application/json\` (an array of request objects). At most ${IMPORT_MAX_BYTES / (1024 * 1024)} MB and ${IMPORT_MAX_ROWS.toLocaleString("en-US")} requests: the one exception to the 64 KB body limit.`,
+      "Every row is validated like `POST /api/requests`. A dataset name that appears in several rows, or belongs to a live request, is a duplicate: reported, never merged. Rows are numbered from 1 (the first request).",
+      "`mode=validate` (default) reports and stores nothing. `mode=all-or-nothing` stores every row in one transaction, or nothing when any row has a problem (then 400/409 with `rows.<n>.<field>` paths in `details`). `mode=valid-only` stores the rows without problems and reports the rest.",
+    ].join("\n\n"),
+    tag: "Import and export",
+    access: "user",
+    params: { query: importQuerySchema },
+    body: {
+      required: true,
+      content: {
+        "text/csv": { schema: z.string().describe("CSV with a header row") },
+        "application/json": { schema: z.array(CreateRequest) },
+      },
+    },
+    responses: {
+      200: json(importReportSchema, "The report; nothing was stored (validate, or valid-only with no valid row)"),
+      201: json(importReportSchema, "The report; the rows marked imported were stored"),
+    },
+    errors: {
+      400: "The file cannot be read, its CSV header does not match the request fields (`columns.<name>`), or (all-or-nothing) rows are invalid (`rows.<n>.<field>`).",
+      409: "All-or-nothing: rows are duplicates (`rows.<n>.datasetName`); nothing was stored.",
+      413: `Over ${IMPORT_MAX_BYTES / (1024 * 1024)} MB or ${IMPORT_MAX_ROWS.toLocaleString("en-US")} requests (PAYLOAD_TOO_LARGE).`,
+      415: "Not text/csv or application/json (UNSUPPORTED_MEDIA_TYPE).",
+    },
+  },
+
+  // Datasets
+  {
+    method: "get",
+    path: "/api/datasets/{datasetName}",
+    operationId: "getDataset",
+    summary: "Current metadata of a dataset",
+    description: "The live request (not REJECTED or CANCELLED) holding this dataset name.",
+    tag: "Datasets",
+    access: "user",
+    params: { path: datasetNameParam },
+    responses: { 200: json(requestDetailSchema, "The live request for the dataset") },
+    errors: { 404: "No live request holds this name (NOT_FOUND)." },
+  },
+
+  // People
+  {
+    method: "get",
+    path: "/api/users",
+    operationId: "listUsers",
+    summary: "List people (to assign or filter by)",
+    tag: "Users",
+    access: "user",
+    params: { query: listUsersQuerySchema },
+    responses: { 200: json(userListResponseSchema, "The users") },
+  },
+  {
+    method: "get",
+    path: "/api/me",
+    operationId: "getMe",
+    summary: "Who the API takes you for",
+    tag: "Account",
+    access: "user",
+    responses: { 200: json(meResponseSchema, "The caller, and the token used if any") },
+  },
+
+  // Tokens
+  {
+    method: "get",
+    path: "/api/tokens",
+    operationId: "listTokens",
+    summary: "List your API tokens",
+    description: "Tokens that still work, newest first. Their values are never shown again.",
+    tag: "Tokens",
+    access: "session",
+    responses: { 200: json(tokenListResponseSchema, "Your tokens") },
+  },
+  {
+    method: "post",
+    path: "/api/tokens",
+    operationId: "createToken",
+    summary: "Create an API token",
+    description: "The response holds the token: copy it now, only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts as you, with your current role.",
+    tag: "Tokens",
+    access: "session",
+    jsonBody: NewToken,
+    responses: { 201: json(createdTokenSchema, "The new token, shown this once") },
+    errors: { 409: "You have the most tokens one person may keep; revoke one first (CONFLICT)." },
+  },
+  {
+    method: "delete",
+    path: "/api/tokens/{id}",
+    operationId: "revokeToken",
+    summary: "Revoke an API token",
+    description: "The token stops working at once.",
+    tag: "Tokens",
+    access: "session",
+    params: { path: tokenIdParam },
+    responses: { 204: { description: "Revoked" } },
+    errors: { 404: "None of your working tokens has this id (NOT_FOUND)." },
+  },
+
+  // Sign-in (better-auth)
+  {
+    method: "post",
+    path: "/api/auth/sign-in/email",
+    operationId: "signIn",
+    summary: "Sign in with email and password",
+    description:
+      "Sets the session cookie (`better-auth.session_token`). Send an `Origin` header of this site. Served by better-auth, so its errors have better-auth's shape; tools should use API tokens instead.",
+    tag: "Account",
+    access: "public",
+    body: { required: true, content: { "application/json": { schema: signInBody } } },
+    responses: { 200: { ...json(signInResponse, "Signed in"), headers: z.object({ "Set-Cookie": z.string() }) } },
+    errors: { 400: "Malformed body.", 401: "Wrong email or password.", 403: "The Origin is not trusted.", 429: "Too many sign-in attempts; wait a minute." },
+    errorSchema: betterAuthError,
+  },
+  {
+    method: "post",
+    path: "/api/auth/sign-out",
+    operationId: "signOut",
+    summary: "Sign out",
+    description: "Ends the session of the cookie sent. Served by better-auth.",
+    tag: "Account",
+    access: "public",
+    responses: { 200: json(z.object({ success: z.boolean() }), "Signed out") },
+    errorSchema: betterAuthError,
+  },
+
+  // Events
+  {
+    method: "get",
+    path: "/api/events",
+    operationId: "streamEvents",
+    summary: "Changes to requests, as server-sent events",
+    description: "A text/event-stream; each message's `data` is a RequestChangedEvent as JSON. Refetch the request (or the list) when one arrives.",
+    tag: "Events",
+    access: "user",
+    responses: {
+      200: {
+        description: "An open event stream",
+        content: { "text/event-stream": { schema: z.string().describe("data: <RequestChangedEvent JSON>\\n\\n per message") } },
+      },
+    },
+  },
+
+  // Probes
+  {
+    method: "get",
+    path: "/api/health",
+    operationId: "health",
+    summary: "Liveness: 200 while the process runs",
+    tag: "Health",
+    access: "public",
+    responses: { 200: json(status("ok"), "Alive") },
+  },
+  {
+    method: "get",
+    path: "/api/ready",
+    operationId: "ready",
+    summary: "Readiness: 200 only when the database answers",
+    tag: "Health",
+    access: "public",
+    responses: { 200: json(status("ready"), "Ready") },
+    errors: { 503: "The database is not answering (SERVICE_UNAVAILABLE)." },
+  },
+
+  // This documentation
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    operationId: "openApiDocument",
+    summary: "This OpenAPI 3.1 document",
+    description: "Generated from the zod schemas the routes use. Public: it describes the API and holds no data.",
+    tag: "Documentation",
+    access: "public",
+    responses: { 200: json(z.looseObject({ openapi: z.string() }), "The document") },
+  },
+  {
+    method: "get",
+    path: "/api/docs",
+    operationId: "apiReference",
+    summary: "The API reference page (Swagger UI)",
+    description: "HTML that renders this document. Its scripts and styles come from this server (the swagger-ui-dist package), never from a CDN.",
+    tag: "Documentation",
+    access: "public",
+    responses: { 200: { description: "An HTML page", content: { "text/html": { schema: z.string() } } } },
+  },
+  {
+    method: "get",
+    path: "/api/docs/{asset}",
+    operationId: "apiReferenceAsset",
+    summary: "A script, style sheet or icon of the reference page",
+    tag: "Documentation",
+    access: "public",
+    params: { path: z.object({ asset: z.enum(Object.keys(DOC_ASSETS) as [string, ...string[]]) }) },
+    responses: {
+      200: {
+        description: "The file",
+        content: { "text/javascript": { schema: z.string() }, "text/css": { schema: z.string() }, "image/png": { schema: z.string().meta({ format: "binary" }) } },
+      },
+    },
+    errors: { 404: "Not one of the page's files (NOT_FOUND)." },
+  },
+];
+

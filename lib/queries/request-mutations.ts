@@ -1,0 +1,59 @@
+"use client";
+// Mutations on one request. Each success puts the server's answer in the cache and marks
+// every queue page stale, so the actor's own views change at once.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/queries/api-client";
+import { requestKeys } from "@/lib/queries/requests";
+import type {
+  BulkTransitionBody,
+  BulkTransitionResponse,
+  CommentBody,
+  CommentDto,
+  RequestDetail,
+  TransitionBody,
+  UpdateRequestBody,
+} from "@/lib/schemas/request";
+
+function useOnRequestChanged() {
+  const queryClient = useQueryClient();
+  return async (updated?: RequestDetail, number?: string) => {
+    if (updated) queryClient.setQueryData(requestKeys.detail(updated.number), updated);
+    else if (number) await queryClient.invalidateQueries({ queryKey: requestKeys.detail(number) });
+    await queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
+  };
+}
+
+export function useUpdateRequest(number: string) {
+  const changed = useOnRequestChanged();
+  return useMutation({
+    mutationFn: (body: UpdateRequestBody) =>
+      apiFetch<RequestDetail>(`/api/requests/${number}`, { method: "PATCH", json: body }),
+    onSuccess: (updated) => changed(updated),
+  });
+}
+
+export function useTransitionRequest(number: string) {
+  const changed = useOnRequestChanged();
+  return useMutation({
+    mutationFn: (body: TransitionBody) =>
+      apiFetch<RequestDetail>(`/api/requests/${number}/transitions`, { method: "POST", json: body }),
+    onSuccess: (updated) => changed(updated),
+  });
+}
+
+export function useAddComment(number: string) {
+  const changed = useOnRequestChanged();
+  return useMutation({
+    mutationFn: (body: CommentBody) => apiFetch<CommentDto>(`/api/requests/${number}/comments`, { method: "POST", json: body }),
+    onSuccess: () => changed(undefined, number),
+  });
+}
+
+export function useBulkTransition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkTransitionBody) =>
+      apiFetch<BulkTransitionResponse>("/api/requests/bulk-transitions", { method: "POST", json: body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+  });
+}

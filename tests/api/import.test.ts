@@ -1,0 +1,187 @@
+// Bulk import of CSV and JSON files: a report per row, all-or-nothing or valid-only.
+import { stringify } from "csv-stringify/sync";
+import * as importRoute from "@/app/api/requests/import/route";
+import * as requestsRoute from "@/app/api/requests/route";
+import { db } from "@/lib/db";
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/schemas/import";
+import { call, signIn } from "@/tests/helpers/http";
+import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
+
+let jo: string;
+
+beforeAll(async () => {
+  await createUser("jo", "REQUESTER", "migrations");
+  jo = await signIn("jo@example.com", TEST_PASSWORD);
+});
+afterAll(() => db.$disconnect());
+
+const migration = (overrides = {}) =>
+  validRequestBody({ requestType: "MIGRATION", sourceSystem: "HBASE", ownerTeam: "migrations", regions: ["us-east-1", "eu-west-1"], ...overrides });
+
+/** Requests → a CSV file with the request fields as columns (regions joined with ";"). */
+function toCsv(rows: Record<string, unknown>[], columns: string[] = [...IMPORT_COLUMNS]): string {
+  return stringify(
+    rows.map((r) => columns.map((c) => (Array.isArray(r[c]) ? (r[c] as string[]).join(";") : r[c] === undefined || r[c] === null ? "" : String(r[c])))),
+    { header: true, columns },
+  );
+}
+
+const importFile = (body: string, contentType: string, mode = "validate", cookie = jo) =>
+  call(importRoute.POST, "POST", `/api/requests/import?mode=${mode}`, { cookie, rawBody: body, headers: { "content-type": contentType } });
+
+describe("POST /api/requests/import?mode=validate", () => {
+  it("reads a CSV file and reports every row, storing nothing", async () => {
+    const good = migration();
+    const bad = migration({ p99LatencyMs: 0, contactEmail: "nope", sourceSystem: undefined });
+    const before = await db.datasetRequest.count();
+    const res = await importFile(toCsv([good, bad]), "text/csv; charset=utf-8");
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ mode: "validate", format: "csv", total: 2, valid: 1, invalid: 1, duplicates: 0, imported: 0 });
+    expect(res.json.rows[0]).toEqual({ row: 1, datasetName: good.datasetName, outcome: "valid", errors: [], number: null });
+    expect(res.json.rows[1]).toMatchObject({ row: 2, outcome: "invalid" });
+    expect(res.json.rows[1].errors.map((e: { path: string }) => e.path).sort()).toEqual(["contactEmail", "p99LatencyMs", "sourceSystem"]);
+    expect(await db.datasetRequest.count()).toBe(before);
+  });
+
+  it("turns CSV cells into numbers, booleans and region lists", async () => {
+    const csv = toCsv([migration({ backupsEnabled: true, backupRetentionDays: 30, regions: ["us-east-1", "ap-southeast-1"] })]).replace(
+      "us-east-1;ap-southeast-1",
+      "us-east-1 | ap-southeast-1",
+    );
+    const res = await importFile(csv, "text/csv");
+    expect(res.json.rows[0]).toMatchObject({ outcome: "valid", errors: [] });
+    const wrong = toCsv([migration()]).replace(",false,", ",maybe,");
+    expect((await importFile(wrong, "text/csv")).json.rows[0].errors).toEqual([{ path: "backupsEnabled", message: expect.any(String) }]);
+  });
+
+  it("reads a JSON array the same way", async () => {
+    const res = await importFile(JSON.stringify([migration(), { ...migration(), status: "COMPLETED" }, "not an object"]), "application/json");
+    expect(res.json).toMatchObject({ format: "json", total: 3, valid: 1, invalid: 2 });
+    expect(res.json.rows[1].errors).toEqual([{ path: "status", message: 'Unknown field "status"' }]);
+    expect(res.json.rows[2].errors).toEqual([{ path: "", message: expect.any(String) }]);
+  });
+
+  it("reports duplicates within the file and against live requests, never merging them", async () => {
+    const live = await call(requestsRoute.POST, "POST", "/api/requests", { cookie: jo, body: migration() });
+    const twice = migration();
+    const res = await importFile(JSON.stringify([twice, migration({ datasetName: live.json.datasetName }), migration(), { ...twice, ownerTeam: "other" }]), "application/json");
+    expect(res.json).toMatchObject({ total: 4, valid: 1, invalid: 0, duplicates: 3 });
+    expect(res.json.rows.map((r: { outcome: string }) => r.outcome)).toEqual(["duplicate", "duplicate", "valid", "duplicate"]);
+    expect(res.json.rows[0].errors).toEqual([{ path: "datasetName", message: "Also in row 4 of this file" }]);
+    expect(res.json.rows[1].errors).toEqual([{ path: "datasetName", message: `Taken by the live request ${live.json.number}` }]);
+  });
+});
+
+describe("importing", () => {
+  it("all-or-nothing stores every row with its CREATED event when all are valid (201)", async () => {
+    const rows = Array.from({ length: 450 }, () => migration());
+    const before = await db.datasetRequest.count();
+    const res = await importFile(toCsv(rows), "text/csv", "all-or-nothing");
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ total: 450, valid: 450, imported: 450 });
+    expect(await db.datasetRequest.count()).toBe(before + 450);
+    const first = res.json.rows[0];
+    expect(first).toMatchObject({ outcome: "imported", number: expect.stringMatching(/^KV-\d+$/) });
+    const stored = await db.datasetRequest.findUniqueOrThrow({ where: { number: Number(first.number.slice(3)) }, include: { events: true } });
+    expect(stored).toMatchObject({ datasetName: rows[0]!.datasetName, status: "SUBMITTED", requesterId: "jo", liveDatasetName: rows[0]!.datasetName, regions: "us-east-1,eu-west-1" });
+    expect(stored.events).toEqual([expect.objectContaining({ kind: "CREATED", toStatus: "SUBMITTED", actorId: "jo" })]);
+  });
+
+  it("all-or-nothing stores nothing when one row has a problem, and names it by row and field", async () => {
+    const before = await db.datasetRequest.count();
+    const res = await importFile(JSON.stringify([migration(), migration({ readQps: -1 }), migration()]), "application/json", "all-or-nothing");
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path: "rows.2.readQps", message: expect.any(String) }] });
+    expect(await db.datasetRequest.count()).toBe(before);
+  });
+
+  it("all-or-nothing refuses duplicates with 409", async () => {
+    const twice = migration();
+    const res = await importFile(JSON.stringify([twice, twice]), "application/json", "all-or-nothing");
+    expect(res.status).toBe(409);
+    expect(res.json.error.details.map((d: { path: string }) => d.path)).toEqual(["rows.1.datasetName", "rows.2.datasetName"]);
+  });
+
+  it("valid-only stores the valid rows and reports the rest", async () => {
+    const ok = [migration(), migration()];
+    const res = await importFile(JSON.stringify([ok[0], migration({ ownerTeam: "" }), ok[1]]), "application/json", "valid-only");
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ mode: "valid-only", total: 3, valid: 2, invalid: 1, imported: 2 });
+    expect(res.json.rows.map((r: { outcome: string }) => r.outcome)).toEqual(["imported", "invalid", "imported"]);
+    for (const body of ok) expect(await db.datasetRequest.count({ where: { liveDatasetName: body.datasetName } })).toBe(1);
+  });
+
+  it("checks again when a name is taken between the check and the insert", async () => {
+    const live = await call(requestsRoute.POST, "POST", "/api/requests", { cookie: jo, body: migration() });
+    const fresh = migration();
+    // The first duplicate check misses the live name, as if it were taken a moment later.
+    const findMany = jest.spyOn(db.datasetRequest, "findMany").mockResolvedValueOnce([]);
+    try {
+      const res = await importFile(JSON.stringify([fresh, migration({ datasetName: live.json.datasetName })]), "application/json", "valid-only");
+      expect(res.status).toBe(201);
+      expect(res.json.rows.map((r: { outcome: string }) => r.outcome)).toEqual(["imported", "duplicate"]);
+      expect(await db.datasetRequest.count({ where: { liveDatasetName: fresh.datasetName } })).toBe(1);
+    } finally {
+      findMany.mockRestore();
+    }
+  });
+
+  it("valid-only with nothing valid stores nothing (200)", async () => {
+    const res = await importFile(JSON.stringify([migration({ useCase: "short" })]), "application/json", "valid-only");
+    expect(res.status).toBe(200);
+    expect(res.json.imported).toBe(0);
+  });
+});
+
+describe("refusing files", () => {
+  it("415 for a type other than CSV or JSON", async () => {
+    const res = await importFile("a,b", "text/plain");
+    expect(res.status).toBe(415);
+    expect(res.json.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("413 over 5 MB (a JSON body may be larger here than the usual 64 KB)", async () => {
+    const big = JSON.stringify([migration({ useCase: "x".repeat(3900) })]);
+    const within = await importFile(JSON.stringify(Array.from({ length: 30 }, () => JSON.parse(big)[0])), "application/json");
+    expect(within.status).toBe(200);
+    const huge = await importFile(" ".repeat(IMPORT_MAX_BYTES + 1), "application/json");
+    expect(huge.status).toBe(413);
+    expect(huge.json.error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("413 for more rows than one import takes", async () => {
+    const res = await importFile(JSON.stringify(Array.from({ length: IMPORT_MAX_ROWS + 1 }, () => ({}))), "application/json");
+    expect(res.status).toBe(413);
+  });
+
+  it("400 for malformed JSON, a JSON object instead of an array, an empty file", async () => {
+    for (const body of ["[{", '{"datasetName":"x"}', "", "[]"]) {
+      const res = await importFile(body, "application/json");
+      expect(res.status).toBe(400);
+      expect(res.json.error.code).toBe("BAD_REQUEST");
+    }
+  });
+
+  it("400 for unknown, doubled or missing CSV columns, with their paths", async () => {
+    const res = await importFile("datasetName,datasetName,colour\nabc,abc,red\n", "text/csv");
+    expect(res.status).toBe(400);
+    const paths = res.json.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(["columns.colour", "columns.datasetName", "columns.ownerTeam", "columns.useCase"]));
+  });
+
+  it("400 for a CSV row with the wrong number of cells", async () => {
+    const res = await importFile(`${toCsv([migration()])}too,few\n`, "text/csv");
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/line 3/);
+  });
+
+  it("400 for an unknown mode, with its path", async () => {
+    const res = await call(importRoute.POST, "POST", "/api/requests/import?mode=yolo&x=1", { cookie: jo, rawBody: "[]", headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["mode", "x"]);
+  });
+
+  it("401 signed out", async () => {
+    expect((await call(importRoute.POST, "POST", "/api/requests/import", { rawBody: "[]", headers: { "content-type": "application/json" } })).status).toBe(401);
+  });
+});

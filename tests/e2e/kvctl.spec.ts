@@ -1,0 +1,247 @@
+// kvctl against the real production server (the one Playwright starts), run as a
+// subprocess the way people run it. No browser is needed here.
+//
+// The transition and comment tests at the end need the routes of issue #3
+// (POST /api/requests/{number}/transitions and /comments).
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
+
+const BASE = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+const ROOT = path.join(__dirname, "..", "..");
+const work = mkdtempSync(path.join(os.tmpdir(), "kvctl-e2e-"));
+const configDir = path.join(work, "config");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs kvctl as a person would, with its config in a scratch folder. */
+function kvctl(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, "bin", "kvctl.mjs"), ...args],
+      { cwd: work, env: { ...process.env, KVCTL_CONFIG_DIR: configDir, KVCTL_URL: BASE, KVCTL_TOKEN: "", ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function tokenFor(email: string, name: string): Promise<string> {
+  const api = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
+  const signIn = await api.post("/api/auth/sign-in/email", { data: { email, password: DEMO_PASSWORD } });
+  expect(signIn.status()).toBe(200);
+  const res = await api.post("/api/tokens", { data: { name } });
+  expect(res.status()).toBe(201);
+  const token = (await res.json()).token as string;
+  await api.dispose();
+  return token;
+}
+
+const request = (datasetName: string, overrides: Record<string, unknown> = {}) => ({
+  datasetName,
+  requestType: "MIGRATION",
+  sourceSystem: "TERRAPIN",
+  ownerTeam: "payments",
+  contactEmail: "payments@example.com",
+  useCase: "Move the ledger lookups off Terrapin onto KVStore.",
+  keyFormat: "STRING",
+  valueFormat: "JSON",
+  ingestion: "BATCH",
+  sourceLocation: "s3://payments/ledger/",
+  updateFrequency: "DAILY",
+  estimatedSizeGb: 120,
+  estimatedKeyCount: "5000000000",
+  readQps: 2000,
+  writeQps: 0,
+  p99LatencyMs: 15,
+  regions: ["us-east-1", "eu-west-1"],
+  dataClassification: "CONFIDENTIAL",
+  backupsEnabled: true,
+  backupRetentionDays: 14,
+  ...overrides,
+});
+
+const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+let alice: string;
+let admin: string;
+
+test.beforeAll(async () => {
+  alice = await tokenFor("alice@example.com", "kvctl e2e");
+  admin = await tokenFor("admin@example.com", "kvctl e2e admin");
+});
+
+// These share the sign-in that `login` saves, so they run in order.
+test.describe.serial("kvctl", () => {
+  test("npx kvctl and npm run kvctl both start it", async () => {
+    const npx = await new Promise<Run>((resolve) =>
+      execFile("npx", ["kvctl", "--help"], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) => resolve({ code: e ? 1 : 0, stdout, stderr })),
+    );
+    expect(npx.code).toBe(0);
+    expect(npx.stdout).toContain("Usage: kvctl");
+    const npm = await new Promise<Run>((resolve) =>
+      execFile("npm", ["run", "-s", "kvctl", "--", "--version"], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) => resolve({ code: e ? 1 : 0, stdout, stderr })),
+    );
+    expect(npm.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test("login checks the token and saves it for the user's eyes only; whoami and logout", async () => {
+    const bad = await kvctl(["login", "--token", "kvs_" + "x".repeat(43)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("not valid or has been revoked (HTTP 401 UNAUTHENTICATED)");
+
+    const login = await kvctl(["login", "--token", alice]);
+    expect(login.code).toBe(0);
+    expect(login.stdout).toContain("as Alice Chen <alice@example.com> (requester)");
+    const file = path.join(configDir, "config.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ url: BASE, token: alice });
+
+    const whoami = await kvctl(["whoami", "--json"]);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ email: "alice@example.com", authenticatedWith: "token", token: { name: "kvctl e2e" } });
+
+    expect((await kvctl(["logout"])).stdout).toContain("Forgot the token");
+    const after = await kvctl(["whoami"]);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain("Not signed in");
+    await kvctl(["login", "--token", alice]);
+  });
+
+  test("list: a table for people, JSON for machines, the server's filters and sort", async () => {
+    const human = await kvctl(["list", "--requester", "all", "--status", "SUBMITTED,IN_REVIEW", "--sort", "datasetName", "--order", "asc", "--page-size", "5"]);
+    expect(human.code).toBe(0);
+    expect(human.stdout.split("\n")[0]).toMatch(/^REQUEST\s+DATASET\s+TYPE\s+TEAM\s+STATUS\s+PRIORITY\s+ASSIGNEE\s+UPDATED$/);
+    expect(human.stdout).toMatch(/\d+ requests?, page 1 of \d+/);
+
+    const json = await kvctl(["list", "--json", "--requester", "all", "--status", "SUBMITTED", "--status", "in_review", "--sort", "datasetName", "--order", "asc", "--page-size", "5"]);
+    const list = JSON.parse(json.stdout);
+    expect(list.pageSize).toBe(5);
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((r: { status: string }) => ["SUBMITTED", "IN_REVIEW"].includes(r.status))).toBe(true);
+    const names = list.items.map((r: { datasetName: string }) => r.datasetName);
+    expect([...names].sort()).toEqual(names);
+
+    const wrong = await kvctl(["list", "--page-size", "500", "--sort", "nope"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--page-size: pageSize must be at most 100");
+    expect(wrong.stderr).toContain("--sort: sort must be one of");
+    expect((await kvctl(["list", "--bogus"])).code).toBe(2);
+  });
+
+  test("create from a file, after checking it with the app's schema; get by number and by dataset name", async () => {
+    const name = unique("kvctl");
+    const file = path.join(work, "request.json");
+    writeFileSync(file, JSON.stringify(request(name)));
+    const created = await kvctl(["create", "--file", file]);
+    expect(created.code).toBe(0);
+    const number = /Created (KV-\d+) for dataset/.exec(created.stdout)?.[1];
+    expect(number).toBeTruthy();
+
+    const byNumber = await kvctl(["get", number!]);
+    expect(byNumber.stdout).toContain(`Dataset:        ${name}`);
+    expect(byNumber.stdout).toContain("5,000,000,000 keys");
+    const byName = JSON.parse((await kvctl(["get", name, "--json"])).stdout);
+    expect(byName.number).toBe(number);
+
+    // Again: the server refuses the duplicate name, and says why.
+    const twice = await kvctl(["create", "--file", file]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("(HTTP 409 DUPLICATE_DATASET_NAME)");
+    expect(twice.stderr).toContain("datasetName:");
+
+    // Invalid locally: nothing is sent, every problem is named.
+    writeFileSync(file, JSON.stringify(request(unique("kvctl"), { p99LatencyMs: 0, sourceSystem: null, colour: "red" })));
+    const invalid = await kvctl(["create", "--file", file]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("is not a valid request; nothing was sent");
+    for (const p of ["p99LatencyMs:", "sourceSystem:", 'colour: Unknown field "colour"']) expect(invalid.stderr).toContain(p);
+
+    const missing = await kvctl(["get", "KV-99999999"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("(HTTP 404 NOT_FOUND)");
+    expect((await kvctl(["create", "--file", path.join(work, "nope.json")])).code).toBe(2);
+  });
+
+  test("import a CSV: a report per row, all-or-nothing refuses, valid-only skips", async () => {
+    const good = [unique("imp"), unique("imp")];
+    const columns = Object.keys(request("x"));
+    const line = (r: Record<string, unknown>) => columns.map((c) => (Array.isArray(r[c]) ? (r[c] as string[]).join(";") : String(r[c] ?? ""))).join(",");
+    const file = path.join(work, "requests.csv");
+    writeFileSync(file, [columns.join(","), line(request(good[0]!)), line(request("BAD NAME")), line(request(good[1]!))].join("\n") + "\n");
+
+    const check = await kvctl(["import", "--file", file, "--mode", "validate"]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("3 rows: 2 valid, 1 invalid, 0 duplicates; 0 imported (mode validate).");
+    expect(check.stdout).toMatch(/2\s+BAD NAME\s+invalid\s+datasetName: Use 3–63 characters/);
+
+    const refused = await kvctl(["import", "--file", file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("nothing was imported");
+    expect(refused.stderr).toContain("(HTTP 400 VALIDATION_FAILED)");
+    expect(refused.stderr).toContain("rows.2.datasetName:");
+
+    const partial = await kvctl(["import", "--file", file, "--mode", "valid-only", "--json"]);
+    expect(partial.code).toBe(0);
+    const report = JSON.parse(partial.stdout);
+    expect(report).toMatchObject({ total: 3, imported: 2, invalid: 1 });
+    expect((await kvctl(["get", good[1]!])).code).toBe(0);
+  });
+
+  test("export streams the view to a file", async () => {
+    const out = path.join(work, "export.csv");
+    const res = await kvctl(["export", "--requester", "all", "--team", "payments", "--format", "csv", "--output", out]);
+    expect(res.code).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^number,datasetName,requestType,/);
+    expect(lines.length).toBeGreaterThan(2);
+    const json = await kvctl(["export", "--requester", "me", "--format", "json"]);
+    expect(JSON.parse(json.stdout).every((r: { requester: { email: string } }) => r.requester.email === "alice@example.com")).toBe(true);
+  });
+
+  test("errors: another server, an unreachable one, an unknown token, a bad status", async () => {
+    // The saved token belongs to the e2e server: it is not sent anywhere else.
+    const elsewhere = await kvctl(["list"], { KVCTL_URL: "http://127.0.0.1:9" });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain("Not signed in to http://127.0.0.1:9");
+    const down = await kvctl(["list"], { KVCTL_URL: "http://127.0.0.1:9", KVCTL_TOKEN: alice });
+    expect(down.code).toBe(3);
+    expect(down.stderr).toContain("Cannot reach http://127.0.0.1:9");
+    const bad = await kvctl(["list"], { KVCTL_TOKEN: "kvs_" + "y".repeat(43) });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("HTTP 401");
+    const badStatus = await kvctl(["transition", "KV-1", "DONE"]);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toContain("to: to must be one of");
+  });
+});
+
+// ---- these two need the issue #3 routes (transitions, comments) -------------------
+
+test("transition: an admin moves a request on, with a note", async () => {
+  const file = path.join(work, "to-transition.json");
+  writeFileSync(file, JSON.stringify(request(unique("trans"))));
+  const number = /Created (KV-\d+)/.exec((await kvctl(["create", "--file", file], { KVCTL_TOKEN: alice })).stdout)![1]!;
+  const moved = await kvctl(["transition", number, "in_review", "--note", "Looking at it"], { KVCTL_TOKEN: admin });
+  expect(moved.stderr).toBe("");
+  expect(moved.code).toBe(0);
+  expect(moved.stdout).toContain(`${number} (`);
+  expect(moved.stdout).toContain("is now IN_REVIEW");
+  const illegal = await kvctl(["transition", number, "COMPLETED"], { KVCTL_TOKEN: admin });
+  expect(illegal.code).toBe(1);
+  expect(illegal.stderr).toContain("ILLEGAL_TRANSITION");
+});
+
+test("comment on a request", async () => {
+  const file = path.join(work, "to-comment.json");
+  writeFileSync(file, JSON.stringify(request(unique("comm"))));
+  const number = /Created (KV-\d+)/.exec((await kvctl(["create", "--file", file], { KVCTL_TOKEN: alice })).stdout)![1]!;
+  const res = await kvctl(["comment", number, "The backfill can start on Monday."], { KVCTL_TOKEN: alice });
+  expect(res.stderr).toBe("");
+  expect(res.code).toBe(0);
+  expect(res.stdout).toMatch(new RegExp(`Commented on ${number} \\(comment #\\d+\\)`));
+  const detail = JSON.parse((await kvctl(["get", number, "--json"], { KVCTL_TOKEN: alice })).stdout);
+  expect(detail.comments.map((c: { body: string }) => c.body)).toContain("The backfill can start on Monday.");
+});
