@@ -18,6 +18,7 @@ import { createPrismaClient, SQLITE_PRAGMAS } from "../lib/db/create-prisma-clie
 import {
   DATA_CLASSIFICATIONS,
   KEY_FORMATS,
+  MIGRATION_CHECKLIST,
   PRIORITIES,
   PRIORITY_RANK,
   REGIONS,
@@ -170,6 +171,7 @@ async function seedUsers(db: ReturnType<typeof createPrismaClient>): Promise<See
 }
 
 const DAY = 86_400_000;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** Rows per transaction: big enough that commits cost nothing, small enough to show progress. */
 const BATCH = 10_000;
 
@@ -184,6 +186,7 @@ type EventRow = {
   kind: string;
   fromStatus: string | null;
   toStatus: string | null;
+  field: string | null;
   newValue: string | null;
   note: string | null;
   createdAt: string;
@@ -218,14 +221,14 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
     "keyFormat", "keyExample", "valueFormat", "valueSchema", "ingestion", "sourceLocation", "updateFrequency",
     "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "ttlDays", "regions",
     "dataClassification", "backupsEnabled", "backupRetentionDays", "neededBy", "priority", "priorityRank", "status",
-    "statusRank", "statusChangedAt", "requesterId", "assigneeId", "assigneeName", "version", "createdAt", "updatedAt", "completedAt",
+    "statusRank", "statusChangedAt", "requesterId", "assigneeId", "assigneeName", "checklist", "version", "createdAt", "updatedAt", "completedAt",
   ];
   const insertRequest = sqlite.prepare(
     `INSERT INTO "DatasetRequest" (${REQUEST_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${REQUEST_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );
   const insertEvent = sqlite.prepare(
-    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "fromStatus", "toStatus", "newValue", "note", "createdAt")
-     VALUES (@requestNumber, @actorId, @kind, @fromStatus, @toStatus, @newValue, @note, @createdAt)`,
+    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "fromStatus", "toStatus", "field", "newValue", "note", "createdAt")
+     VALUES (@requestNumber, @actorId, @kind, @fromStatus, @toStatus, @field, @newValue, @note, @createdAt)`,
   );
   // The full-text index (RequestSearch) is filled per batch in one statement rather than
   // row by row by its trigger: a third of the time for the same index. The trigger is
@@ -281,6 +284,11 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
       const span = Math.max(1, Math.min(ageDays, 30)) * DAY;
       let at = createdAt.getTime();
       const assignee = path.length > 1 ? faker.helpers.arrayElement(users.admins) : null;
+      // Migrations being provisioned have ticked the first steps of their checklist;
+      // completed ones all of them (ticked by the assignee, before the COMPLETED step).
+      const checklistDone =
+        type !== "MIGRATION" ? 0 : status === "COMPLETED" ? MIGRATION_CHECKLIST.length : status === "PROVISIONING" ? faker.number.int({ min: 0, max: 3 }) : 0;
+      let version = 1;
       path.forEach((to, step) => {
         if (step > 0) at = Math.min(args.anchor.getTime() - 1000, at + faker.number.int({ min: 60_000, max: span / path.length }));
         const from = step > 0 ? path[step - 1]! : null;
@@ -289,29 +297,31 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         const actor = step === 0 || (to === "CANCELLED" && faker.datatype.boolean()) || (from === "NEEDS_INFO" && to === "IN_REVIEW")
           ? requester.id
           : assignee!.id;
-        events.push({
-          requestNumber: number,
+        const event = (e: Partial<EventRow> & Pick<EventRow, "actorId" | "kind">) => {
+          events.push({ requestNumber: number, fromStatus: null, toStatus: null, field: null, newValue: null, note: null, createdAt: sqlDate(new Date(at)), ...e });
+          if (step > 0) version++;
+        };
+        // The reviewer takes the request, then moves it into review.
+        if (step === 1 && assignee) event({ actorId: assignee.id, kind: "ASSIGNEE", newValue: assignee.name });
+        // A completed migration's assignee ticked every checklist step before completing it.
+        if (to === "COMPLETED") for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) event({ actorId: assignee!.id, kind: "CHECKLIST", field: item, newValue: "done" });
+        event({
           actorId: actor,
           kind: step === 0 ? "CREATED" : "STATUS",
           fromStatus: from,
           toStatus: to,
-          newValue: null,
           note: transition?.noteRequired ? faker.helpers.arrayElement(NOTES[to as "REJECTED" | "NEEDS_INFO"]) : null,
-          createdAt: sqlDate(new Date(at)),
         });
-        if (step === 1 && assignee) {
-          events.push({
-            requestNumber: number,
-            actorId: assignee.id,
-            kind: "ASSIGNEE",
-            fromStatus: null,
-            toStatus: null,
-            newValue: assignee.name,
-            note: null,
-            createdAt: sqlDate(new Date(at)),
-          });
-        }
       });
+      const statusAt = new Date(at);
+      // One being provisioned has ticked its first steps since.
+      if (status === "PROVISIONING") {
+        for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) {
+          at = Math.min(args.anchor.getTime() - 1000, at + faker.number.int({ min: 60_000, max: 6 * 3_600_000 }));
+          events.push({ requestNumber: number, actorId: assignee!.id, kind: "CHECKLIST", fromStatus: null, toStatus: null, field: item, newValue: "done", note: null, createdAt: sqlDate(new Date(at)) });
+          version++;
+        }
+      }
       const lastAt = new Date(at);
 
       const valueFormat = faker.helpers.arrayElement(["STRING", "JSON", "THRIFT", "PROTOBUF", "BINARY"] as const);
@@ -331,7 +341,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         sourceSystem: type === "MIGRATION" ? faker.helpers.arrayElement(SOURCE_SYSTEMS) : null,
         ownerTeam: requester.team,
         contactEmail: `${requester.team}-oncall@example.com`,
-        useCase: `${faker.helpers.arrayElement(NOUNS).replace(/_/g, " ")} ${faker.helpers.arrayElement(PURPOSES)}. ${faker.company.catchPhrase()}.`,
+        useCase: capitalize(`${faker.helpers.arrayElement(NOUNS).replace(/_/g, " ")} ${faker.helpers.arrayElement(PURPOSES)}. ${faker.company.catchPhrase()}.`),
         keyFormat: faker.helpers.arrayElement(KEY_FORMATS),
         keyExample: faker.datatype.boolean() ? `${faker.helpers.arrayElement(["user", "item", "ad", "doc"])}:${faker.number.int({ max: 9_999_999 })}` : null,
         valueFormat,
@@ -362,10 +372,11 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         priorityRank: PRIORITY_RANK[priority],
         status,
         statusRank: STATUS_RANK[status],
-        statusChangedAt: sqlDate(lastAt),
+        statusChangedAt: sqlDate(statusAt),
         requesterId: requester.id,
         ...assigneeColumns(assignee),
-        version: path.length,
+        checklist: MIGRATION_CHECKLIST.slice(0, checklistDone).join(","),
+        version,
         createdAt: sqlDate(createdAt),
         updatedAt: sqlDate(lastAt),
         completedAt: sqlDateOrNull(status === "COMPLETED" ? lastAt : null),
