@@ -2,6 +2,7 @@
 // The queue: a server-sorted, server-filtered, server-paged table whose whole view
 // state lives in the URL, refreshed while visible.
 import { useMemo, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -35,7 +36,10 @@ import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePagination } from "@/components/requests/queue-pagination";
-import { BulkTransitionBar, BulkTransitionReport } from "@/components/requests/bulk-transition-bar";
+// Shown only once rows are selected or a bulk move is done: loaded then, not with the page
+// (their TextField select pulls in Select, Menu, Popover and Modal).
+const BulkTransitionBar = dynamic(() => import("@/components/requests/bulk-transition-bar").then((m) => m.BulkTransitionBar), { ssr: false });
+const BulkTransitionReport = dynamic(() => import("@/components/requests/bulk-transition-bar").then((m) => m.BulkTransitionReport), { ssr: false });
 import { useLiveUpdates } from "@/components/layout/live-updates";
 import { ExportMenu } from "@/components/requests/export-menu";
 
