@@ -44,11 +44,20 @@ export async function lighthouse({ bin, url, cookie, workDir, runs = 3, presets 
         `--output-path=${file}`,
         ...(preset === "desktop" ? ["--preset=desktop"] : []),
       ];
-      await new Promise((resolve, reject) =>
-        execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) => (err ? reject(new Error(`lighthouse: ${stderr || err.message}`)) : resolve())),
-      );
-      const r = JSON.parse(readFileSync(file, "utf8"));
-      if (r.runtimeError) throw new Error(`lighthouse: ${r.runtimeError.message}`);
+      // On a loaded machine Chromium sometimes loses the trace (NO_NAVSTART): one retry.
+      let r;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await new Promise((resolve, reject) =>
+            execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) => (err ? reject(new Error(`lighthouse: ${stderr || err.message}`)) : resolve())),
+          );
+          r = JSON.parse(readFileSync(file, "utf8"));
+          if (r.runtimeError) throw new Error(`lighthouse: ${r.runtimeError.message}`);
+          break;
+        } catch (e) {
+          if (attempt >= 2) throw e;
+        }
+      }
       const ms = (id) => r.audits[id]?.numericValue;
       results.push({
         score: Math.round(r.categories.performance.score * 100),

@@ -46,9 +46,10 @@ const list = (params) => `/api/requests?${new URLSearchParams(params)}`;
 export function scenarios(info, { quick = false } = {}) {
   const deepPage = Math.max(1, Math.floor(info.total / PAGE_SIZE / 2));
   const out = [];
-  for (const [sort, order] of SORTS) out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
-  // --quick proves the harness: every kind of scenario, but deep pages for two sorts only.
-  for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS)
+  // --quick proves the harness in about a minute: every kind of scenario, but two sorts
+  // for page 1 and one for a deep page.
+  for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS) out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
+  for (const [sort, order] of quick ? SORTS.slice(0, 1) : SORTS)
     out.push({ name: `list ${sort} ${order}, page ${deepPage}`, group: "deep", sort, paths: [list({ sort, order, page: deepPage })] });
   out.push(
     {
