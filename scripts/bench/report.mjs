@@ -84,9 +84,10 @@ function growth(report) {
   if (sizes.length < 2) return "";
   const first = report.runs[0];
   const rows = [`| scenario | ${sizes.map((s) => `p95 at ${n(s)}`).join(" | ")} | last ÷ first |`, `|---|${sizes.map(() => "---:|").join("")}---:|`];
+  // Searches name size-specific terms (a dataset, a number): match them by position.
+  const key = (run, x) => (x.group === "search" ? `search ${run.results.filter((y) => y.group === "search").indexOf(x)}` : x.name);
   for (const r of first.results.filter((x) => x.group === "page1" || x.group === "search")) {
-    const key = r.group === "search" ? r.name.replace(/"[^"]*"/, "") : r.name;
-    const cells = report.runs.map((run) => run.results.find((x) => (x.group === "search" ? x.name.replace(/"[^"]*"/, "") : x.name) === key));
+    const cells = report.runs.map((run) => run.results.find((x) => key(run, x) === key(first, r)));
     const last = cells[cells.length - 1];
     rows.push(`| ${r.name} | ${cells.map((c) => (c ? `${f1(c.app.p95)} ms` : "–")).join(" | ")} | ${last ? (last.app.p95 / r.app.p95).toFixed(2) : "–"} |`);
   }
