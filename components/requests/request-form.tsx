@@ -3,7 +3,7 @@
 // zod schema the server enforces. Errors show under a field once it is left, and as a
 // summary on submit; the server's verdict (e.g. a taken name) lands on the same fields.
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Controller, useForm, type FieldErrors, type FieldPath } from "react-hook-form";
+import { Controller, useForm, useWatch, type Control, type FieldErrors, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -42,6 +42,8 @@ import {
   type RequestFormSchema,
 } from "@/lib/schemas/request";
 import { ApiClientError } from "@/lib/queries/api-client";
+import { estimateCapacity } from "@/lib/domain/capacity/estimate";
+import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 
 export type RequestFormValues = CreateRequestInput;
 type Name = FieldPath<RequestFormValues>;
@@ -295,6 +297,9 @@ export function RequestForm({
               )}
             />
           </Grid>
+          <Grid size={12}>
+            <LiveCapacityEstimate control={control} />
+          </Grid>
         </Section>
 
         <Section title="Operations">
@@ -345,6 +350,15 @@ export function RequestForm({
       </Stack>
     </Box>
   );
+}
+
+const CAPACITY_FIELDS = ["estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions"] as const;
+
+/** The estimate as the user types; only this panel re-renders on those fields. */
+function LiveCapacityEstimate({ control }: { control: Control<RequestFormValues, unknown, CreateRequestBody> }) {
+  const values = useWatch({ control, name: CAPACITY_FIELDS });
+  const estimate = estimateCapacity(Object.fromEntries(CAPACITY_FIELDS.map((f, i) => [f, values[i]])));
+  return <CapacityEstimate estimate={estimate} linkToFields />;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
