@@ -12,9 +12,11 @@ import { LABELS, REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/reque
 import { allowedTransitions, TRANSITIONS } from "@/lib/domain/requests/workflow";
 import { useBulkTransition } from "@/lib/queries/request-mutations";
 import type { BulkTransitionResponse, RequestSummary } from "@/lib/schemas/request";
+import { useToast } from "@/components/feedback/toast-provider";
 
 export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; onDone: (result: BulkTransitionResponse) => void }) {
   const bulk = useBulkTransition();
+  const toast = useToast();
   const [to, setTo] = useState<RequestStatus | "">("");
   const [note, setNote] = useState("");
 
@@ -30,6 +32,10 @@ export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; on
       { numbers: rows.map((r) => r.number), to, note: note.trim() || null },
       {
         onSuccess: (result) => {
+          const moved = result.results.filter((r) => r.ok).length;
+          toast(`${moved} of ${result.results.length} ${result.results.length === 1 ? "request" : "requests"} moved to ${LABELS.status[to]}`, {
+            severity: moved === result.results.length ? "success" : "warning",
+          });
           setTo("");
           setNote("");
           onDone(result);

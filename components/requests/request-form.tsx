@@ -44,6 +44,7 @@ import {
 import { ApiClientError } from "@/lib/queries/api-client";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
+import { SimilarRequests } from "@/components/requests/similar-requests";
 
 export type RequestFormValues = CreateRequestInput;
 type Name = FieldPath<RequestFormValues>;
@@ -53,6 +54,8 @@ type Props = {
   onSubmit: (values: CreateRequestBody) => Promise<void>;
   /** Called with the raw values as they change (drafts). */
   onValuesChange?: (values: Partial<RequestFormValues>) => void;
+  /** Called when the values start or stop differing from the defaults (leave prompts). */
+  onDirtyChange?: (dirty: boolean) => void;
   submitLabel?: string;
   /** Shown above the form, e.g. "draft restored". */
   notice?: ReactNode;
@@ -60,6 +63,8 @@ type Props = {
   secondaryAction?: ReactNode;
   /** The new-request schema by default; edits relax the needed-by rule for an old date. */
   schema?: RequestFormSchema;
+  /** Look up possible duplicates as the name and location are typed (leaving out `exclude`). */
+  duplicateCheck?: { exclude?: string };
 };
 
 const fieldId = (name: string) => `field-${name}`;
@@ -73,10 +78,12 @@ export function RequestForm({
   defaultValues,
   onSubmit,
   onValuesChange,
+  onDirtyChange,
   submitLabel = "Submit request",
   notice,
   secondaryAction,
   schema = createRequestBodySchema,
+  duplicateCheck,
 }: Props) {
   const form = useForm<RequestFormValues, unknown, CreateRequestBody>({
     resolver: zodResolver(schema),
@@ -86,7 +93,7 @@ export function RequestForm({
     shouldFocusError: false,
   });
   const { register, control, handleSubmit, watch, setError, formState } = form;
-  const { errors, isSubmitting, submitCount } = formState;
+  const { errors, isSubmitting, submitCount, isDirty } = formState;
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   // A ref, not state: it flips synchronously, so a fast double click cannot send twice.
@@ -97,6 +104,8 @@ export function RequestForm({
     const sub = watch((values) => onValuesChange(values as Partial<RequestFormValues>));
     return () => sub.unsubscribe();
   }, [watch, onValuesChange]);
+
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
   const requestType = watch("requestType");
   const valueFormat = watch("valueFormat");
@@ -198,6 +207,7 @@ export function RequestForm({
         <Section title="Dataset">
           <Grid size={{ xs: 12, md: 6 }}>
             <TextField {...text("datasetName", { hint: "Lowercase letters, digits and _, 3–63 characters, starting with a letter" })} required />
+            {duplicateCheck && <SimilarRequests control={control} kind="name" exclude={duplicateCheck.exclude} />}
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("requestType", REQUEST_TYPES, LABELS.requestType)}</Grid>
           {requestType === "MIGRATION" && (
@@ -242,6 +252,7 @@ export function RequestForm({
               {...text("sourceLocation", { hint: ingestion === "BATCH" ? "Required: s3://, gs://, hdfs:// URI or db.table" : "Optional" })}
               required={ingestion === "BATCH"}
             />
+            {duplicateCheck && <SimilarRequests control={control} kind="location" exclude={duplicateCheck.exclude} />}
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("updateFrequency", UPDATE_FREQUENCIES, LABELS.updateFrequency)}</Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
