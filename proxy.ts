@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 themselves; /signin and static files are public.
-  matcher: ["/((?!api/|signin|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|signin|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -35,7 +35,7 @@ export function CapacityEstimate({ estimate: e, headingComponent = "h3", linkToF
       </Typography>
       <Box
         component="dl"
-        sx={{ m: 0, display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: headingComponent === "h3" ? "repeat(4, 1fr)" : "1fr 1fr" } }}
+        sx={{ m: 0, display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr 1fr", lg: headingComponent === "h3" ? "repeat(4, 1fr)" : "1fr 1fr" } }}
       >
         <Figure label="Storage footprint" value={e.storage ? formatStorage(e.storage.totalGb) : "—"} detail={storageDetail} />
         <Figure

@@ -56,7 +56,7 @@ export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; on
           slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           sx={{ maxWidth: { md: 220 } }}
         >
-          <option value="">Choose a status…</option>
+          <option value="">{targets.length ? "Choose a status…" : "No step fits all of these"}</option>
           {targets.map((s) => (
             <option key={s} value={s}>
               {LABELS.status[s]}

@@ -81,6 +81,11 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
           </Box>
         ))}
       </Box>
+      {request.comments.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          No comments yet. Ask a question or add context below; everyone following this request sees it.
+        </Typography>
+      )}
       <CommentBox number={request.number} />
     </Stack>
   );
