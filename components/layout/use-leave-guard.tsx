@@ -79,14 +79,9 @@ export function useLeaveGuard({ when, title = "Leave this page?", message }: { w
     return () => document.removeEventListener("click", onClick, true);
   }, [when]);
 
-  // The Back button.
+  // The Back button. After a reload the browser may already stand on our entry.
   useEffect(() => {
-    if (when && !onGuardEntry.current) {
-      window.history.pushState({ [GUARD_KEY]: true }, "");
-      onGuardEntry.current = true;
-    }
-  }, [when]);
-  useEffect(() => {
+    onGuardEntry.current = isGuardEntry(window.history.state);
     const onPopState = (event: PopStateEvent) => {
       if (isGuardEntry(event.state)) {
         onGuardEntry.current = true; // came forward onto it
@@ -100,6 +95,12 @@ export function useLeaveGuard({ when, title = "Leave this page?", message }: { w
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
+  useEffect(() => {
+    if (when && !onGuardEntry.current) {
+      window.history.pushState({ [GUARD_KEY]: true }, "");
+      onGuardEntry.current = true;
+    }
+  }, [when]);
 
   /** Navigates away on purpose (after a save, or "Leave"): no prompt, no extra Back step. */
   const navigate = useCallback(
