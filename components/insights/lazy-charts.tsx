@@ -1,9 +1,9 @@
 "use client";
 // The charts, fetched after the page (its text and tables) has rendered.
 import dynamic from "next/dynamic";
-import Skeleton from "@mui/material/Skeleton";
+import { Placeholder } from "@/components/layout/placeholder";
 
-const loading = () => <Skeleton variant="rounded" height={300} />;
+const loading = () => <Placeholder height={300} rounded />;
 
 export const RequestsOverTimeChart = dynamic(() => import("./insights-charts").then((m) => m.RequestsOverTimeChart), { ssr: false, loading });
 export const BacklogChart = dynamic(() => import("./insights-charts").then((m) => m.BacklogChart), { ssr: false, loading });

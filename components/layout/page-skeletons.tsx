@@ -2,10 +2,9 @@
 // navigation answers at once. Announced as busy to assistive technology.
 import type { ReactNode } from "react";
 import Box from "@mui/material/Box";
-import Grid from "@mui/material/Grid";
 import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
+import { Placeholder } from "@/components/layout/placeholder";
 
 function Busy({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,19 +14,20 @@ function Busy({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+const columns = (lg: string, md = "1fr") => ({ display: "grid", gap: 2.5, gridTemplateColumns: { xs: "1fr", md, lg } });
+
 export function QueueSkeleton() {
   return (
     <Busy label="Loading requests">
       <Stack direction="row" sx={{ justifyContent: "space-between" }}>
-        <Skeleton variant="text" width={180} height={44} />
-        <Skeleton variant="rounded" width={130} height={36} />
+        <Placeholder width={180} height={36} rounded />
+        <Placeholder width={130} height={36} rounded />
       </Stack>
-      <Skeleton variant="rounded" width={260} height={32} />
-      <Skeleton variant="rounded" height={40} />
+      <Placeholder width={260} height={32} rounded />
+      <Placeholder height={40} rounded />
       <Paper sx={{ p: 2 }}>
-        <Skeleton variant="text" height={28} />
         {Array.from({ length: 10 }, (_, i) => (
-          <Skeleton key={i} variant="text" height={36} />
+          <Placeholder key={i} height={24} />
         ))}
       </Paper>
     </Busy>
@@ -37,26 +37,22 @@ export function QueueSkeleton() {
 export function DetailSkeleton() {
   return (
     <Busy label="Loading the request">
-      <Skeleton variant="text" width={140} />
-      <Skeleton variant="text" width="60%" height={44} />
-      <Skeleton variant="rounded" height={72} />
-      <Grid container spacing={2.5}>
-        <Grid size={{ xs: 12, lg: 8 }}>
-          <Stack spacing={2}>
-            {[5, 4, 4].map((rows, i) => (
-              <Paper key={i} sx={{ p: 2.5 }}>
-                <Skeleton variant="text" width={160} height={32} />
-                {Array.from({ length: rows }, (_, j) => (
-                  <Skeleton key={j} variant="text" />
-                ))}
-              </Paper>
-            ))}
-          </Stack>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 4 }}>
-          <Skeleton variant="rounded" height={320} />
-        </Grid>
-      </Grid>
+      <Placeholder width={140} />
+      <Placeholder width="60%" height={36} rounded />
+      <Placeholder height={72} rounded />
+      <Box sx={columns("2fr 1fr")}>
+        <Stack spacing={2}>
+          {[5, 4, 4].map((rows, i) => (
+            <Paper key={i} sx={{ p: 2.5 }}>
+              <Placeholder width={160} height={24} />
+              {Array.from({ length: rows }, (_, j) => (
+                <Placeholder key={j} />
+              ))}
+            </Paper>
+          ))}
+        </Stack>
+        <Placeholder height={320} rounded />
+      </Box>
     </Busy>
   );
 }
@@ -65,17 +61,15 @@ export function FormSkeleton() {
   return (
     <Box sx={{ maxWidth: 1100, mx: "auto", width: "100%" }}>
       <Busy label="Loading the form">
-        <Skeleton variant="text" width="40%" height={44} />
+        <Placeholder width="40%" height={36} rounded />
         {[2, 3, 4, 6, 4].map((fields, i) => (
           <Paper key={i} sx={{ p: 3 }}>
-            <Skeleton variant="text" width={180} height={32} />
-            <Grid container spacing={2}>
+            <Placeholder width={180} height={24} />
+            <Box sx={{ display: "grid", gap: 2, mt: 1, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", md: "repeat(4, 1fr)" } }}>
               {Array.from({ length: fields }, (_, j) => (
-                <Grid key={j} size={{ xs: 12, sm: 6, md: 3 }}>
-                  <Skeleton variant="rounded" height={40} />
-                </Grid>
+                <Placeholder key={j} height={40} rounded />
               ))}
-            </Grid>
+            </Box>
           </Paper>
         ))}
       </Busy>
@@ -86,14 +80,12 @@ export function FormSkeleton() {
 export function InsightsSkeleton() {
   return (
     <Busy label="Loading insights">
-      <Skeleton variant="text" width={160} height={44} />
-      <Grid container spacing={2.5}>
+      <Placeholder width={160} height={36} rounded />
+      <Box sx={columns("1fr 1fr")}>
         {Array.from({ length: 4 }, (_, i) => (
-          <Grid key={i} size={{ xs: 12, lg: 6 }}>
-            <Skeleton variant="rounded" height={400} />
-          </Grid>
+          <Placeholder key={i} height={400} rounded />
         ))}
-      </Grid>
+      </Box>
     </Busy>
   );
 }

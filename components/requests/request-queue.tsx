@@ -13,7 +13,6 @@ import IconButton from "@mui/material/IconButton";
 import LinearProgress from "@mui/material/LinearProgress";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -42,6 +41,7 @@ import { BulkTransitionBar, BulkTransitionReport } from "@/components/requests/b
 import { useLiveUpdates } from "@/components/layout/live-updates";
 import dynamic from "next/dynamic";
 import { useQueueKeys } from "@/components/requests/use-queue-keys";
+import { Placeholder } from "@/components/layout/placeholder";
 
 // The shortcuts dialog is code the queue's first load does without.
 const KeyboardHelp = dynamic(() => import("@/components/requests/keyboard-help").then((m) => m.KeyboardHelp), { ssr: false });
@@ -255,7 +255,7 @@ export function RequestQueue({ role }: { role: Role }) {
                 Array.from({ length: 8 }, (_, i) => (
                   <TableRow key={`skeleton-${i}`} aria-hidden>
                     <TableCell colSpan={COLUMNS.length + (isAdmin ? 1 : 0)}>
-                      <Skeleton variant="text" />
+                      <Placeholder />
                     </TableCell>
                   </TableRow>
                 ))}

@@ -44,6 +44,9 @@ export const theme = createTheme({
         },
         // Table rows (the queue's roving focus) draw it inside, where nothing clips it.
         "tr[tabindex]:focus-visible": { outlineOffset: -2 },
+        // Loading placeholders (components/layout/placeholder.tsx).
+        "@keyframes kv-pulse": { "0%, 100%": { opacity: 1 }, "50%": { opacity: 0.4 } },
+        "@media (prefers-reduced-motion: reduce)": { "*": { animationDuration: "0.01ms !important", animationIterationCount: "1 !important" } },
       },
     },
     MuiButtonBase: {
