@@ -13,7 +13,9 @@ type Props = {
 };
 
 export function ToastView({ toast, open, hurry, onClose, onExited }: Props) {
+  // A labelled region, so toasts sit in a landmark like the rest of the page.
   return (
+    <section aria-label="Notifications">
     <Snackbar
       key={toast?.id}
       open={open && toast !== undefined}
@@ -28,5 +30,6 @@ export function ToastView({ toast, open, hurry, onClose, onExited }: Props) {
         </Alert>
       ) : undefined}
     </Snackbar>
+    </section>
   );
 }

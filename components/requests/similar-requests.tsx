@@ -74,10 +74,14 @@ function RequestLink({ item }: { item: SimilarRequest }) {
   );
 }
 
+/** Read by screen readers, not shown. (Strings: in sx, width 1 would mean 100%.) */
 const visuallyHidden = {
   position: "absolute",
-  width: 1,
-  height: 1,
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  border: 0,
   overflow: "hidden",
   clip: "rect(0 0 0 0)",
   whiteSpace: "nowrap",

@@ -11,7 +11,8 @@ type Props = { anchor: HTMLElement; mode: string | undefined; onChoose: (mode: T
 /** System, Light, Dark — a choice of one (menuitemradio), the current one checked. */
 export function ThemeMenu({ anchor, mode, onChoose, onClose }: Props) {
   return (
-    <Menu id="theme-menu" anchorEl={anchor} open onClose={onClose}>
+    // Rendered in place (no portal), so the menu stays inside the header's landmark.
+    <Menu id="theme-menu" anchorEl={anchor} open onClose={onClose} disablePortal>
       {THEME_MODES.map(({ mode: m, label, Icon }) => (
         <MenuItem
           key={m}

@@ -12,6 +12,12 @@ export const theme = createTheme({
       palette: {
         primary: { main: "#1f5fbf" },
         secondary: { main: "#6b4fbb" },
+        // Darker than MUI's defaults so coloured text (outlined status chips, "stale")
+        // keeps 4.5:1 contrast on white, on the page background and on selected rows.
+        info: { main: "#01579b" },
+        warning: { main: "#9a4b00" },
+        success: { main: "#1b5e20" },
+        error: { main: "#c62828" },
         background: { default: "#f6f7f9", paper: "#ffffff" },
       },
     },
@@ -19,6 +25,11 @@ export const theme = createTheme({
       palette: {
         primary: { main: "#8ab4f8" },
         secondary: { main: "#c3a6ff" },
+        // Lighter than MUI's defaults so coloured chip text keeps 4.5:1 on selected rows.
+        info: { main: "#4fc3f7" },
+        warning: { main: "#ffb74d" },
+        success: { main: "#81c784" },
+        error: { main: "#ff8a80" },
         background: { default: "#111418", paper: "#1a1e24" },
       },
     },
@@ -54,7 +65,8 @@ export const theme = createTheme({
     },
     MuiMenuItem: { styleOverrides: { root: { "&.Mui-focusVisible": { outlineOffset: -2 } } } },
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: "none" } } },
-    MuiToggleButton: { styleOverrides: { root: { textTransform: "none" } } },
+    // Unselected toggles in text.secondary (MUI's action.active is below 4.5:1 on the page).
+    MuiToggleButton: { styleOverrides: { root: { textTransform: "none", color: "var(--mui-palette-text-secondary)" } } },
     MuiTextField: { defaultProps: { size: "small", fullWidth: true } },
     MuiPaper: { defaultProps: { variant: "outlined" } },
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600, whiteSpace: "nowrap" } } },

@@ -159,9 +159,11 @@ async function focusState(page: Page) {
       const s = getComputedStyle(node);
       return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
     };
-    // Text fields show focus with their own border (MUI's .Mui-focused outline).
+    // Text fields show focus with their own border (MUI's .Mui-focused outline); charts
+    // draw the ring around themselves ([data-focus-ring]).
     const field = el.closest(".MuiInputBase-root");
-    const visible = ring(el) || ring(el.closest(".MuiButtonBase-root")) || Boolean(field?.classList.contains("Mui-focused"));
+    const visible =
+      ring(el) || ring(el.closest(".MuiButtonBase-root")) || ring(el.closest("[data-focus-ring]")) || Boolean(field?.classList.contains("Mui-focused"));
     const name = el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? "";
     return { tag: el.tagName.toLowerCase(), name, visible };
   });
