@@ -1,6 +1,7 @@
 "use client";
 // The signed-in person's menu in the header: who they are, their API tokens and the API
-// reference. (Sign out stays a button of its own beside it.)
+// reference. (Sign out stays a button of its own beside it.) Rendered in place (no
+// portal), so the menu stays inside the header's landmark.
 import { useState } from "react";
 import NextLink from "next/link";
 import Avatar from "@mui/material/Avatar";
@@ -34,7 +35,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {user.name}
         </Typography>
       </Button>
-      <Menu id="user-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "right" }} transformOrigin={{ vertical: "top", horizontal: "right" }}>
+      <Menu id="user-menu" disablePortal anchorEl={anchor} open={Boolean(anchor)} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "right" }} transformOrigin={{ vertical: "top", horizontal: "right" }}>
         <MenuItem disabled sx={{ "&.Mui-disabled": { opacity: 1 } }}>
           <ListItemText primary={user.name} secondary={`${user.email} · ${user.role === "ADMIN" ? "Admin" : "Requester"}`} />
         </MenuItem>
