@@ -4,7 +4,7 @@
 // screenshots/ (git-ignored) for people to look at.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, requestBody } from "./helpers";
+import { DEMO_PASSWORD, requestBody, sameOrigin } from "./helpers";
 
 type Variant = { name: string; colorScheme: "light" | "dark"; viewport: { width: number; height: number } };
 const VARIANTS: Variant[] = [
@@ -47,6 +47,8 @@ const PAGES: PageCheck[] = [
       await expect(page.locator(".MuiChartsSurface-root")).toHaveCount(5);
     },
   },
+  { name: "import", path: () => "/requests/import", ready: async (page) => heading(page) },
+  { name: "tokens", path: () => "/settings/tokens", ready: async (page) => heading(page) },
   { name: "not-found", path: () => "/requests/KV-999999999", ready: async (page) => expect(page.getByRole("heading", { name: "Not found" })).toBeVisible() },
 ];
 
@@ -77,14 +79,14 @@ test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "alice@example.com");
-  const res = await page.request.post("/api/requests", { data: requestBody(`a11y_${Date.now().toString(36)}`, { readQps: 300 }) });
+  const res = await page.request.post("/api/requests", { data: requestBody(`a11y_${Date.now().toString(36)}`, { readQps: 300 }), headers: sameOrigin(page) });
   expect(res.status()).toBe(201);
   fixture = await res.json();
   await context.close();
 });
 
 async function signIn(page: Page, email: string) {
-  const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password: DEMO_PASSWORD } });
+  const res = await page.request.post("/api/auth/sign-in/email", { data: { email, password: DEMO_PASSWORD }, headers: sameOrigin(page) });
   expect(res.status()).toBe(200);
 }
 

@@ -1,6 +1,6 @@
 // Issue #5, polish: the theme toggle, the queue's keyboard, toasts, relative times.
 import { expect, test } from "@playwright/test";
-import { queueSettled, requestBody, signInAs } from "./helpers";
+import { queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
 
 test("the theme follows the system until chosen; the choice survives a reload", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark" });
@@ -80,7 +80,7 @@ test("the queue works from the keyboard: / j k x Enter n ?", async ({ page }) =>
 
 test("each action confirms with a toast; times show the exact moment on hover", async ({ page }) => {
   await signInAs(page, "alice@example.com");
-  const res = await page.request.post("/api/requests", { data: requestBody(`toast_${Date.now().toString(36)}`) });
+  const res = await page.request.post("/api/requests", { data: requestBody(`toast_${Date.now().toString(36)}`), headers: sameOrigin(page) });
   const { number } = await res.json();
   await page.context().clearCookies();
   await signInAs(page, "admin@example.com", `/requests/${number}`);

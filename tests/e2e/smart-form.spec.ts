@@ -1,7 +1,7 @@
 // Issue #5, the form: a live capacity estimate, duplicate hints while typing, drafts
 // that survive a reload, and a prompt before unsent work is left.
 import { expect, test, type Page } from "@playwright/test";
-import { requestBody, signInAs } from "./helpers";
+import { requestBody, sameOrigin, signInAs } from "./helpers";
 
 const spin = (page: Page, name: string) => page.getByRole("spinbutton", { name });
 
@@ -40,6 +40,7 @@ test("shows possible duplicates while the name and source location are typed", a
   const location = `s3://dup-check-${Date.now().toString(36)}/events/`;
   const res = await page.request.post("/api/requests", {
     data: requestBody(name, { ownerTeam: "search", ingestion: "BATCH", sourceLocation: location, updateFrequency: "DAILY" }),
+    headers: sameOrigin(page),
   });
   expect(res.status()).toBe(201);
   const { number } = await res.json();
@@ -133,7 +134,7 @@ test("a draft survives a reload; leaving asks first; submitting clears it", asyn
 
 test("the edit form asks before discarding changes", async ({ page }) => {
   await signInAs(page, "alice@example.com");
-  const res = await page.request.post("/api/requests", { data: requestBody(`edit_guard_${Date.now().toString(36)}`) });
+  const res = await page.request.post("/api/requests", { data: requestBody(`edit_guard_${Date.now().toString(36)}`), headers: sameOrigin(page) });
   const { number } = await res.json();
   await page.goto(`/requests/${number}/edit`);
   await spin(page, "Peak read QPS").fill("999");
