@@ -168,11 +168,12 @@ export function RequestQueue({ role }: { role: Role }) {
 
   return (
     <Stack spacing={2} data-queue-keys>
-      <Stack direction="row" spacing={1} sx={{ alignItems: "center", justifyContent: "space-between" }}>
+      {/* Phones: the actions go in one row under the title (and the keyboard help, of no use there, goes). */}
+      <Stack direction={{ xs: "column", sm: "row" }} spacing={1} useFlexGap sx={{ alignItems: { xs: "flex-start", sm: "center" }, justifyContent: "space-between" }}>
         <Typography variant="h1">Requests</Typography>
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap", rowGap: 1, justifyContent: "flex-end" }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap", justifyContent: "flex-end" }}>
           <Tooltip title="Keyboard shortcuts (?)">
-            <IconButton aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+            <IconButton aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)} sx={{ display: { xs: "none", sm: "inline-flex" } }}>
               <KeyboardOutlined />
             </IconButton>
           </Tooltip>
