@@ -27,6 +27,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves and get their headers from next.config.js.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Pages only: API routes answer 401 themselves and get their headers from next.config.js;
+  // static files need neither a session nor a nonce. (/signin does need its nonce.)
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -10,6 +10,7 @@ import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
 import { UserMenu } from "@/components/layout/user-menu";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 export function AppHeader({ user }: { user: SessionUser }) {
   const pathname = usePathname();
@@ -24,20 +25,29 @@ export function AppHeader({ user }: { user: SessionUser }) {
   }
 
   const onRequests = pathname === "/requests" || (pathname.startsWith("/requests/") && pathname !== "/requests/new");
+  const onInsights = pathname === "/insights";
   return (
     <AppBar position="sticky" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: "divider" }}>
-      <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: "wrap" }}>
+      <Toolbar sx={{ gap: { xs: 0.5, sm: 2 }, flexWrap: "wrap", px: { xs: 1.5, sm: 3 } }}>
         <Typography component="span" variant="h6" sx={{ fontWeight: 700, mr: { xs: 0, sm: 2 } }}>
-          KVStore
+          {/* Phones get the short name, so the header fits on one line at 375 px. */}
+          KV
+          <Box component="span" sx={{ display: { xs: "none", sm: "inline" } }}>
+            Store
+          </Box>
         </Typography>
-        <Box component="nav" aria-label="Main" sx={{ display: "flex", gap: 1, flexGrow: 1 }}>
+        <Box component="nav" aria-label="Main" sx={{ display: "flex", gap: { xs: 0, sm: 1 }, flexGrow: 1 }}>
           <Button component={NextLink} href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
             Requests
           </Button>
+          <Button component={NextLink} href="/insights" color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
+            Insights
+          </Button>
         </Box>
-        <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+        <Box sx={{ display: "flex", alignItems: "center", gap: { xs: 0, sm: 1 } }}>
           <UserMenu user={user} />
-          {user.role === "ADMIN" && <Chip label="Admin" size="small" color="secondary" variant="outlined" />}
+          {user.role === "ADMIN" && <Chip label="Admin" size="small" color="secondary" variant="outlined" sx={{ display: { xs: "none", sm: "flex" } }} />}
+          <ThemeToggle />
           <Button color="inherit" onClick={signOut}>
             Sign out
           </Button>

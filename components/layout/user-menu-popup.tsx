@@ -1,6 +1,7 @@
 "use client";
 // The account menu's popup, loaded on the first click (user-menu.tsx): MUI's Menu brings
-// Popover, Modal and their transitions, which no page needs before that.
+// Popover, Modal and their transitions, which no page needs before that. Rendered in
+// place (no portal), so the menu stays inside the header's landmark.
 import NextLink from "next/link";
 import Divider from "@mui/material/Divider";
 import ListItemIcon from "@mui/material/ListItemIcon";
@@ -13,7 +14,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 
 export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anchor: HTMLElement | null; close: () => void }) {
   return (
-    <Menu id="user-menu" anchorEl={anchor} open={Boolean(anchor)} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "right" }} transformOrigin={{ vertical: "top", horizontal: "right" }}>
+    <Menu id="user-menu" disablePortal anchorEl={anchor} open={Boolean(anchor)} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "right" }} transformOrigin={{ vertical: "top", horizontal: "right" }}>
       <MenuItem disabled sx={{ "&.Mui-disabled": { opacity: 1 } }}>
         <ListItemText primary={user.name} secondary={`${user.email} · ${user.role === "ADMIN" ? "Admin" : "Requester"}`} />
       </MenuItem>

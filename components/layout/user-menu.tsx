@@ -1,6 +1,7 @@
 "use client";
 // The signed-in person's menu in the header: who they are, their API tokens and the API
-// reference. (Sign out stays a button of its own beside it.)
+// reference. (Sign out stays a button of its own beside it.) Rendered in place (no
+// portal), so the menu stays inside the header's landmark.
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import Avatar from "@mui/material/Avatar";

@@ -12,9 +12,11 @@ import { LABELS, REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/reque
 import { allowedTransitions, TRANSITIONS } from "@/lib/domain/requests/workflow";
 import { useBulkTransition } from "@/lib/queries/request-mutations";
 import type { BulkTransitionResponse, RequestSummary } from "@/lib/schemas/request";
+import { useToast } from "@/components/feedback/toast-provider";
 
 export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; onDone: (result: BulkTransitionResponse) => void }) {
   const bulk = useBulkTransition();
+  const toast = useToast();
   const [to, setTo] = useState<RequestStatus | "">("");
   const [note, setNote] = useState("");
 
@@ -30,6 +32,10 @@ export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; on
       { numbers: rows.map((r) => r.number), to, note: note.trim() || null },
       {
         onSuccess: (result) => {
+          const moved = result.results.filter((r) => r.ok).length;
+          toast(`${moved} of ${result.results.length} ${result.results.length === 1 ? "request" : "requests"} moved to ${LABELS.status[to]}`, {
+            severity: moved === result.results.length ? "success" : "warning",
+          });
           setTo("");
           setNote("");
           onDone(result);
@@ -50,7 +56,7 @@ export function BulkTransitionBar({ rows, onDone }: { rows: RequestSummary[]; on
           slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           sx={{ maxWidth: { md: 220 } }}
         >
-          <option value="">Choose a status…</option>
+          <option value="">{targets.length ? "Choose a status…" : "No step fits all of these"}</option>
           {targets.map((s) => (
             <option key={s} value={s}>
               {LABELS.status[s]}

@@ -13,8 +13,16 @@ import type { SxProps, Theme } from "@mui/material/styles";
 type FieldProps = { label: string; value: string; sx?: SxProps<Theme> };
 
 /** An outlined text input with a floating label (TextField's look). */
-export function OutlinedTextField({ label, value, onChange, type = "text", sx }: FieldProps & { onChange: (value: string) => void; type?: "text" | "search" }) {
-  const id = useId();
+export function OutlinedTextField({
+  id: givenId,
+  label,
+  value,
+  onChange,
+  type = "text",
+  sx,
+}: FieldProps & { id?: string; onChange: (value: string) => void; type?: "text" | "search" }) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   return (
     <FormControl size="small" fullWidth sx={sx}>
       <InputLabel htmlFor={id}>{label}</InputLabel>

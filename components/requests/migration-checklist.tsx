@@ -8,10 +8,12 @@ import Typography from "@mui/material/Typography";
 import { LABELS, MIGRATION_CHECKLIST } from "@/lib/domain/requests/options";
 import { useUpdateRequest } from "@/lib/queries/request-mutations";
 import type { RequestDetail } from "@/lib/schemas/request";
+import { useToast } from "@/components/feedback/toast-provider";
 
 /** The migration's steps; the storage team ticks them as it goes, everyone sees progress. */
 export function MigrationChecklist({ request, canEdit }: { request: RequestDetail; canEdit: boolean }) {
   const update = useUpdateRequest(request.number);
+  const toast = useToast();
   const done = new Set(request.checklist);
   const percent = Math.round((done.size / MIGRATION_CHECKLIST.length) * 100);
   return (
@@ -34,7 +36,13 @@ export function MigrationChecklist({ request, canEdit }: { request: RequestDetai
               <Checkbox
                 checked={done.has(item)}
                 disabled={!canEdit || update.isPending}
-                onChange={(e) => update.mutate({ checklist: { [item]: e.target.checked }, version: request.version })}
+                onChange={(e) => {
+                  const done = e.target.checked;
+                  update.mutate(
+                    { checklist: { [item]: done }, version: request.version },
+                    { onSuccess: () => toast(`${LABELS.checklist[item]} marked ${done ? "done" : "not done"}`) },
+                  );
+                }}
               />
             }
           />

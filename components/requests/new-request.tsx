@@ -2,7 +2,6 @@
 // Submitting a new request: the form, a draft that survives a reload, and on success
 // the new request's page with the queue already holding it.
 import { useCallback, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
@@ -10,12 +9,21 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { createRequest, requestKeys } from "@/lib/queries/requests";
 import { RequestForm, type RequestFormValues } from "@/components/requests/request-form";
 import { useDraft } from "@/components/requests/use-draft";
+import { useLeaveGuard } from "@/components/layout/use-leave-guard";
+import { useToast } from "@/components/feedback/toast-provider";
 
 export function NewRequest({ user }: { user: SessionUser }) {
-  const router = useRouter();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const draft = useDraft<Partial<RequestFormValues>>(`kvstore:draft:new-request:${user.id}`);
   const [formKey, setFormKey] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  // An unsent request (typed now, or a restored draft) asks before the page is left.
+  const guard = useLeaveGuard({
+    when: dirty || Boolean(draft.initial),
+    title: "Leave without sending?",
+    message: "Your request has not been sent. Its draft stays saved in this browser, so you can finish it later.",
+  });
 
   const blank = useMemo<Partial<RequestFormValues>>(
     () => ({ ownerTeam: user.team ?? "", contactEmail: user.email, regions: [], backupsEnabled: false }),
@@ -29,7 +37,8 @@ export function NewRequest({ user }: { user: SessionUser }) {
       queryClient.setQueryData(requestKeys.detail(created.number), created);
       // Every cached queue page is stale now; open queues refetch at once.
       await queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
-      router.push(`/requests/${created.number}`);
+      toast(`Request ${created.number} submitted`);
+      guard.navigate(`/requests/${created.number}`);
     },
   });
 
@@ -38,6 +47,8 @@ export function NewRequest({ user }: { user: SessionUser }) {
   if (!draft.loaded) return null;
 
   return (
+    <>
+    {guard.dialog}
     <RequestForm
       key={formKey}
       defaultValues={draft.initial ?? blank}
@@ -45,6 +56,8 @@ export function NewRequest({ user }: { user: SessionUser }) {
         await mutation.mutateAsync(values);
       }}
       onValuesChange={onValuesChange}
+      onDirtyChange={setDirty}
+      duplicateCheck={{}}
       notice={
         draft.initial && (
           <Alert
@@ -67,5 +80,6 @@ export function NewRequest({ user }: { user: SessionUser }) {
         )
       }
     />
+    </>
   );
 }

@@ -23,11 +23,13 @@ function DebouncedTextFilter({
   value,
   onCommit,
   type = "text",
+  id,
 }: {
   label: string;
   value: string;
   onCommit: (v: string) => void;
   type?: "text" | "search";
+  id?: string;
 }) {
   const [text, setText] = useState(value);
   const debounced = useDebounced(text, 300);
@@ -36,7 +38,7 @@ function DebouncedTextFilter({
     if (debounced.trim() !== value) onCommit(debounced.trim());
     // Commit only when the typed text settles, not when the URL catches up.
   }, [debounced]);
-  return <OutlinedTextField label={label} value={text} onChange={setText} type={type} />;
+  return <OutlinedTextField id={id} label={label} value={text} onChange={setText} type={type} />;
 }
 
 export function QueueFilters({ view, onChange, role }: Props) {
@@ -45,7 +47,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
   return (
     <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
       <Stack sx={{ flex: 2, minWidth: 0 }}>
-        <DebouncedTextFilter label="Search" type="search" value={view.q ?? ""} onCommit={(q) => onChange({ q: q || undefined }, { replace: true })} />
+        <DebouncedTextFilter id="queue-search" label="Search" type="search" value={view.q ?? ""} onCommit={(q) => onChange({ q: q || undefined }, { replace: true })} />
       </Stack>
       <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} sx={{ flex: 2, minWidth: 160 }} />
       <NativeSelectField

@@ -23,6 +23,7 @@ import { adminsOptions } from "@/lib/queries/users";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { LinkButton } from "@/components/layout/link-button";
 import { transitionLabel } from "@/components/requests/transition-labels";
+import { useToast } from "@/components/feedback/toast-provider";
 
 export function RequestActions({ request, user, onStale }: { request: RequestDetail; user: SessionUser; onStale: () => void }) {
   const actions = availableActions(user, { requesterId: request.requester.id, status: request.status });
@@ -30,6 +31,7 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
   const transition = useTransitionRequest(request.number);
   const admins = useQuery({ ...adminsOptions(), enabled: actions.setAdminFields });
   const [pending, setPending] = useState<Transition | null>(null);
+  const toast = useToast();
   const error = update.error ?? transition.error;
   const isOwner = user.id === request.requester.id;
 
@@ -60,7 +62,12 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
             label="Assignee"
             value={request.assignee?.id ?? ""}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ assigneeId: e.target.value || null, version: request.version })}
+            onChange={(e) =>
+              update.mutate(
+                { assigneeId: e.target.value || null, version: request.version },
+                { onSuccess: (r) => toast(r.assignee ? `${r.number} assigned to ${r.assignee.name}` : `${r.number} unassigned`) },
+              )
+            }
             slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           >
             <option value="">Unassigned</option>
@@ -79,7 +86,12 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
             label="Set priority"
             value={request.priority}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ priority: e.target.value as RequestDetail["priority"], version: request.version })}
+            onChange={(e) =>
+              update.mutate(
+                { priority: e.target.value as RequestDetail["priority"], version: request.version },
+                { onSuccess: (r) => toast(`${r.number} priority set to ${LABELS.priority[r.priority]}`) },
+              )
+            }
             slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           >
             {PRIORITIES.map((p) => (
@@ -124,7 +136,15 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
           error={transition.error?.message}
           onCancel={() => setPending(null)}
           onConfirm={(note) =>
-            transition.mutate({ to: pending.to, note: note || null, version: request.version }, { onSuccess: () => setPending(null) })
+            transition.mutate(
+              { to: pending.to, note: note || null, version: request.version },
+              {
+                onSuccess: (r) => {
+                  setPending(null);
+                  toast(`${r.number} moved to ${LABELS.status[r.status]}`);
+                },
+              },
+            )
           }
         />
       )}

@@ -13,6 +13,7 @@ import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import type { CommentDto, RequestDetail, RequestEventDto } from "@/lib/schemas/request";
 import { useAddComment } from "@/lib/queries/request-mutations";
 import { RelativeTime } from "@/components/requests/relative-time";
+import { useToast } from "@/components/feedback/toast-provider";
 
 /** Enum values in the history are stored raw; show them as the form labels them. */
 function show(field: string | null, value: string | null): string {
@@ -80,6 +81,11 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
           </Box>
         ))}
       </Box>
+      {request.comments.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          No comments yet. Ask a question or add context below; everyone following this request sees it.
+        </Typography>
+      )}
       <CommentBox number={request.number} />
     </Stack>
   );
@@ -88,11 +94,20 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
 function CommentBox({ number }: { number: string }) {
   const [body, setBody] = useState("");
   const addComment = useAddComment(number);
+  const toast = useToast();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!body.trim() || addComment.isPending) return;
-    addComment.mutate({ body }, { onSuccess: () => setBody("") });
+    addComment.mutate(
+      { body },
+      {
+        onSuccess: () => {
+          setBody("");
+          toast("Comment added");
+        },
+      },
+    );
   }
 
   return (

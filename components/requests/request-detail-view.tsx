@@ -22,6 +22,8 @@ import { isStale } from "@/lib/domain/requests/staleness";
 import { RequestActivity } from "@/components/requests/request-activity";
 import { RequestActions } from "@/components/requests/request-actions";
 import { MigrationChecklist } from "@/components/requests/migration-checklist";
+import { estimateCapacity } from "@/lib/domain/capacity/estimate";
+import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 
 const none = <Typography component="span" color="text.secondary">—</Typography>;
 const integer = (n: number) => n.toLocaleString("en-US");
@@ -164,6 +166,9 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
           <Stack spacing={2}>
+            <Paper sx={{ overflow: "hidden", "& > section": { borderRadius: 0, bgcolor: "transparent" } }}>
+              <CapacityEstimate estimate={estimateCapacity(r)} headingComponent="h2" />
+            </Paper>
             {r.requestType === "MIGRATION" && (
               <Paper component="section" aria-label="Migration checklist" sx={{ p: { xs: 2, sm: 2.5 } }}>
                 <Typography variant="h2" sx={{ mb: 1 }}>

@@ -115,4 +115,20 @@ describe("RequestForm", () => {
     await user.click(screen.getByRole("switch", { name: "Backups" }));
     expect(screen.getByRole("spinbutton", { name: /Backup retention/ })).toBeInTheDocument();
   });
+
+  it("estimates capacity live as traffic and storage are filled, and warns outside the service's limits", async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
+    const panel = screen.getByRole("region", { name: "Capacity estimate" });
+    expect(panel).toHaveTextContent(/Fill in Estimated size \(GB\), Estimated key count/);
+    await user.type(spin("Estimated size (GB)"), "120");
+    await user.click(screen.getByRole("checkbox", { name: "us-east-1" }));
+    await user.click(screen.getByRole("checkbox", { name: "eu-west-1" }));
+    // 120 GB × 3 replicas × 2 regions; 3 shards of 50 GB.
+    expect(within(panel).getByText("720 GB")).toBeInTheDocument();
+    expect(within(panel).getByText("3")).toBeInTheDocument();
+    await user.type(spin("Peak read QPS"), "2000000");
+    expect(within(panel).getByText(/over the service's limit of 1,000,000 per region/)).toBeInTheDocument();
+    expect(within(panel).getByRole("link", { name: /2,000,000 reads\/s/ })).toHaveAttribute("href", "#field-readQps");
+  });
 });

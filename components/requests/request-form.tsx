@@ -3,7 +3,7 @@
 // zod schema the server enforces. Errors show under a field once it is left, and as a
 // summary on submit; the server's verdict (e.g. a taken name) lands on the same fields.
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Controller, useForm, type FieldErrors, type FieldPath } from "react-hook-form";
+import { Controller, useForm, useWatch, type Control, type FieldErrors, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -42,6 +42,9 @@ import {
   type RequestFormSchema,
 } from "@/lib/schemas/request";
 import { ApiClientError } from "@/lib/queries/api-client";
+import { estimateCapacity } from "@/lib/domain/capacity/estimate";
+import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
+import { SimilarRequests } from "@/components/requests/similar-requests";
 
 export type RequestFormValues = CreateRequestInput;
 type Name = FieldPath<RequestFormValues>;
@@ -51,6 +54,8 @@ type Props = {
   onSubmit: (values: CreateRequestBody) => Promise<void>;
   /** Called with the raw values as they change (drafts). */
   onValuesChange?: (values: Partial<RequestFormValues>) => void;
+  /** Called when the values start or stop differing from the defaults (leave prompts). */
+  onDirtyChange?: (dirty: boolean) => void;
   submitLabel?: string;
   /** Shown above the form, e.g. "draft restored". */
   notice?: ReactNode;
@@ -58,6 +63,8 @@ type Props = {
   secondaryAction?: ReactNode;
   /** The new-request schema by default; edits relax the needed-by rule for an old date. */
   schema?: RequestFormSchema;
+  /** Look up possible duplicates as the name and location are typed (leaving out `exclude`). */
+  duplicateCheck?: { exclude?: string };
 };
 
 const fieldId = (name: string) => `field-${name}`;
@@ -71,10 +78,12 @@ export function RequestForm({
   defaultValues,
   onSubmit,
   onValuesChange,
+  onDirtyChange,
   submitLabel = "Submit request",
   notice,
   secondaryAction,
   schema = createRequestBodySchema,
+  duplicateCheck,
 }: Props) {
   const form = useForm<RequestFormValues, unknown, CreateRequestBody>({
     resolver: zodResolver(schema),
@@ -84,7 +93,7 @@ export function RequestForm({
     shouldFocusError: false,
   });
   const { register, control, handleSubmit, watch, setError, formState } = form;
-  const { errors, isSubmitting, submitCount } = formState;
+  const { errors, isSubmitting, submitCount, isDirty } = formState;
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   // A ref, not state: it flips synchronously, so a fast double click cannot send twice.
@@ -95,6 +104,8 @@ export function RequestForm({
     const sub = watch((values) => onValuesChange(values as Partial<RequestFormValues>));
     return () => sub.unsubscribe();
   }, [watch, onValuesChange]);
+
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
   const requestType = watch("requestType");
   const valueFormat = watch("valueFormat");
@@ -196,6 +207,7 @@ export function RequestForm({
         <Section title="Dataset">
           <Grid size={{ xs: 12, md: 6 }}>
             <TextField {...text("datasetName", { hint: "Lowercase letters, digits and _, 3–63 characters, starting with a letter" })} required />
+            {duplicateCheck && <SimilarRequests control={control} kind="name" exclude={duplicateCheck.exclude} />}
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("requestType", REQUEST_TYPES, LABELS.requestType)}</Grid>
           {requestType === "MIGRATION" && (
@@ -240,6 +252,7 @@ export function RequestForm({
               {...text("sourceLocation", { hint: ingestion === "BATCH" ? "Required: s3://, gs://, hdfs:// URI or db.table" : "Optional" })}
               required={ingestion === "BATCH"}
             />
+            {duplicateCheck && <SimilarRequests control={control} kind="location" exclude={duplicateCheck.exclude} />}
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("updateFrequency", UPDATE_FREQUENCIES, LABELS.updateFrequency)}</Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -295,6 +308,9 @@ export function RequestForm({
               )}
             />
           </Grid>
+          <Grid size={12}>
+            <LiveCapacityEstimate control={control} />
+          </Grid>
         </Section>
 
         <Section title="Operations">
@@ -345,6 +361,15 @@ export function RequestForm({
       </Stack>
     </Box>
   );
+}
+
+const CAPACITY_FIELDS = ["estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions"] as const;
+
+/** The estimate as the user types; only this panel re-renders on those fields. */
+function LiveCapacityEstimate({ control }: { control: Control<RequestFormValues, unknown, CreateRequestBody> }) {
+  const values = useWatch({ control, name: CAPACITY_FIELDS });
+  const estimate = estimateCapacity(Object.fromEntries(CAPACITY_FIELDS.map((f, i) => [f, values[i]])));
+  return <CapacityEstimate estimate={estimate} linkToFields />;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

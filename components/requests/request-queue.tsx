@@ -1,7 +1,7 @@
 "use client";
 // The queue: a server-sorted, server-filtered, server-paged table whose whole view
 // state lives in the URL, refreshed while visible.
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import dynamic from "next/dynamic";
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -10,6 +10,7 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Checkbox from "@mui/material/Checkbox";
+import IconButton from "@mui/material/IconButton";
 import LinearProgress from "@mui/material/LinearProgress";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
@@ -23,8 +24,10 @@ import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import ToggleButton from "@mui/material/ToggleButton";
 import ToggleButtonGroup from "@mui/material/ToggleButtonGroup";
+import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import UploadIcon from "@mui/icons-material/Upload";
+import KeyboardOutlined from "@mui/icons-material/KeyboardOutlined";
 import type { Role } from "@/lib/auth/roles";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
@@ -42,23 +45,37 @@ const BulkTransitionBar = dynamic(() => import("@/components/requests/bulk-trans
 const BulkTransitionReport = dynamic(() => import("@/components/requests/bulk-transition-bar").then((m) => m.BulkTransitionReport), { ssr: false });
 import { useLiveUpdates } from "@/components/layout/live-updates";
 import { ExportMenu } from "@/components/requests/export-menu";
+import { useQueueKeys } from "@/components/requests/use-queue-keys";
+import { Placeholder } from "@/components/layout/placeholder";
 
-type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode };
+// The shortcuts dialog is code the queue's first load does without.
+const KeyboardHelp = dynamic(() => import("@/components/requests/keyboard-help").then((m) => m.KeyboardHelp), { ssr: false });
+
+/** `hideBelow`: on narrow screens the less important columns give way (the table stays a table). */
+type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode; hideBelow?: "sm" | "md" };
+const hideBelow = (bp?: "sm" | "md") => (bp ? { display: { xs: "none", [bp]: "table-cell" } } : undefined);
 
 const COLUMNS: Column[] = [
   {
     field: "number",
     label: "Request",
     cell: (r) => (
-      <Link component={NextLink} href={`/requests/${r.number}`} sx={{ fontWeight: 500 }} onClick={(e) => e.stopPropagation()}>
-        {r.number}
-      </Link>
+      <>
+        <Link component={NextLink} href={`/requests/${r.number}`} sx={{ fontWeight: 500 }} onClick={(e) => e.stopPropagation()}>
+          {r.number}
+        </Link>
+        {/* Phones: the dataset rides under the number (its own column is hidden). */}
+        <Box sx={{ display: { xs: "block", sm: "none" }, fontFamily: "monospace", fontSize: "0.8rem", wordBreak: "break-all" }}>
+          {r.datasetName}
+        </Box>
+      </>
     ),
   },
-  { field: "datasetName", label: "Dataset", cell: (r) => <Box sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box> },
+  { field: "datasetName", label: "Dataset", cell: (r) => <Box sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box>, hideBelow: "sm" },
   {
     field: "requestType",
     label: "Type",
+    hideBelow: "md",
     cell: (r) => (
       <>
         {LABELS.requestType[r.requestType]}
@@ -71,16 +88,17 @@ const COLUMNS: Column[] = [
       </>
     ),
   },
-  { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam },
+  { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam, hideBelow: "sm" },
   { field: "status", label: "Status", cell: (r) => <StatusCell request={r} /> },
-  { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} /> },
+  { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} />, hideBelow: "sm" },
   {
     field: "assignee",
     label: "Assignee",
+    hideBelow: "md",
     cell: (r) => r.assignee?.name ?? <Typography component="span" variant="body2" color="text.secondary">Unassigned</Typography>,
   },
-  { field: "createdAt", label: "Requested", cell: (r) => <RelativeTime iso={r.createdAt} /> },
-  { field: "updatedAt", label: "Updated", cell: (r) => <RelativeTime iso={r.updatedAt} /> },
+  { field: "createdAt", label: "Requested", cell: (r) => <RelativeTime iso={r.createdAt} />, hideBelow: "md" },
+  { field: "updatedAt", label: "Updated", cell: (r) => <RelativeTime iso={r.updatedAt} />, hideBelow: "sm" },
 ];
 
 export function RequestQueue({ role }: { role: Role }) {
@@ -93,6 +111,7 @@ export function RequestQueue({ role }: { role: Role }) {
   const isAdmin = role === "ADMIN";
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkReport, setBulkReport] = useState<BulkTransitionResponse | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
   function setView(patch: Partial<ListRequestsQuery>, { replace = false } = {}) {
@@ -120,11 +139,47 @@ export function RequestQueue({ role }: { role: Role }) {
       return next;
     });
 
+  // Keyboard: rows use a roving tabindex. One row (the active one) is in the tab order;
+  // j/k and the arrows move focus between rows, so the focused row is what Enter opens
+  // and what a screen reader reads. The table keeps its table semantics.
+  const [active, setActive] = useState(0);
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const activeIndex = Math.min(active, Math.max(items.length - 1, 0));
+  useEffect(() => setActive(0), [view]);
+  const focusRow = (i: number) => {
+    setActive(i);
+    rowRefs.current[i]?.focus();
+  };
+  useQueueKeys({
+    search: () => document.getElementById("queue-search")?.focus(),
+    move: (delta) => {
+      if (items.length === 0) return;
+      const onRow = rowRefs.current.includes(document.activeElement as HTMLTableRowElement);
+      focusRow(onRow ? Math.min(Math.max(activeIndex + delta, 0), items.length - 1) : activeIndex);
+    },
+    open: () => {
+      const row = items[activeIndex];
+      if (row) router.push(`/requests/${row.number}`);
+    },
+    toggleSelect: () => {
+      const row = items[activeIndex];
+      if (isAdmin && row) toggle(row.number);
+    },
+    newRequest: () => router.push("/requests/new"),
+    help: () => setHelpOpen(true),
+  });
+
   return (
-    <Stack spacing={2}>
-      <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "center" }, justifyContent: "space-between" }}>
+    <Stack spacing={2} data-queue-keys>
+      {/* Phones: the actions go in one row under the title (and the keyboard help, of no use there, goes). */}
+      <Stack direction={{ xs: "column", sm: "row" }} spacing={1} useFlexGap sx={{ alignItems: { xs: "flex-start", sm: "center" }, justifyContent: "space-between" }}>
         <Typography variant="h1">Requests</Typography>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1 }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap", justifyContent: "flex-end" }}>
+          <Tooltip title="Keyboard shortcuts (?)">
+            <IconButton aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)} sx={{ display: { xs: "none", sm: "inline-flex" } }}>
+              <KeyboardOutlined />
+            </IconButton>
+          </Tooltip>
           <ExportMenu view={view} />
           <Button component={NextLink} href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
             Import
@@ -134,6 +189,7 @@ export function RequestQueue({ role }: { role: Role }) {
           </Button>
         </Stack>
       </Stack>
+      {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
       <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
         <ToggleButtonGroup
@@ -192,7 +248,7 @@ export function RequestQueue({ role }: { role: Role }) {
                   </TableCell>
                 )}
                 {COLUMNS.map((c) => (
-                  <TableCell key={c.field} sortDirection={view.sort === c.field ? view.order : false}>
+                  <TableCell key={c.field} sortDirection={view.sort === c.field ? view.order : false} sx={hideBelow(c.hideBelow)}>
                     <TableSortLabel
                       active={view.sort === c.field}
                       direction={view.sort === c.field ? view.order : "asc"}
@@ -205,13 +261,30 @@ export function RequestQueue({ role }: { role: Role }) {
               </TableRow>
             </TableHead>
             <TableBody>
-              {items.map((r) => (
+              {!data &&
+                Array.from({ length: 8 }, (_, i) => (
+                  <TableRow key={`skeleton-${i}`} aria-hidden>
+                    <TableCell colSpan={COLUMNS.length + (isAdmin ? 1 : 0)}>
+                      <Placeholder />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              {items.map((r, i) => (
                 <TableRow
                   key={r.number}
                   hover
+                  ref={(el: HTMLTableRowElement | null) => {
+                    rowRefs.current[i] = el;
+                  }}
+                  data-queue-row
+                  tabIndex={i === activeIndex ? 0 : -1}
+                  onFocus={(e) => e.target === e.currentTarget && setActive(i)}
                   onClick={() => router.push(`/requests/${r.number}`)}
                   selected={selected.has(r.number)}
-                  sx={{ cursor: "pointer", "& td": { whiteSpace: "nowrap" } }}
+                  sx={{
+                    cursor: "pointer",
+                    "& td": { whiteSpace: { sm: "nowrap" } },
+                  }}
                 >
                   {isAdmin && (
                     <TableCell padding="checkbox" onClick={(e) => e.stopPropagation()}>
@@ -224,7 +297,9 @@ export function RequestQueue({ role }: { role: Role }) {
                     </TableCell>
                   )}
                   {COLUMNS.map((c) => (
-                    <TableCell key={c.field}>{c.cell(r)}</TableCell>
+                    <TableCell key={c.field} sx={hideBelow(c.hideBelow)}>
+                      {c.cell(r)}
+                    </TableCell>
                   ))}
                 </TableRow>
               ))}
@@ -256,7 +331,7 @@ function StatusCell({ request: r }: { request: RequestSummary }) {
   const open = STALE_AFTER_DAYS[r.status] !== undefined;
   const stale = isStale(r.status, r.statusChangedAt);
   return (
-    <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+    <Box sx={{ display: "flex", alignItems: "center", columnGap: 1, flexWrap: { xs: "wrap", sm: "nowrap" } }}>
       <StatusChip status={r.status} />
       {open && (
         <Typography

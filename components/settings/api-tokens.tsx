@@ -159,7 +159,22 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
         <Typography variant="h2" gutterBottom>
           Using a token
         </Typography>
-        <Box component="pre" sx={{ m: 0, p: 1.5, borderRadius: 1, bgcolor: "action.hover", overflowX: "auto", fontSize: "0.85rem" }}>
+        {/* It scrolls sideways on phones, so keyboard users must be able to focus it. */}
+        <Box
+          component="pre"
+          tabIndex={0}
+          role="region"
+          aria-label="Example commands"
+          sx={{
+            m: 0,
+            p: 1.5,
+            borderRadius: 1,
+            bgcolor: "action.hover",
+            overflowX: "auto",
+            fontSize: "0.85rem",
+            "&:focus-visible": { outline: "2px solid var(--mui-palette-primary-main)", outlineOffset: 2 },
+          }}
+        >
           {`curl -H "Authorization: Bearer $KVSTORE_TOKEN" ${baseUrl}/api/requests?requester=me
 
 npx kvctl login --url ${baseUrl} --token "$KVSTORE_TOKEN"

@@ -19,6 +19,7 @@ import {
 import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas/export";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
 import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
+import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -170,6 +171,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "admin",
     jsonBody: BulkTransition,
     responses: { 200: json(bulkTransitionResponseSchema, "One result per request") },
+  },
+  {
+    method: "get",
+    path: "/api/requests/similar",
+    operationId: "findSimilarRequests",
+    summary: "Live requests that may duplicate the one being written",
+    description:
+      "What the form shows under Dataset name and Source location: live requests (not rejected or cancelled) with the same name, a similar name, or the same source location. Every lookup is an index probe.",
+    tag: "Requests",
+    access: "user",
+    params: { query: similarRequestsQuerySchema },
+    responses: { 200: json(similarRequestsResponseSchema, "At most 5 name matches (the closest first) and 5 location matches") },
   },
   {
     method: "get",

@@ -96,6 +96,13 @@ const ROWS: Row[] = [
     body: (c) => ({ numbers: [c.number], to: "IN_REVIEW" }),
     expect: { signedOut: 401, otherRequester: 403, owner: 403, admin: 200 },
   },
+  {
+    route: "requests/similar",
+    method: "GET",
+    what: "possible duplicates while typing",
+    path: (c) => `/api/requests/similar?name=${c.datasetName}`,
+    expect: signedIn(200),
+  },
   { route: "datasets/[datasetName]", method: "GET", what: "dataset lookup", path: (c) => `/api/datasets/${c.datasetName}`, params: (c) => ({ datasetName: c.datasetName }), expect: signedIn(200) },
   { route: "users", method: "GET", what: "list people", path: () => "/api/users?role=ADMIN", expect: signedIn(200) },
   { route: "events", method: "GET", what: "change stream", path: () => "/api/events", expect: signedIn(200) },

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 
@@ -62,5 +62,7 @@ export async function queueSettled(page: Page) {
 
 /** Headers a page of ours sends with a change: API calls from tests must look the same. */
 export function sameOrigin(page: Page): Record<string, string> {
-  return { Origin: new URL(page.url()).origin };
+  // A page that has not loaded anything yet (about:blank) speaks for the app's own origin.
+  const url = page.url().startsWith("http") ? page.url() : test.info().project.use.baseURL!;
+  return { Origin: new URL(url).origin };
 }

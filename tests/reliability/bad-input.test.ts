@@ -16,6 +16,8 @@ import * as datasetRoute from "@/app/api/datasets/[datasetName]/route";
 import * as exportRoute from "@/app/api/requests/export/route";
 import * as importRoute from "@/app/api/requests/import/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as similarRoute from "@/app/api/requests/similar/route";
+import { similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { importReportSchema } from "@/lib/schemas/import";
 import { z as zod } from "zod";
 import { db } from "@/lib/db";
@@ -179,6 +181,15 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
     check(query, (q: string) => call(requestsRoute.GET, "GET", `/api/requests?${q}`, { cookie: owner }), requestListResponseSchema));
 
   it("GET /api/users", () => check(query, (q: string) => call(usersRoute.GET, "GET", `/api/users?${q}`, { cookie: owner }), userListResponseSchema));
+
+  it("GET /api/requests/similar", () =>
+    check(
+      fc
+        .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom("name", "location", "exclude") }, nastyString), fc.oneof(nastyString, fc.constantFrom("payments_ledger", "s3://bucket/x/", "KV-1", "1"))), { maxLength: 4 })
+        .map((pairs) => new URLSearchParams(pairs).toString()),
+      (q: string) => call(similarRoute.GET, "GET", `/api/requests/similar?${q}`, { cookie: owner }),
+      similarRequestsResponseSchema,
+    ));
 
   it("GET /api/requests/{number} and /api/datasets/{name}", () =>
     check(

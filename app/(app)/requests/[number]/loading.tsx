@@ -1,0 +1,5 @@
+import { DetailSkeleton } from "@/components/layout/page-skeletons";
+
+export default function Loading() {
+  return <DetailSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { QueueSkeleton } from "@/components/layout/page-skeletons";
+
+export default function Loading() {
+  return <QueueSkeleton />;
+}

@@ -1,0 +1,39 @@
+"use client";
+// Light, dark, or whatever the system prefers (the default). MUI keeps the choice in
+// localStorage and InitColorSchemeScript (app/layout.tsx) applies it before the first
+// paint, so there is no flash of the wrong theme.
+import { useState, type MouseEvent } from "react";
+import dynamic from "next/dynamic";
+import { useColorScheme } from "@mui/material/styles";
+import IconButton from "@mui/material/IconButton";
+import Tooltip from "@mui/material/Tooltip";
+import { THEME_MODES as MODES } from "@/components/theme/theme-modes";
+
+// Every page has the header: the menu's code comes only when someone opens it.
+const ThemeMenu = dynamic(() => import("@/components/theme/theme-menu").then((m) => m.ThemeMenu), { ssr: false });
+
+export function ThemeToggle() {
+  // `mode` is undefined until mounted (the server cannot know it).
+  const { mode, setMode } = useColorScheme();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const current = MODES.find((m) => m.mode === mode) ?? MODES[0];
+  const label = `Theme: ${current.label}`;
+
+  return (
+    <>
+      <Tooltip title={label}>
+        <IconButton
+          color="inherit"
+          aria-label={label}
+          aria-haspopup="menu"
+          aria-expanded={anchor ? "true" : undefined}
+          aria-controls={anchor ? "theme-menu" : undefined}
+          onClick={(e: MouseEvent<HTMLElement>) => setAnchor(e.currentTarget)}
+        >
+          <current.Icon />
+        </IconButton>
+      </Tooltip>
+      {anchor && <ThemeMenu anchor={anchor} mode={mode} onChoose={setMode} onClose={() => setAnchor(null)} />}
+    </>
+  );
+}

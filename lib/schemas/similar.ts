@@ -1,0 +1,30 @@
+// GET /api/requests/similar: live requests that may duplicate the one being written.
+// Client-safe.
+import { z } from "zod";
+import { REQUEST_STATUSES } from "@/lib/domain/requests/options";
+import { isWellFormed } from "./text";
+
+export const similarRequestsQuerySchema = z.strictObject({
+  name: z.string().trim().max(100, { error: "name must be at most 100 characters" }).refine(isWellFormed, { error: "name contains invalid characters" }).optional().describe("Dataset name as typed so far"),
+  location: z.string().trim().max(500, { error: "location must be at most 500 characters" }).refine(isWellFormed, { error: "location contains invalid characters" }).optional().describe("Source location as typed"),
+  exclude: z
+    .string()
+    .trim()
+    .regex(/^(?:KV-)?[1-9][0-9]{0,9}$/i, { error: "exclude must be a request number like KV-12" })
+    .optional()
+    .describe("The request being edited, left out of the answer"),
+});
+export type SimilarRequestsQuery = z.output<typeof similarRequestsQuerySchema>;
+
+export const similarRequestSchema = z.object({
+  number: z.string(),
+  datasetName: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  ownerTeam: z.string(),
+  sourceLocation: z.string().nullable(),
+  match: z.enum(["sameName", "similarName", "sameLocation"]).describe("Why it is listed"),
+});
+export type SimilarRequest = z.infer<typeof similarRequestSchema>;
+
+export const similarRequestsResponseSchema = z.object({ items: z.array(similarRequestSchema) });
+export type SimilarRequestsResponse = z.infer<typeof similarRequestsResponseSchema>;

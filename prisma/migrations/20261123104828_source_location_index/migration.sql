@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DatasetRequest_sourceLocation_idx" ON "DatasetRequest"("sourceLocation");
+
