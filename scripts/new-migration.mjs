@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -27,7 +28,15 @@ const prisma = (...a) => execFileSync("npx", ["prisma", ...a], { env, encoding: 
 try {
   prisma("migrate", "deploy");
   const pulled = prisma("db", "pull", "--print");
-  const datamodel = pulled.slice(pulled.indexOf("generator "));
+  // Full-text indexes (FTS5 virtual tables) are hand-written SQL that schema.prisma cannot
+  // express; db pull lists them and their shadow tables as models, so leave those out.
+  const scratch = new Database(path.join(dir, "scratch.db"), { readonly: true });
+  const virtual = scratch.prepare(`SELECT "name" FROM "sqlite_schema" WHERE "type" = 'table' AND "sql" LIKE 'CREATE VIRTUAL TABLE%'`).pluck().all();
+  scratch.close();
+  const isVirtual = (model) => virtual.some((v) => model === v || model.startsWith(`${v}_`));
+  const datamodel = pulled
+    .slice(pulled.indexOf("generator "))
+    .replace(/^model (\w+) \{[\s\S]*?^\}\n?/gm, (block, model) => (isVirtual(model) ? "" : block));
   const pulledFile = path.join(dir, "migrated.prisma");
   writeFileSync(pulledFile, datamodel);
   const sql = prisma("migrate", "diff", "--from-schema-datamodel", pulledFile, "--to-schema-datamodel", "prisma/schema.prisma", "--script");

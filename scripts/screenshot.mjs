@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,10 +21,7 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const width = Number(values.width);
 const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, colorScheme: values.theme, baseURL: values.base });
 const res = await context.request.post("/api/auth/sign-in/email", {

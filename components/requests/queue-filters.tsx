@@ -2,16 +2,14 @@
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import Button from "@mui/material/Button";
-import Checkbox from "@mui/material/Checkbox";
-import ListItemText from "@mui/material/ListItemText";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
-import { LABELS, PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus } from "@/lib/domain/requests/options";
+import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import type { Role } from "@/lib/auth/roles";
 import { adminsOptions } from "@/lib/queries/users";
 import { useDebounced } from "@/components/hooks/use-debounced";
+import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
+import { StatusFilter } from "@/components/requests/status-filter";
 
 type Props = {
   view: ListRequestsQuery;
@@ -40,7 +38,7 @@ function DebouncedTextFilter({
     if (debounced.trim() !== value) onCommit(debounced.trim());
     // Commit only when the typed text settles, not when the URL catches up.
   }, [debounced]);
-  return <TextField id={id} label={label} value={text} onChange={(e) => setText(e.target.value)} type={type} />;
+  return <OutlinedTextField id={id} label={label} value={text} onChange={setText} type={type} />;
 }
 
 export function QueueFilters({ view, onChange, role }: Props) {
@@ -51,38 +49,11 @@ export function QueueFilters({ view, onChange, role }: Props) {
       <Stack sx={{ flex: 2, minWidth: 0 }}>
         <DebouncedTextFilter id="queue-search" label="Search" type="search" value={view.q ?? ""} onCommit={(q) => onChange({ q: q || undefined }, { replace: true })} />
       </Stack>
-      <TextField
-        select
-        label="Status"
-        value={view.status ?? []}
-        onChange={(e) => {
-          const value = e.target.value as unknown as RequestStatus[];
-          onChange({ status: value.length ? value : undefined });
-        }}
-        slotProps={{
-          select: {
-            multiple: true,
-            renderValue: (selected) =>
-              (selected as RequestStatus[]).length === REQUEST_STATUSES.length
-                ? "Any"
-                : (selected as RequestStatus[]).map((s) => LABELS.status[s]).join(", "),
-          },
-        }}
-        sx={{ flex: 2, minWidth: 160 }}
-      >
-        {REQUEST_STATUSES.map((s) => (
-          <MenuItem key={s} value={s}>
-            <Checkbox size="small" checked={view.status?.includes(s) ?? false} />
-            <ListItemText primary={LABELS.status[s]} />
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+      <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} sx={{ flex: 2, minWidth: 160 }} />
+      <NativeSelectField
         label="Type"
         value={view.type ?? ""}
-        onChange={(e) => onChange({ type: (e.target.value || undefined) as ListRequestsQuery["type"] })}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        onChange={(type) => onChange({ type: (type || undefined) as ListRequestsQuery["type"] })}
         sx={{ flex: 1, minWidth: 130 }}
       >
         <option value="">Any</option>
@@ -91,13 +62,11 @@ export function QueueFilters({ view, onChange, role }: Props) {
             {LABELS.requestType[t]}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
+      </NativeSelectField>
+      <NativeSelectField
         label="Priority"
         value={view.priority ?? ""}
-        onChange={(e) => onChange({ priority: (e.target.value || undefined) as ListRequestsQuery["priority"] })}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        onChange={(priority) => onChange({ priority: (priority || undefined) as ListRequestsQuery["priority"] })}
         sx={{ flex: 1, minWidth: 120 }}
       >
         <option value="">Any</option>
@@ -106,13 +75,11 @@ export function QueueFilters({ view, onChange, role }: Props) {
             {LABELS.priority[p]}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
+      </NativeSelectField>
+      <NativeSelectField
         label="Assignee"
         value={view.assignee ?? ""}
-        onChange={(e) => onChange({ assignee: e.target.value || undefined })}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        onChange={(assignee) => onChange({ assignee: assignee || undefined })}
         sx={{ flex: 1.2, minWidth: 140 }}
       >
         <option value="">Anyone</option>
@@ -123,7 +90,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
             {a.name}
           </option>
         ))}
-      </TextField>
+      </NativeSelectField>
       <Stack sx={{ flex: 1.5, minWidth: 0 }}>
         <DebouncedTextFilter label="Team" value={view.team ?? ""} onCommit={(team) => onChange({ team: team || undefined }, { replace: true })} />
       </Stack>

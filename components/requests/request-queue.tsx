@@ -2,6 +2,7 @@
 // The queue: a server-sorted, server-filtered, server-paged table whose whole view
 // state lives in the URL, refreshed while visible.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -19,7 +20,6 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import ToggleButton from "@mui/material/ToggleButton";
@@ -38,10 +38,13 @@ import type { BulkTransitionResponse, ListRequestsQuery, RequestSummary, SortFie
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { QueueFilters } from "@/components/requests/queue-filters";
-import { BulkTransitionBar, BulkTransitionReport } from "@/components/requests/bulk-transition-bar";
+import { QueuePagination } from "@/components/requests/queue-pagination";
+// Shown only once rows are selected or a bulk move is done: loaded then, not with the page
+// (their TextField select pulls in Select, Menu, Popover and Modal).
+const BulkTransitionBar = dynamic(() => import("@/components/requests/bulk-transition-bar").then((m) => m.BulkTransitionBar), { ssr: false });
+const BulkTransitionReport = dynamic(() => import("@/components/requests/bulk-transition-bar").then((m) => m.BulkTransitionReport), { ssr: false });
 import { useLiveUpdates } from "@/components/layout/live-updates";
 import { ExportMenu } from "@/components/requests/export-menu";
-import dynamic from "next/dynamic";
 import { useQueueKeys } from "@/components/requests/use-queue-keys";
 import { Placeholder } from "@/components/layout/placeholder";
 
@@ -310,14 +313,13 @@ export function RequestQueue({ role }: { role: Role }) {
             </TableBody>
           </Table>
         </TableContainer>
-        <TablePagination
-          component="div"
+        <QueuePagination
           count={data?.total ?? 0}
           page={data && data.total > 0 ? view.page - 1 : 0}
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(_, page) => setView({ page: page + 1 })}
-          onRowsPerPageChange={(e) => setView({ pageSize: Number(e.target.value) })}
+          onPageChange={(page) => setView({ page: page + 1 })}
+          onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />
       </Paper>
     </Stack>

@@ -7,6 +7,7 @@ import { auth } from "@/lib/auth/auth";
 import { ApiError } from "@/lib/api/errors";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { authenticateToken, type TokenAuth } from "@/lib/data/tokens/api-tokens";
+import { fastSessionUser } from "@/lib/auth/session-fast-path";
 
 /** Resolves the session cookie of the request being rendered (once per render). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -39,6 +40,9 @@ export async function authenticateRequest(req: Request): Promise<RequestAuth | n
     if (!found) throw new ApiError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
     return { user: found.user, via: "token", token: found.token };
   }
+  // The common case in one prepared statement; anything unusual goes to better-auth.
+  const fast = await fastSessionUser(req.headers.get("cookie"));
+  if (fast) return { user: fast, via: "session", token: null };
   const session = await auth.api.getSession({ headers: req.headers });
   return session ? { user: toSessionUser(session.user), via: "session", token: null } : null;
 }

@@ -1,15 +1,12 @@
 // The queue's view state lives in the URL. This turns URL params into a list query
-// (forgiving: a bad value falls back to its default) and back.
+// (forgiving: a bad value falls back to its default) and back. It runs in the browser,
+// so it reads fields with the zod-free readers of lib/schemas/list-params.ts.
 import type { Role } from "@/lib/auth/roles";
 import { OPEN_STATUSES } from "@/lib/domain/requests/options";
-import {
-  listQueryToSearchParams,
-  listRequestsQuerySchema,
-  searchParamsToObject,
-  type ListRequestsQuery,
-} from "@/lib/schemas/request";
+import { LIST_QUERY_DEFAULTS, LIST_QUERY_FIELDS, listQueryToSearchParams, searchParamsToObject } from "@/lib/schemas/list-params";
+import type { ListRequestsQuery } from "@/lib/schemas/request";
 
-const DEFAULTS = listRequestsQuerySchema.parse({});
+const DEFAULTS: ListRequestsQuery = { ...LIST_QUERY_DEFAULTS };
 
 /** What a bare /requests shows: requesters their own requests, admins the open work. */
 export function roleDefaultView(role: Role): ListRequestsQuery {
@@ -20,11 +17,10 @@ export function readQueueView(params: URLSearchParams, role: Role): ListRequests
   const raw = searchParamsToObject(params);
   if (Object.keys(raw).length === 0) return roleDefaultView(role);
   const view: Record<string, unknown> = { ...DEFAULTS };
-  const shape = listRequestsQuerySchema.shape;
-  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+  for (const key of Object.keys(LIST_QUERY_FIELDS) as (keyof ListRequestsQuery)[]) {
     if (!(key in raw)) continue;
-    const parsed = shape[key].safeParse(raw[key]);
-    if (parsed.success) view[key] = parsed.data;
+    const value = LIST_QUERY_FIELDS[key](raw[key]!);
+    if (value !== undefined) view[key] = value;
   }
   return view as ListRequestsQuery;
 }

@@ -2,13 +2,8 @@
 // invalidation can match by prefix (["requests", ...]).
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import {
-  listQueryToSearchParams,
-  type CreateRequestInput,
-  type ListRequestsQuery,
-  type RequestDetail,
-  type RequestListResponse,
-} from "@/lib/schemas/request";
+import { listQueryToSearchParams } from "@/lib/schemas/list-params";
+import type { CreateRequestInput, ListRequestsQuery, RequestDetail, RequestListResponse } from "@/lib/schemas/request";
 
 export const requestKeys = {
   all: ["requests"] as const,

@@ -17,6 +17,10 @@ import {
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
+import { SORT_FIELDS } from "@/lib/schemas/list-params";
+
+// The queue's URL helpers live in a zod-free module (the queue page ships to browsers).
+export { SORT_FIELDS, searchParamsToObject, listQueryToSearchParams, type SortField } from "@/lib/schemas/list-params";
 
 // ---- building blocks -------------------------------------------------------
 
@@ -345,19 +349,6 @@ export type CommentDto = z.infer<typeof commentSchema>;
 
 // ---- the queue's list query ------------------------------------------------
 
-export const SORT_FIELDS = [
-  "number",
-  "datasetName",
-  "requestType",
-  "ownerTeam",
-  "status",
-  "priority",
-  "assignee",
-  "createdAt",
-  "updatedAt",
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 
@@ -388,27 +379,6 @@ export const listRequestsQuerySchema = z.strictObject({
 
 export type ListRequestsQuery = z.output<typeof listRequestsQuerySchema>;
 export type ListRequestsQueryInput = z.input<typeof listRequestsQuerySchema>;
-
-/** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length > 1 ? all : (all[0] ?? "");
-  }
-  return out;
-}
-
-/** The list query → URLSearchParams, leaving out defaults so URLs stay short. */
-export function listQueryToSearchParams(query: Partial<ListRequestsQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === "") continue;
-    if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
-    else params.set(key, String(value));
-  }
-  return params;
-}
 
 export const requestListResponseSchema = z.object({
   items: z.array(requestSummarySchema),

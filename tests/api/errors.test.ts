@@ -78,12 +78,12 @@ describe("what never leaves the server", () => {
       jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" "))),
     );
     // The kind of error Prisma throws: its message quotes the statement's arguments.
-    const create = jest.spyOn(db.datasetRequest, "create").mockRejectedValue(
-      new Prisma.PrismaClientKnownRequestError(`Invalid \`prisma.datasetRequest.create()\` invocation: INSERT INTO "DatasetRequest" ... useCase: "${SECRET}"`, {
-        code: "P2003",
-        clientVersion: "6.19.3",
-      }),
-    );
+    const failure = new Prisma.PrismaClientKnownRequestError(`Invalid \`prisma.datasetRequest.create()\` invocation: INSERT INTO "DatasetRequest" ... useCase: "${SECRET}"`, {
+      code: "P2003",
+      clientVersion: "6.19.3",
+    });
+    // Creates are written in group transactions (create-request.ts): fail the transaction.
+    const create = jest.spyOn(db, "$transaction").mockRejectedValue(failure);
     try {
       const res = await call(requestsRoute.POST, "POST", "/api/requests", { token, body: validRequestBody({ useCase: `${SECRET} and more words here` }) });
       expect(res.status).toBe(500);

@@ -177,6 +177,20 @@ describe("GET /api/requests", () => {
     expect((await list("q=ranking experiment&team=search-list")).json.total).toBe(3);
   });
 
+  it("searches substrings of 3+ characters in any case, and 1–2 as a prefix", async () => {
+    expect((await list("q=ravo")).json.items.map((r: any) => r.datasetName)).toEqual(["list_bravo"]);
+    expect((await list("q=T_CHAR")).json.items.map((r: any) => r.datasetName)).toEqual(["list_charlie"]);
+    expect((await list("q=RANKING EXPERIMENT&sort=datasetName&order=asc")).json.items.map((r: any) => r.datasetName)).toEqual([
+      "list_alpha",
+      "list_bravo",
+      "list_charlie",
+    ]);
+    // Too short for a substring: names and teams that start with it.
+    expect((await list("q=li&team=search-list")).json.total).toBe(3);
+    expect((await list("q=se&team=search-list")).json.total).toBe(3);
+    expect((await list("q=av&team=search-list")).json.total).toBe(0);
+  });
+
   it("finds a request by its number in free text", async () => {
     const target = (await list("q=list_charlie")).json.items[0];
     const res = await list(`q=${target.number}`);

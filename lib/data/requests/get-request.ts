@@ -1,17 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
-import { formatRequestNumber, parseRequestNumber, RELEASED_STATUSES } from "@/lib/domain/requests/options";
+import { formatRequestNumber, parseRequestNumber } from "@/lib/domain/requests/options";
 import { DATASET_NAME_PATTERN, type RequestDetail } from "@/lib/schemas/request";
-import { detailInclude, toDetail } from "@/lib/data/requests/request-dto";
+import { readConnection } from "@/lib/db/read-connection";
+import { readDetailByDatasetName, readDetailByNumber } from "@/lib/data/requests/detail-query";
 
-/** One request with its history and comments, by "KV-12" or "12". Every signed-in user may read it. */
+/** One request with its history and comments, by "KV-12" or "12". Every signed-in user may read it. Read on the read connection (detail-query.ts). */
 export async function getRequestByNumber(rawNumber: string): Promise<RequestDetail> {
   const number = parseRequestNumber(rawNumber);
   if (number === null) throw ApiError.notFound(`Request ${rawNumber}`);
-  const row = await db.datasetRequest.findUnique({ where: { number }, include: detailInclude });
-  if (!row) throw ApiError.notFound(`Request ${formatRequestNumber(number)}`);
-  return toDetail(row);
+  const found = readDetailByNumber(readConnection(), number);
+  if (!found) throw ApiError.notFound(`Request ${formatRequestNumber(number)}`);
+  return found;
 }
 
 /**
@@ -25,16 +25,7 @@ export async function getRequestByDatasetName(
 ): Promise<RequestDetail> {
   // A name no request could have (bad characters, lone surrogates…) is simply not found.
   if (!DATASET_NAME_PATTERN.test(datasetName)) throw ApiError.notFound(`A live dataset named ${datasetName.slice(0, 63)}`);
-  const live = await db.datasetRequest.findUnique({ where: { liveDatasetName: datasetName }, include: detailInclude });
-  const row =
-    live ??
-    (includeRetired
-      ? await db.datasetRequest.findFirst({
-          where: { datasetName, status: { in: [...RELEASED_STATUSES] } },
-          orderBy: { number: "desc" },
-          include: detailInclude,
-        })
-      : null);
-  if (!row) throw ApiError.notFound(`A live dataset named ${datasetName}`);
-  return toDetail(row);
+  const found = readDetailByDatasetName(readConnection(), datasetName, includeRetired);
+  if (!found) throw ApiError.notFound(`A live dataset named ${datasetName}`);
+  return found;
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readConnection } from "@/lib/db/read-connection";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { parseRequestNumber } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery, RequestListResponse, SortField } from "@/lib/schemas/request";
-import { summarySelect, toSummary } from "@/lib/data/requests/request-dto";
+import { runListQuery } from "@/lib/data/requests/list-query";
 
+// The export (export-requests.ts) pages through a view with Prisma: its order and filter.
 type Order = Prisma.SortOrder;
 
 // Each sort ends with the request number, so pages never overlap or skip rows.
@@ -56,18 +57,12 @@ export function buildWhere(query: ListRequestsQuery, user: SessionUser): Prisma.
   return where;
 }
 
-/** The queue: filtered, sorted and paged by the database. Every signed-in user may list. */
+/**
+ * The queue: filtered, sorted, paged and counted by the database. Every signed-in user
+ * may list. The SQL and why it is shaped so: list-query.ts. It runs on the read
+ * connection's prepared statements: through Prisma every query was compiled anew, the
+ * largest share of a list request's time (BENCHMARKS.md).
+ */
 export async function listRequests(query: ListRequestsQuery, user: SessionUser): Promise<RequestListResponse> {
-  const where = buildWhere(query, user);
-  const [rows, total] = await Promise.all([
-    db.datasetRequest.findMany({
-      where,
-      select: summarySelect,
-      orderBy: ORDER_BY[query.sort](query.order),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.datasetRequest.count({ where }),
-  ]);
-  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  return runListQuery(readConnection(), query, user.id);
 }

@@ -32,9 +32,14 @@ type SummaryRow = Prisma.DatasetRequestGetPayload<{ select: typeof summarySelect
 type DetailRow = Prisma.DatasetRequestGetPayload<{ include: typeof detailInclude }>;
 
 
+/** A summary row whose dates may already be ISO strings (the queue's raw SQL reads them as text). */
+type SummaryFields = Omit<SummaryRow, "createdAt" | "updatedAt" | "statusChangedAt"> &
+  Record<"createdAt" | "updatedAt" | "statusChangedAt", Date | string>;
+const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
+
 // Enum columns are strings in the database; the schemas that wrote them guarantee
 // their values, hence the casts.
-export function toSummary(row: SummaryRow): RequestSummary {
+export function toSummary(row: SummaryFields): RequestSummary {
   return {
     number: formatRequestNumber(row.number),
     datasetName: row.datasetName,
@@ -44,9 +49,9 @@ export function toSummary(row: SummaryRow): RequestSummary {
     priority: row.priority as RequestSummary["priority"],
     requester: row.requester,
     assignee: row.assignee,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    statusChangedAt: row.statusChangedAt.toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    statusChangedAt: iso(row.statusChangedAt),
     checklistProgress:
       row.requestType === "MIGRATION" ? { done: parseChecklist(row.checklist).length, total: MIGRATION_CHECKLIST.length } : null,
   };

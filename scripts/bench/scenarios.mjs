@@ -1,0 +1,117 @@
+// The benchmark's scenarios. Each has a group (goals are judged per group), a list of
+// request paths cycled by the load generator, and, for writes, a body factory.
+import Database from "better-sqlite3";
+
+export const SORTS = [
+  ["number", "desc"],
+  ["datasetName", "asc"],
+  ["requestType", "asc"],
+  ["ownerTeam", "asc"],
+  ["status", "desc"],
+  ["priority", "desc"],
+  ["assignee", "asc"],
+  ["createdAt", "desc"],
+  ["updatedAt", "desc"],
+];
+export const PAGE_SIZE = 25;
+const OPEN = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "PROVISIONING"];
+/** A broad word of the seeded use cases ("fraud checks on the checkout path"): about 1 row in 6. */
+export const BROAD_WORD = "checkout";
+
+/** What the scenarios need to know about a seeded database. */
+export function inspectDatabase(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const total = db.prepare(`SELECT COUNT(*) FROM "DatasetRequest"`).pluck().get();
+    const max = db.prepare(`SELECT MAX("number") FROM "DatasetRequest"`).pluck().get();
+    const spread = (n) => Array.from({ length: n }, (_, i) => Math.max(1, Math.round(((i + 0.5) * max) / n)));
+    const liveName = db.prepare(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`).pluck();
+    const liveNames = [...new Set(spread(50).map((n) => liveName.get(n)).filter(Boolean))];
+    return {
+      total,
+      max,
+      detailNumbers: spread(50),
+      liveNames,
+      // A whole dataset name, as someone looking a dataset up would type it.
+      searchName: liveNames[Math.floor(liveNames.length / 2)],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const list = (params) => `/api/requests?${new URLSearchParams(params)}`;
+
+/** @returns {{ name: string, group: string, paths?: string[], method?: string, body?: () => string, connections?: number, accept?: string }[]} */
+export function scenarios(info, { quick = false } = {}) {
+  const deepPage = Math.max(1, Math.floor(info.total / PAGE_SIZE / 2));
+  const out = [];
+  // --quick proves the harness in about a minute: every kind of scenario, but two sorts
+  // for page 1 and one for a deep page.
+  for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS) out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
+  for (const [sort, order] of quick ? SORTS.slice(0, 1) : SORTS)
+    out.push({ name: `list ${sort} ${order}, page ${deepPage}`, group: "deep", sort, paths: [list({ sort, order, page: deepPage })] });
+  out.push(
+    {
+      name: "open statuses, by priority",
+      group: "filter",
+      paths: [list([...OPEN.map((s) => ["status", s]), ["sort", "priority"], ["order", "desc"]])],
+    },
+    { name: "assignee = me", group: "filter", paths: [list({ assignee: "me" })] },
+    { name: "requester = alice (a requester's default view)", group: "filter", paths: [list({ requester: "user_alice" })] },
+    { name: "requester = alice, by updated", group: "filter", paths: [list({ requester: "user_alice", sort: "updatedAt", order: "desc" })] },
+    { name: "team = payments", group: "filter", paths: [list({ team: "payments" })] },
+    { name: `search "${info.searchName}"`, group: "search", paths: [list({ q: info.searchName })] },
+    { name: `search "${BROAD_WORD}" (1 row in 6)`, group: "search", paths: [list({ q: BROAD_WORD })] },
+    { name: `search "KV-${Math.floor(info.max / 2)}"`, group: "search", paths: [list({ q: `KV-${Math.floor(info.max / 2)}` })] },
+    { name: "request page (GET /api/requests/KV-n)", group: "read", paths: info.detailNumbers.map((n) => `/api/requests/KV-${n}`) },
+    { name: "dataset by name (GET /api/datasets/x)", group: "read", paths: info.liveNames.map((n) => `/api/datasets/${n}`) },
+    { name: "SSR of /requests (admin's open work)", group: "ssr", paths: ["/requests"], accept: "text/html" },
+  );
+  return out;
+}
+
+/** A valid create body whose dataset name is unique within `tag`. */
+export function createBody(tag, i) {
+  return JSON.stringify({
+    datasetName: `bench_${tag}_${i}`,
+    requestType: "MIGRATION",
+    sourceSystem: "REDIS",
+    ownerTeam: "benchmarks",
+    contactEmail: "bench@example.com",
+    useCase: `Benchmark request ${i}: serve counters to the load generator by key.`,
+    keyFormat: "STRING",
+    valueFormat: "JSON",
+    ingestion: "ONLINE_WRITES",
+    updateFrequency: "REALTIME",
+    estimatedSizeGb: 12.5,
+    estimatedKeyCount: "18000000000",
+    readQps: 500,
+    writeQps: 50,
+    p99LatencyMs: 20,
+    regions: ["us-east-1", "eu-west-1"],
+    dataClassification: "INTERNAL",
+    backupsEnabled: true,
+    backupRetentionDays: 14,
+    priority: "HIGH",
+  });
+}
+
+/** Rows a create run left behind (number → dataset name), with their CREATED events. */
+export function storedCreates(file, tag) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const like = `bench_${tag}_%`.replace(/_/g, "\\_");
+    const rows = db.prepare(`SELECT "number", "datasetName" FROM "DatasetRequest" WHERE "datasetName" LIKE ? ESCAPE '\\'`).all(like);
+    const events = db
+      .prepare(
+        `SELECT COUNT(*) FROM "RequestEvent" AS "e" JOIN "DatasetRequest" AS "d" ON "d"."number" = "e"."requestNumber"
+         WHERE "d"."datasetName" LIKE ? ESCAPE '\\' AND "e"."kind" = 'CREATED'`,
+      )
+      .pluck()
+      .get(like);
+    return { rows: rows.length, names: new Set(rows.map((r) => r.datasetName)).size, events, byNumber: new Map(rows.map((r) => [r.number, r.datasetName])) };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,47 @@
+// The queue's pager and status filter, which are built from MUI's parts (not
+// TablePagination / TextField select) to keep the page's first-load JavaScript small.
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+test("pages through the queue and changes the page size, in the URL", async ({ page }) => {
+  await signInAs(page, "admin@example.com");
+  await page.getByRole("button", { name: "All requests" }).click();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  const pager = page.getByText(/^\d+–\d+ of \d+$/);
+  await expect(pager).toHaveText(/^1–25 of 3\d\d$/);
+  const total = Number((await pager.innerText()).split(" of ")[1]);
+  expect(total).toBeGreaterThan(50);
+  await expect(page.getByRole("button", { name: "Go to previous page" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Go to next page" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pager).toHaveText(`26–50 of ${total}`);
+  const rows = page.getByRole("table", { name: "Requests" }).locator("tbody tr");
+  await expect(rows).toHaveCount(25);
+
+  await page.getByLabel("Rows per page:").selectOption("50");
+  await expect(page).toHaveURL(/pageSize=50/);
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect(pager).toHaveText(`1–50 of ${total}`);
+  await expect(rows).toHaveCount(50);
+});
+
+test("the status filter opens from the keyboard and takes several statuses", async ({ page }) => {
+  await signInAs(page, "admin@example.com");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  const status = page.getByRole("combobox", { name: "Status" });
+  await status.focus();
+  await page.keyboard.press("ArrowDown");
+  const listbox = page.getByRole("listbox");
+  await expect(listbox).toBeVisible();
+  await listbox.getByRole("option", { name: "Needs info" }).click();
+  await listbox.getByRole("option", { name: "Approved" }).click();
+  await expect(listbox.getByRole("option", { name: "Approved" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Escape");
+  await expect(listbox).toBeHidden();
+  await expect(page).toHaveURL(/status=NEEDS_INFO&status=APPROVED/);
+  await expect(status).toHaveValue("Needs info, Approved");
+  for (const text of await page.getByRole("table", { name: "Requests" }).locator("tbody td:nth-child(5)").allInnerTexts())
+    expect(["Needs info", "Approved"]).toContain(text);
+});
