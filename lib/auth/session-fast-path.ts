@@ -1,7 +1,7 @@
 // The session check of every API call, without better-auth's endpoint machinery and
-// without Prisma. The profile of a list request put better-auth's getSession (a Prisma
-// findOne with a join, compiled in WebAssembly, inside better-call's endpoint pipeline)
-// at about half of the request's time (BENCHMARKS.md). This does the same check — the
+// without Prisma. In the profile of the list request, Prisma's query compiler and client
+// (behind better-auth's getSession, a findOne with a join inside better-call's endpoint
+// pipeline) were ~30 % of the server's busy time (BENCHMARKS.md). This does the same check — the
 // cookie's HMAC signature, then the session row and its user, read from the database on
 // every call — in one prepared statement on the read connection.
 //
