@@ -14,6 +14,12 @@ const envSchema = z.object({
    * app instance: several instances would need a shared store (e.g. Redis).
    */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Sign-in attempts per minute per client address. Everyone behind one proxy or NAT
+   * shares an address, so an office may need more; the browser tests, which all sign in
+   * from 127.0.0.1, use 100.
+   */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -28,7 +28,7 @@ export const auth = betterAuth({
     window: 60,
     max: 300,
     // Slow down password guessing without locking out a person who mistypes.
-    customRules: { "/sign-in/email": { window: 60, max: 20 } },
+    customRules: { "/sign-in/email": { window: 60, max: env().SIGN_IN_ATTEMPTS_PER_MINUTE } },
   },
   telemetry: { enabled: false },
   // nextCookies lets the sign-in server action set the session cookie; keep it last.
