@@ -9,11 +9,19 @@ import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { authenticateToken, type TokenAuth } from "@/lib/data/tokens/api-tokens";
 import { fastSessionUser } from "@/lib/auth/session-fast-path";
 
-/** Resolves the session cookie of the request being rendered (once per render). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth.api.getSession({ headers: await headers() });
+/**
+ * The user behind a session cookie: the common case in one prepared statement, anything
+ * unusual (expired, due for refresh, bad signature) through better-auth.
+ */
+async function sessionUser(requestHeaders: Headers): Promise<SessionUser | null> {
+  const fast = await fastSessionUser(requestHeaders.get("cookie"));
+  if (fast) return fast;
+  const session = await auth.api.getSession({ headers: requestHeaders });
   return session ? toSessionUser(session.user) : null;
-});
+}
+
+/** Resolves the session cookie of the request being rendered (once per render). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => sessionUser(await headers()));
 
 /** For pages: the user, or a redirect to sign in. */
 export async function requireUser(): Promise<SessionUser> {
@@ -40,11 +48,8 @@ export async function authenticateRequest(req: Request): Promise<RequestAuth | n
     if (!found) throw new ApiError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
     return { user: found.user, via: "token", token: found.token };
   }
-  // The common case in one prepared statement; anything unusual goes to better-auth.
-  const fast = await fastSessionUser(req.headers.get("cookie"));
-  if (fast) return { user: fast, via: "session", token: null };
-  const session = await auth.api.getSession({ headers: req.headers });
-  return session ? { user: toSessionUser(session.user), via: "session", token: null } : null;
+  const user = await sessionUser(req.headers);
+  return user ? { user, via: "session", token: null } : null;
 }
 
 /** The user behind a raw Request: bearer token or session cookie. */

@@ -1,9 +1,10 @@
-// The session check of every API call, without better-auth's endpoint machinery and
-// without Prisma. In the profile of the list request, Prisma's query compiler and client
-// (behind better-auth's getSession, a findOne with a join inside better-call's endpoint
-// pipeline) were ~30 % of the server's busy time (BENCHMARKS.md). This does the same check — the
-// cookie's HMAC signature, then the session row and its user, read from the database on
-// every call — in one prepared statement on the read connection.
+// The session check of every API call and page render, without better-auth's endpoint
+// machinery and without Prisma. In the profile of the list request, Prisma's query
+// compiler and client (behind better-auth's getSession, a findOne with a join inside
+// better-call's endpoint pipeline) were ~30 % of the server's busy time (BENCHMARKS.md).
+// This does the same check — the cookie's HMAC signature, then the session row and its
+// user, read from the database on every call — in one prepared statement on the read
+// connection.
 //
 // It answers only the common case: a correctly signed cookie whose live session needs
 // nothing written. Everything else (no cookie, bad signature, unknown or expired
