@@ -16,7 +16,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type Database from "better-sqlite3";
 import { auth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
-import { readConnection } from "@/lib/db/read-connection";
+import { readConnection } from "@/lib/db/sqlite-connections";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 
 type Names = { session: string; dontRemember: string; expiresInMs: number; updateAgeMs: number };

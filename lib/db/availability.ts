@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseFileProblem, forgetOpenedFile } from "@/lib/db/create-prisma-client";
+import { sqliteErrorCode } from "@/lib/db/database-errors";
 
 const RETRY_AFTER_SECONDS = "5";
 
@@ -38,9 +39,10 @@ export function asDatabaseOutage(error: unknown): ApiError | null {
   if (error instanceof Prisma.PrismaClientInitializationError || error instanceof Prisma.PrismaClientRustPanicError) {
     return databaseUnavailable("it cannot be opened");
   }
-  // The queue's read connection (read-connection.ts) throws better-sqlite3's own errors.
-  if (error instanceof Error && error.name === "SqliteError" && OUTAGE_CODES.test((error as { code?: string }).code ?? "")) {
-    return databaseUnavailable(/READONLY/.test((error as { code?: string }).code ?? "") ? "it is read-only" : "it cannot be reached");
+  // The direct connections (sqlite-connections.ts) throw better-sqlite3's own errors.
+  const code = sqliteErrorCode(error);
+  if (code !== null && OUTAGE_CODES.test(code)) {
+    return databaseUnavailable(code.startsWith("SQLITE_READONLY") ? "it is read-only" : "it cannot be reached");
   }
   // better-sqlite3 refusing to open a missing file or folder surfaces as a plain error.
   if (error instanceof Error && /unable to open database|directory does not exist|SQLITE_CANTOPEN/i.test(error.message)) {

@@ -1,11 +1,12 @@
 // The SQL the app runs for each benchmark endpoint, through better-sqlite3 prepared
 // statements, and the same JSON the app returns. Used by the bare-limit server only.
-// The queue runs the app's own list SQL; the request page, the dataset lookup and the
-// create mirror what Prisma sends for lib/data/requests (captured with query logging).
+// The queue and the create run the app's own SQL; the request page and the dataset
+// lookup mirror lib/data/requests/detail-query.ts.
 import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
 import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
 import { runListQuery } from "../../lib/data/requests/list-query";
+import { insertNewRequest, type NewRequestValues } from "../../lib/data/requests/insert-request";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
 type UserRef = { id: string; name: string; email: string };
@@ -108,26 +109,9 @@ export function openBareQueries(sqlite: Database.Database) {
   const detailByNumber = (number: number) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "number" = ?`).get(number) as Row | undefined);
   const detailByLiveName = (name: string) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "liveDatasetName" = ?`).get(name) as Row | undefined);
 
-  const CREATE_COLUMNS = [
-    "datasetName", "liveDatasetName", "requestType", "sourceSystem", "ownerTeam", "contactEmail", "useCase", "keyFormat",
-    "keyExample", "valueFormat", "valueSchema", "ingestion", "sourceLocation", "updateFrequency", "estimatedSizeGb",
-    "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "ttlDays", "regions", "dataClassification", "backupsEnabled",
-    "backupRetentionDays", "neededBy", "priority", "priorityRank", "status", "statusRank", "requesterId",
-  ];
-  const insert = sqlite.prepare(
-    `INSERT INTO "DatasetRequest" (${CREATE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "statusChangedAt", "createdAt", "updatedAt")
-     VALUES (${CREATE_COLUMNS.map((c) => `@${c}`).join(", ")}, @now, @now, @now) RETURNING "number"`,
-  );
-  const insertEvent = sqlite.prepare(
-    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`,
-  );
-  const createTx = sqlite.transaction((values: Record<string, unknown>) => {
-    const { number } = insert.get(Object.fromEntries([...CREATE_COLUMNS, "now"].map((c) => [c, values[c]]))) as { number: number };
-    insertEvent.run(number, values.requesterId, values.now);
-    return number;
-  });
+  const createTx = sqlite.transaction((values: NewRequestValues) => insertNewRequest(sqlite, values));
 
-  function create(values: Record<string, unknown>) {
+  function create(values: NewRequestValues) {
     try {
       return detailByNumber(createTx(values));
     } catch (e) {

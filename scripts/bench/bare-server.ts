@@ -10,7 +10,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
 import { listRequestsQuerySchema, searchParamsToObject, type ListRequestsQuery } from "../../lib/schemas/request";
 import { readQueueView } from "../../lib/queries/queue-view";
-import { parseRequestNumber, PRIORITY_RANK, STATUS_RANK } from "../../lib/domain/requests/options";
+import { parseRequestNumber } from "../../lib/domain/requests/options";
+import { newRequestValues } from "../../lib/data/requests/insert-request";
 import { openBareQueries, type BareQueries, type SessionRow } from "./bare-queries";
 
 const port = Number(process.env.PORT ?? 3402);
@@ -90,28 +91,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   }
   if (path === "/api/requests" && req.method === "POST") {
     const body = JSON.parse(await readBody(req));
-    const now = new Date().toISOString().replace("Z", "+00:00");
-    const priority = body.priority ?? "MEDIUM";
-    const created = q.create({
-      ...body,
-      sourceSystem: body.sourceSystem ?? null,
-      keyExample: body.keyExample ?? null,
-      valueSchema: body.valueSchema ?? null,
-      sourceLocation: body.sourceLocation ?? null,
-      ttlDays: body.ttlDays ?? null,
-      backupRetentionDays: body.backupsEnabled ? (body.backupRetentionDays ?? null) : null,
-      neededBy: body.neededBy || null,
-      backupsEnabled: body.backupsEnabled ? 1 : 0,
-      estimatedKeyCount: BigInt(body.estimatedKeyCount),
-      regions: body.regions.join(","),
-      liveDatasetName: body.datasetName,
-      priority,
-      priorityRank: PRIORITY_RANK[priority as keyof typeof PRIORITY_RANK],
-      status: "SUBMITTED",
-      statusRank: STATUS_RANK.SUBMITTED,
-      requesterId: user.userId,
-      now,
-    });
+    // Defaults the app's schema would fill in; the bare server does not validate.
+    const created = q.create(newRequestValues(user.userId, { priority: "MEDIUM", ...body }, new Date()));
     if (!created) return error(res, 409, "DUPLICATE_DATASET_NAME", "A live request for that dataset already exists.");
     return send(res, 201, JSON.stringify(created), "application/json", { location: `/api/requests/${created.number}` });
   }

@@ -4,7 +4,7 @@
 // search index, the counts and the assignee name right when rows change.
 import { execFileSync } from "node:child_process";
 import { db } from "@/lib/db";
-import { readConnection } from "@/lib/db/read-connection";
+import { readConnection } from "@/lib/db/sqlite-connections";
 import { runListQuery, ftsPhrase } from "@/lib/data/requests/list-query";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { assigneeColumns } from "@/lib/data/requests/assignee-columns";

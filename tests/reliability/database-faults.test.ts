@@ -6,6 +6,7 @@ import * as readyRoute from "@/app/api/ready/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as requestsRoute from "@/app/api/requests/route";
 import { db } from "@/lib/db";
+import { writeConnection } from "@/lib/db/sqlite-connections";
 import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 
@@ -49,13 +50,18 @@ it("a missing database file: ready 503, writes 503, then recovery when it return
 
 it("a read-only database: ready 503, writes 503 with nothing half-written, then recovery", async () => {
   const before = await db.datasetRequest.count();
-  await db.$queryRawUnsafe("PRAGMA query_only = 1");
+  // Both writers: Prisma's connection (edits, readiness) and the direct one (creates, imports).
+  const readOnly = async (on: 0 | 1) => {
+    await db.$queryRawUnsafe(`PRAGMA query_only = ${on}`);
+    writeConnection().pragma(`query_only = ${on}`);
+  };
+  await readOnly(1);
   try {
     expectOutage(await ready());
     expectOutage(await create());
     expect(await db.datasetRequest.count()).toBe(before);
   } finally {
-    await db.$queryRawUnsafe("PRAGMA query_only = 0");
+    await readOnly(0);
   }
   expect((await ready()).status).toBe(200);
   expect((await create()).status).toBe(201);

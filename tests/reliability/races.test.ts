@@ -65,3 +65,21 @@ it("20 concurrent edits and 20 concurrent transitions from one version: exactly 
   expect(stored.version).toBe(version + 2);
   expect(await db.requestEvent.count({ where: { requestNumber: stored.number } })).toBe(3); // created, priority, one move
 });
+
+it("creates wait, without blocking, for a write transaction held by Prisma, then all land", async () => {
+  // Creates go in on their own connection (create-request.ts). If that connection waited
+  // for the lock synchronously it would stall the event loop, and so the transaction
+  // holding the lock: neither could finish.
+  const before = await db.datasetRequest.count();
+  let creates: Promise<{ status: number }>[] = [];
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('UPDATE "DatasetRequest" SET "version" = "version" WHERE 0'); // takes the write lock
+    creates = Array.from({ length: 10 }, (_, i) =>
+      call(requestsRoute.POST, "POST", "/api/requests", { cookie: cookies[i % cookies.length], body: validRequestBody() }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the creates try meanwhile
+    expect(await tx.datasetRequest.count()).toBe(before);
+  });
+  expect((await Promise.all(creates)).map((r) => r.status)).toEqual(Array(10).fill(201));
+  expect(await db.datasetRequest.count()).toBe(before + 10);
+});

@@ -1,31 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type Database from "better-sqlite3";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody, RequestDetail } from "@/lib/schemas/request";
-import { readConnection } from "@/lib/db/read-connection";
+import { inWriteTransaction, readConnection } from "@/lib/db/sqlite-connections";
+import { insertNewRequest, newRequestValues, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { readDetailByNumber } from "@/lib/data/requests/detail-query";
-import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { publishRequestChanged } from "@/lib/events/request-events";
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** The row of a new, SUBMITTED request. */
-function newRequestRow(user: SessionUser, body: CreateRequestBody, now: Date) {
-  return {
-    ...body,
-    estimatedKeyCount: BigInt(body.estimatedKeyCount),
-    regions: body.regions.join(","),
-    liveDatasetName: body.datasetName,
-    priorityRank: PRIORITY_RANK[body.priority],
-    status: "SUBMITTED",
-    statusRank: STATUS_RANK.SUBMITTED,
-    statusChangedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    requesterId: user.id,
-  } satisfies Prisma.DatasetRequestUncheckedCreateInput;
-}
 
 /** Stores a validated request as SUBMITTED, with its first history event, atomically. */
 export async function createRequest(user: SessionUser, body: CreateRequestBody): Promise<RequestDetail> {
@@ -45,92 +27,78 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
 
 // ---- group commit ---------------------------------------------------------------
 // synchronous=FULL syncs the WAL at every commit (issue #7: an acknowledged write
-// survives power loss). One create per transaction made every create wait for its own
-// sync, one after another (~4 ms each here, the bare server's limit too). Creates that
-// arrive while a transaction is being written wait and then go together in the next
-// one: each in its own savepoint (a duplicate name undoes only its own rows), one sync
-// for all. Each caller is answered only after that commit, so nothing is acknowledged
-// before it is durable.
+// survives power loss), ~4 ms here. One create per transaction made every create wait
+// for its own sync, one after another. Creates that arrive within one turn of the event
+// loop go together in one transaction instead: each in its own savepoint (a duplicate
+// name undoes only its own rows), one sync for all. Each caller is answered only after
+// that commit, so nothing is acknowledged before it is durable.
+// The rows go in through prepared statements on the direct write connection: through
+// Prisma's interactive transaction each create cost ~14 ms of CPU (BENCHMARKS.md).
 
-type PendingCreate = { user: SessionUser; body: CreateRequestBody; now: Date; resolve: (n: number) => void; reject: (e: unknown) => void };
-/** Creates per transaction: Prisma's interactive transactions time out after 5 s. */
-const GROUP_MAX = 64;
+type PendingCreate = { values: NewRequestValues; resolve: (n: number) => void; reject: (e: unknown) => void };
+/** Creates per transaction: bounds how long one commit holds the event loop. */
+const GROUP_MAX = 256;
 let waiting: PendingCreate[] = [];
-let writing = false;
+let scheduled = false;
 
 function commitInGroup(user: SessionUser, body: CreateRequestBody, now: Date): Promise<number> {
   return new Promise((resolve, reject) => {
-    waiting.push({ user, body, now, resolve, reject });
-    if (!writing) void writeGroups();
+    waiting.push({ values: newRequestValues(user.id, body, now), resolve, reject });
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => void writeGroups());
+    }
   });
 }
 
 async function writeGroups() {
-  writing = true;
   try {
     while (waiting.length) {
-      const group = waiting.slice(0, GROUP_MAX);
-      waiting = waiting.slice(GROUP_MAX);
-      const results: ({ number: number } | { error: unknown })[] = [];
+      let group: PendingCreate[] = [];
       try {
-        await db.$transaction(async (tx) => {
-          for (const c of group) {
-            await tx.$executeRawUnsafe("SAVEPOINT create_request");
-            try {
-              const { number } = await tx.datasetRequest.create({
-                data: {
-                  ...newRequestRow(c.user, c.body, c.now),
-                  events: { create: { kind: "CREATED", actorId: c.user.id, toStatus: "SUBMITTED", createdAt: c.now } },
-                },
-                select: { number: true },
-              });
-              await tx.$executeRawUnsafe("RELEASE create_request");
-              results.push({ number });
-            } catch (error) {
-              await tx.$executeRawUnsafe("ROLLBACK TO create_request");
-              await tx.$executeRawUnsafe("RELEASE create_request");
-              results.push({ error });
-            }
-          }
+        const results = await inWriteTransaction((sqlite) => {
+          // Taken once the lock is held: creates that arrived while it was awaited join.
+          group = waiting.splice(0, GROUP_MAX);
+          return group.map((c) => insertInSavepoint(sqlite, c));
+        });
+        group.forEach((c, i) => {
+          const r = results[i]!;
+          if ("number" in r) c.resolve(r.number);
+          else c.reject(r.error);
         });
       } catch (error) {
-        // The transaction itself failed (database outage): nobody's row was stored.
-        group.forEach((c) => c.reject(error));
-        continue;
+        // No lock, no database, or the commit itself failed: nobody's row was stored.
+        (group.length ? group : waiting.splice(0)).forEach((c) => c.reject(error));
       }
-      group.forEach((c, i) => {
-        const r = results[i]!;
-        if ("number" in r) c.resolve(r.number);
-        else c.reject(r.error);
-      });
     }
   } finally {
-    writing = false;
+    scheduled = false;
   }
 }
 
-/** Rows per INSERT: well under SQLite's limit of bound parameters per statement. */
-const BATCH_ROWS = 200;
+function insertInSavepoint(sqlite: Database.Database, c: PendingCreate): { number: number } | { error: unknown } {
+  sqlite.exec("SAVEPOINT create_request");
+  try {
+    const number = insertNewRequest(sqlite, c.values);
+    sqlite.exec("RELEASE create_request");
+    return { number };
+  } catch (error) {
+    sqlite.exec("ROLLBACK TO create_request");
+    sqlite.exec("RELEASE create_request");
+    return { error };
+  }
+}
 
 /**
  * Many validated requests at once (bulk import), each SUBMITTED with its CREATED event,
- * inside the caller's transaction. Returns the new numbers by dataset name. A name that
- * is already live fails the whole batch with a unique violation (P2002).
+ * in one transaction. Returns the new numbers by dataset name. A name that is already
+ * live fails the whole batch with a unique violation.
  */
-export async function createRequests(tx: Prisma.TransactionClient, user: SessionUser, bodies: CreateRequestBody[]): Promise<Map<string, number>> {
+export function createRequests(user: SessionUser, bodies: CreateRequestBody[]): Promise<Map<string, number>> {
   const now = new Date();
-  const numbers = new Map<string, number>();
-  for (let i = 0; i < bodies.length; i += BATCH_ROWS) {
-    const created = await tx.datasetRequest.createManyAndReturn({
-      data: bodies.slice(i, i + BATCH_ROWS).map((body) => newRequestRow(user, body, now)),
-      select: { number: true, datasetName: true },
-    });
-    await tx.requestEvent.createMany({
-      data: created.map((r) => ({ requestNumber: r.number, kind: "CREATED", actorId: user.id, toStatus: "SUBMITTED", createdAt: now })),
-    });
-    for (const r of created) numbers.set(r.datasetName, r.number);
-  }
-  return numbers;
+  return inWriteTransaction(
+    (sqlite) => new Map(bodies.map((body) => [body.datasetName, insertNewRequest(sqlite, newRequestValues(user.id, body, now))])),
+  );
 }
 
 export function duplicateName(datasetName: string) {

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { formatRequestNumber, parseRequestNumber } from "@/lib/domain/requests/options";
 import { DATASET_NAME_PATTERN, type RequestDetail } from "@/lib/schemas/request";
-import { readConnection } from "@/lib/db/read-connection";
+import { readConnection } from "@/lib/db/sqlite-connections";
 import { readDetailByDatasetName, readDetailByNumber } from "@/lib/data/requests/detail-query";
 
 /** One request with its history and comments, by "KV-12" or "12". Every signed-in user may read it. Read on the read connection (detail-query.ts). */

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ApiError, zodIssuesToDetails, type ErrorDetail } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatRequestNumber } from "@/lib/domain/requests/options";
-import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { createRequests } from "@/lib/data/requests/create-request";
 import type { ImportRow } from "@/lib/import/parse-import-file";
 import { createRequestBodySchema, type CreateRequestBody } from "@/lib/schemas/request";
@@ -14,8 +14,6 @@ import type { ImportFormat, ImportMode, ImportReport, ImportRowReport } from "@/
 
 type Checked = ImportRowReport & { body: CreateRequestBody | null };
 
-/** How long one import may hold SQLite's write lock. */
-const TRANSACTION_TIMEOUT_MS = 60_000;
 const LOOKUP_CHUNK = 500;
 
 function rawName(input: unknown): string | null {
@@ -97,10 +95,7 @@ function summarize(mode: ImportMode, format: ImportFormat, checked: Checked[]): 
 /** Stores the valid rows in one transaction and marks them imported. */
 async function store(user: SessionUser, checked: Checked[]): Promise<void> {
   const valid = checked.filter((c) => c.body);
-  const numbers = await db.$transaction((tx) => createRequests(tx, user, valid.map((c) => c.body!)), {
-    timeout: TRANSACTION_TIMEOUT_MS,
-    maxWait: 10_000,
-  });
+  const numbers = await createRequests(user, valid.map((c) => c.body!));
   for (const c of valid) {
     c.outcome = "imported";
     c.number = formatRequestNumber(numbers.get(c.body!.datasetName)!);

@@ -1,5 +1,5 @@
 import "server-only";
-import { readConnection } from "@/lib/db/read-connection";
+import { readConnection } from "@/lib/db/sqlite-connections";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { parseRequestNumber } from "@/lib/domain/requests/options";

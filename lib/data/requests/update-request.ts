@@ -9,7 +9,7 @@ import { earliestCurrentDate, pickFields, requestFieldsSchema, type RequestDetai
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { diffFields } from "@/lib/data/requests/field-values";
 import { duplicateName } from "@/lib/data/requests/create-request";
-import { isUniqueViolation } from "@/lib/data/prisma-errors";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
 import { publishRequestChanged } from "@/lib/events/request-events";
 

@@ -1,0 +1,65 @@
+// The SQL of a new request: its row (SUBMITTED) and its CREATED event, as prepared
+// statements on a better-sqlite3 connection. The app runs them in its group commit
+// (create-request.ts); the benchmark's bare-limit server runs the very same statements.
+// Values are stored as Prisma stores them, so Prisma reads these rows back unchanged:
+// DateTime as "…T…+00:00" text, Boolean as 0/1, BigInt as an integer.
+import type Database from "better-sqlite3";
+import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
+import type { CreateRequestBody } from "@/lib/schemas/request";
+
+const COLUMNS = [
+  "datasetName", "liveDatasetName", "requestType", "sourceSystem", "ownerTeam", "contactEmail", "useCase", "keyFormat",
+  "keyExample", "valueFormat", "valueSchema", "ingestion", "sourceLocation", "updateFrequency", "estimatedSizeGb",
+  "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "ttlDays", "regions", "dataClassification", "backupsEnabled",
+  "backupRetentionDays", "neededBy", "priority", "priorityRank", "status", "statusRank", "requesterId",
+  "statusChangedAt", "createdAt", "updatedAt",
+] as const;
+export type NewRequestValues = Record<(typeof COLUMNS)[number], unknown>;
+
+/** A Date as Prisma's SQLite adapter writes it. */
+export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/** The row of a new, SUBMITTED request. */
+export function newRequestValues(requesterId: string, body: CreateRequestBody, now: Date): NewRequestValues {
+  const at = sqliteDateTime(now);
+  return {
+    ...Object.fromEntries(COLUMNS.map((c) => [c, (body as Record<string, unknown>)[c] ?? null])),
+    estimatedKeyCount: BigInt(body.estimatedKeyCount),
+    backupsEnabled: body.backupsEnabled ? 1 : 0,
+    regions: body.regions.join(","),
+    liveDatasetName: body.datasetName,
+    priorityRank: PRIORITY_RANK[body.priority],
+    status: "SUBMITTED",
+    statusRank: STATUS_RANK.SUBMITTED,
+    statusChangedAt: at,
+    createdAt: at,
+    updatedAt: at,
+    requesterId,
+  } as NewRequestValues;
+}
+
+const prepared = new WeakMap<Database.Database, (values: NewRequestValues) => number>();
+
+/**
+ * Inserts one new request with its CREATED event and returns its number. The caller
+ * owns the transaction. A live request of the same name fails with
+ * SQLITE_CONSTRAINT_UNIQUE (see isUniqueViolation).
+ */
+export function insertNewRequest(db: Database.Database, values: NewRequestValues): number {
+  let insert = prepared.get(db);
+  if (!insert) {
+    const row = db.prepare(
+      `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}) RETURNING "number"`,
+    );
+    const event = db.prepare(
+      `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`,
+    );
+    insert = (v) => {
+      const { number } = row.get(v) as { number: number };
+      event.run(number, v.requesterId, v.createdAt);
+      return number;
+    };
+    prepared.set(db, insert);
+  }
+  return insert(values);
+}
