@@ -1,7 +1,8 @@
 // One request with its people, history and comments, read on the read connection in
 // prepared statements: the same RequestDetail as toDetail() over Prisma's findUnique
 // with detailInclude, without Prisma compiling five queries per call (the request page
-// ran at 3 % of the bare limit through Prisma, BENCHMARKS.md). Writes stay on Prisma.
+// ran at 3 % of the bare limit through Prisma, BENCHMARKS.md). New requests are written
+// on the direct write connection (create-request.ts); other writes go through Prisma.
 import "server-only";
 import type Database from "better-sqlite3";
 import { toDetail } from "@/lib/data/requests/request-dto";
