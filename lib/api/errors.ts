@@ -96,10 +96,11 @@ export function toErrorResponse(error: unknown): Response {
  * request body) in their message, so for those only the name and code are kept.
  */
 export function describeForLog(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  const kind = typeof code === "string" ? `${error.name} ${code}` : error.name;
-  const where = error.stack?.split("\n").find((line) => line.trim().startsWith("at "))?.trim() ?? "";
-  if (/prisma|sqlite/i.test(error.name) || /prisma|sqlite/i.test(error.constructor?.name ?? "")) return `${kind} ${where}`.trim();
-  return `${kind}: ${error.message.slice(0, 200)} ${where}`.trim();
+  // By shape, not instanceof Error: better-sqlite3's native errors may come from another realm (jest).
+  const e = error as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; constructor?: { name?: string } } | null;
+  if (typeof e !== "object" || e === null || typeof e.name !== "string") return typeof error;
+  const kind = typeof e.code === "string" ? `${e.name} ${e.code}` : e.name;
+  const where = (typeof e.stack === "string" ? e.stack : "").split("\n").find((line) => line.trim().startsWith("at "))?.trim() ?? "";
+  if (/prisma|sqlite/i.test(e.name) || /prisma|sqlite/i.test(e.constructor?.name ?? "")) return `${kind} ${where}`.trim();
+  return `${kind}: ${String(e.message ?? "").slice(0, 200)} ${where}`.trim();
 }

@@ -4,7 +4,7 @@ import * as requestsRoute from "@/app/api/requests/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import * as meRoute from "@/app/api/me/route";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { writeConnection } from "@/lib/db/sqlite-connections";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
@@ -77,26 +77,24 @@ describe("what never leaves the server", () => {
     const spies = (["error", "warn", "log", "info"] as const).map((level) =>
       jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" "))),
     );
-    // The kind of error Prisma throws: its message quotes the statement's arguments.
-    const failure = new Prisma.PrismaClientKnownRequestError(`Invalid \`prisma.datasetRequest.create()\` invocation: INSERT INTO "DatasetRequest" ... useCase: "${SECRET}"`, {
-      code: "P2003",
-      clientVersion: "6.19.3",
-    });
-    // Creates are written in group transactions (create-request.ts): fail the transaction.
-    const create = jest.spyOn(db, "$transaction").mockRejectedValue(failure);
+    // A failure inside the insert whose message quotes the statement and the data, as
+    // SQLite's and Prisma's do: a trigger on the write connection (create-request.ts) raises it.
+    writeConnection().exec(
+      `CREATE TEMP TRIGGER "fail_create" BEFORE INSERT ON main."DatasetRequest" BEGIN SELECT RAISE(ABORT, 'INSERT INTO "DatasetRequest" failed: ' || NEW."useCase"); END`,
+    );
     try {
       const res = await call(requestsRoute.POST, "POST", "/api/requests", { token, body: validRequestBody({ useCase: `${SECRET} and more words here` }) });
       expect(res.status).toBe(500);
       expect(res.json).toEqual({ error: { code: "INTERNAL", message: expect.any(String), details: [] } });
       const text = JSON.stringify(res.json);
-      for (const leak of [SECRET, "INSERT", "prisma", "P2003", " at ", ".ts:"]) expect(text).not.toContain(leak);
+      for (const leak of [SECRET, "INSERT", "prisma", "sqlite", "TRIGGER", " at ", ".ts:"]) expect(text.toLowerCase()).not.toContain(leak.toLowerCase());
 
-      expect(logged.join("\n")).toContain("PrismaClientKnownRequestError P2003");
+      expect(logged.join("\n")).toContain("SqliteError SQLITE_CONSTRAINT_TRIGGER");
       expect(logged.join("\n")).not.toContain(SECRET);
       expect(logged.join("\n")).not.toContain(token);
       expect(logged.join("\n")).not.toContain(token.slice(4));
     } finally {
-      create.mockRestore();
+      writeConnection().exec(`DROP TRIGGER temp."fail_create"`);
       spies.forEach((s) => s.mockRestore());
     }
   });
