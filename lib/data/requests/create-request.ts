@@ -38,7 +38,7 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
 type PendingCreate = { values: NewRequestValues; resolve: (n: number) => void; reject: (e: unknown) => void };
 /** Creates per transaction: bounds how long one commit holds the event loop. */
 const GROUP_MAX = 256;
-let waiting: PendingCreate[] = [];
+const waiting: PendingCreate[] = [];
 let scheduled = false;
 
 function commitInGroup(user: SessionUser, body: CreateRequestBody, now: Date): Promise<number> {
