@@ -28,7 +28,7 @@ export function QueuePagination({ count, countIsLowerBound = false, page, rowsPe
   const to = Math.min(count, (page + 1) * rowsPerPage);
   // A lower bound counts at least one row past this page, so the next page exists.
   const lastPage = countIsLowerBound ? page + 1 : Math.max(0, Math.ceil(count / rowsPerPage) - 1);
-  const of = countIsLowerBound ? `more than ${(count - 1).toLocaleString("en-US")}` : `${count}`;
+  const of = countIsLowerBound ? `more than ${count - 1}` : `${count}`;
   return (
     <Box sx={{ display: "flex", alignItems: "center", justifyContent: "flex-end", flexWrap: "wrap", minHeight: 52, px: 2, gap: { xs: 1, sm: 3 } }}>
       <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
