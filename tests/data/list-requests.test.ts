@@ -184,6 +184,16 @@ describe("the queue's SQL gives what the model gives", () => {
     const lastPage = String(Math.ceil(last.total / 25));
     expect(capped({ q: broad, status: "COMPLETED", page: lastPage })).toMatchObject({ total: last.total, totalIsLowerBound: false });
     capped({ q: broad, status: "COMPLETED", page: "999" });
+    // Long text (a whole name): looked up by a few of its characters, then tested whole.
+    const name = rows[700]!.datasetName;
+    for (const sort of SORT_FIELDS) {
+      capped({ q: name, sort, order: "asc" });
+      capped({ q: name.toUpperCase(), sort, status: rows[700]!.status });
+    }
+    capped({ q: `${name}_zz` });
+    capped({ q: `x${name}`, sort: "updatedAt" });
+    capped({ q: "checkout path for the", sort: "datasetName" });
+    capped({ q: "Checkout path", page: "2", pageSize: "10" });
     // Narrow words and numbers stay exact.
     expect(capped({ q: rows[500]!.datasetName }).totalIsLowerBound).toBe(false);
     expect(capped({ q: "KV-123", sort: "updatedAt" }).totalIsLowerBound).toBe(false);
