@@ -87,7 +87,11 @@ function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string }) {
 function summaryTable(list: RequestListResponse): string {
   const rows = list.items.map((r) => [r.number, r.datasetName, r.requestType, r.ownerTeam, r.status, r.priority, r.assignee?.name ?? "unassigned", relativeDate(r.updatedAt)]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  return `${table(["REQUEST", "DATASET", "TYPE", "TEAM", "STATUS", "PRIORITY", "ASSIGNEE", "UPDATED"], rows)}\n\n${list.total} request${list.total === 1 ? "" : "s"}, page ${list.page} of ${pages}`;
+  // A broad search stops counting early: "more than N requests", and no last page.
+  const summary = list.totalIsLowerBound
+    ? `more than ${list.total - 1} requests, page ${list.page}`
+    : `${list.total} request${list.total === 1 ? "" : "s"}, page ${list.page} of ${pages}`;
+  return `${table(["REQUEST", "DATASET", "TYPE", "TEAM", "STATUS", "PRIORITY", "ASSIGNEE", "UPDATED"], rows)}\n\n${summary}`;
 }
 
 function detailText(r: RequestDetail): string {
@@ -187,7 +191,7 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
       .description("list requests (the queue), filtered and sorted on the server")
       .option("--page <n>", "page number", "1")
       .option("--page-size <n>", "requests per page (at most 100)", "25")
-      .option("--json", "print the API's JSON ({ items, total, page, pageSize })"),
+      .option("--json", "print the API's JSON ({ items, total, totalIsLowerBound, page, pageSize })"),
   ).action(async (opts: ViewFlags & { page?: string; pageSize?: string; json?: boolean }, cmd: Command) => {
     const query = listQueryToSearchParams(viewQuery(opts) as never);
     const list = await client(cmd).json<RequestListResponse>("GET", `/api/requests?${query}`);

@@ -12,6 +12,8 @@ import KeyboardArrowRight from "@mui/icons-material/KeyboardArrowRight";
 
 type Props = {
   count: number;
+  /** There are at least `count` rows (a broad search stops counting): "of more than", and no end. */
+  countIsLowerBound?: boolean;
   /** Zero-based, as in TablePagination. */
   page: number;
   rowsPerPage: number;
@@ -20,11 +22,13 @@ type Props = {
   onRowsPerPageChange: (rowsPerPage: number) => void;
 };
 
-export function QueuePagination({ count, page, rowsPerPage, rowsPerPageOptions, onPageChange, onRowsPerPageChange }: Props) {
+export function QueuePagination({ count, countIsLowerBound = false, page, rowsPerPage, rowsPerPageOptions, onPageChange, onRowsPerPageChange }: Props) {
   const id = useId();
   const from = count === 0 ? 0 : page * rowsPerPage + 1;
   const to = Math.min(count, (page + 1) * rowsPerPage);
-  const lastPage = Math.max(0, Math.ceil(count / rowsPerPage) - 1);
+  // A lower bound counts at least one row past this page, so the next page exists.
+  const lastPage = countIsLowerBound ? page + 1 : Math.max(0, Math.ceil(count / rowsPerPage) - 1);
+  const of = countIsLowerBound ? `more than ${count - 1}` : `${count}`;
   return (
     <Box sx={{ display: "flex", alignItems: "center", justifyContent: "flex-end", flexWrap: "wrap", minHeight: 52, px: 2, gap: { xs: 1, sm: 3 } }}>
       <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
@@ -39,7 +43,7 @@ export function QueuePagination({ count, page, rowsPerPage, rowsPerPageOptions, 
           ))}
         </NativeSelect>
       </Box>
-      <Typography variant="body2">{`${from}–${to} of ${count}`}</Typography>
+      <Typography variant="body2">{`${from}–${to} of ${of}`}</Typography>
       <Box sx={{ display: "flex" }}>
         <IconButton aria-label="Go to previous page" title="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)} color="inherit">
           <KeyboardArrowLeft />

@@ -315,6 +315,7 @@ export function RequestQueue({ role }: { role: Role }) {
         </TableContainer>
         <QueuePagination
           count={data?.total ?? 0}
+          countIsLowerBound={data?.totalIsLowerBound ?? false}
           page={data && data.total > 0 ? view.page - 1 : 0}
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={[25, 50, 100]}

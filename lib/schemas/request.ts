@@ -383,6 +383,11 @@ export type ListRequestsQueryInput = z.input<typeof listRequestsQuerySchema>;
 export const requestListResponseSchema = z.object({
   items: z.array(requestSummarySchema),
   total: z.number().int(),
+  /**
+   * True when a free-text search stopped counting early: there are at least `total`
+   * matches (and more pages after this one while `total` is beyond it).
+   */
+  totalIsLowerBound: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { db } from "@/lib/db";
 import { readConnection } from "@/lib/db/sqlite-connections";
-import { runListQuery, ftsPhrase } from "@/lib/data/requests/list-query";
+import Database from "better-sqlite3";
+import { runListQuery, ftsPhrase, FOLDS_TO_ASCII } from "@/lib/data/requests/list-query";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { assigneeColumns } from "@/lib/data/requests/assignee-columns";
 import { toSessionUser } from "@/lib/auth/roles";
@@ -80,7 +81,7 @@ function model(rows: ModelRow[], input: ListRequestsQueryInput, userId: string) 
   const sorted = rows.filter(matches).sort((a, b) => dir * (cmp(key(a), key(b)) || a.n - b.n));
   const start = (q.page - 1) * q.pageSize;
   const strip = ({ useCase: _u, n: _n, assigneeName: _a, statusRank: _s, priorityRank: _p, requesterId: _r, ...summary }: ModelRow) => summary;
-  return { items: sorted.slice(start, start + q.pageSize).map(strip), total: sorted.length, page: q.page, pageSize: q.pageSize };
+  return { items: sorted.slice(start, start + q.pageSize).map(strip), total: sorted.length, totalIsLowerBound: false, page: q.page, pageSize: q.pageSize };
 }
 
 // ---- sorting, filtering, paging -------------------------------------------------------
@@ -141,6 +142,68 @@ describe("the queue's SQL gives what the model gives", () => {
     check({ q: "no such text anywhere" });
   });
 
+  it("stops counting a broad search early, and still gives the same rows on every sort and page", () => {
+    // countLimit 40 makes words that match a few hundred of the 1,200 rows "broad", as
+    // "checkout" is at 1,000,000 rows: counted up to a limit, the page walked in order.
+    const capped = (input: ListRequestsQueryInput) => {
+      const expected = model(rows, input, admin.id);
+      const query = listRequestsQuerySchema.parse(input);
+      const offset = (query.page - 1) * query.pageSize;
+      for (const form of [undefined, "seek", "scan"] as const) {
+        const got = runListQuery(readConnection(), query, admin.id, { form, countLimit: 40 });
+        expect({ form, input, items: got.items }).toEqual({ form, input, items: expected.items });
+        if (got.totalIsLowerBound) {
+          // At least `total` matches, and more than this page holds: the next page exists.
+          expect(expected.total).toBeGreaterThanOrEqual(got.total);
+          expect(got.total).toBeGreaterThan(offset + query.pageSize);
+        } else {
+          expect(got.total).toBe(expected.total);
+        }
+      }
+      return runListQuery(readConnection(), query, admin.id, { countLimit: 40 });
+    };
+    const broad = "checkout";
+    expect(model(rows, { q: broad }, admin.id).total).toBeGreaterThan(100);
+    // Text alone: counted to the limit (41 = "more than 40").
+    expect(capped({ q: broad })).toMatchObject({ total: 41, totalIsLowerBound: true });
+    expect(capped({ q: "CheckOut", page: "3" })).toMatchObject({ total: 76, totalIsLowerBound: true });
+    // A page past the limit counts far enough to show it and know the next.
+    expect(capped({ q: broad, page: "4", pageSize: "25" })).toMatchObject({ total: 101, totalIsLowerBound: true });
+    // Beside filters the page proves what it can: one row past it.
+    expect(capped({ q: broad, status: [...OPEN_STATUSES] })).toMatchObject({ total: 26, totalIsLowerBound: true });
+    for (const sort of SORT_FIELDS) {
+      for (const order of ["asc", "desc"] as const) {
+        capped({ q: broad, sort, order });
+        capped({ q: broad, sort, order, page: "2", status: [...OPEN_STATUSES] });
+        capped({ q: "payments", sort, order, type: "NEW", priority: "HIGH" });
+        capped({ q: "checkout", sort, order, team: "payments" });
+      }
+    }
+    // The last page of a filtered broad search is exact; past it, counted again.
+    const last = model(rows, { q: broad, status: "COMPLETED" }, admin.id);
+    const lastPage = String(Math.ceil(last.total / 25));
+    expect(capped({ q: broad, status: "COMPLETED", page: lastPage })).toMatchObject({ total: last.total, totalIsLowerBound: false });
+    capped({ q: broad, status: "COMPLETED", page: "999" });
+    // Long text (a whole name): looked up by a few of its characters, then tested whole.
+    const name = rows[700]!.datasetName;
+    for (const sort of SORT_FIELDS) {
+      capped({ q: name, sort, order: "asc" });
+      capped({ q: name.toUpperCase(), sort, status: rows[700]!.status });
+    }
+    capped({ q: `${name}_zz` });
+    capped({ q: `x${name}`, sort: "updatedAt" });
+    capped({ q: "checkout path for the", sort: "datasetName" });
+    capped({ q: "Checkout path", page: "2", pageSize: "10" });
+    // Narrow words and numbers stay exact.
+    expect(capped({ q: rows[500]!.datasetName }).totalIsLowerBound).toBe(false);
+    expect(capped({ q: "KV-123", sort: "updatedAt" }).totalIsLowerBound).toBe(false);
+    capped({ q: "12", sort: "datasetName" });
+    capped({ q: "123", status: [...OPEN_STATUSES] });
+    // Text outside ASCII and LIKE's own wildcards as text.
+    capped({ q: "ümlaut" });
+    capped({ q: "%_%", status: [...OPEN_STATUSES] });
+  });
+
   it("finds a request by number, alone or beside text matches", () => {
     check({ q: "KV-123" });
     check({ q: "kv-77", sort: "datasetName" });
@@ -171,9 +234,57 @@ describe("the queue's SQL gives what the model gives", () => {
   });
 });
 
-// ---- triggers ---------------------------------------------------------------------
+// ---- the per-row text test ---------------------------------------------------------
 
 const numberOf = (r: { number: string }) => Number(r.number.slice(3));
+
+describe("the per-row text test answers as the full-text index does", () => {
+  it("knows every character the trigram index folds to ASCII", () => {
+    // The row test is LIKE (ASCII case folding) plus the index itself for rows holding
+    // one of FOLDS_TO_ASCII: that list must be every such character of this SQLite.
+    const mem = new Database(":memory:");
+    mem.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'trigram')`);
+    const insert = mem.prepare("INSERT INTO t (rowid, x) VALUES (?, ?)");
+    mem.transaction(() => {
+      for (let cp = 0x80; cp <= 0x10ffff; cp++) if (cp < 0xd800 || cp > 0xdfff) insert.run(cp, `|${String.fromCodePoint(cp)}|`);
+    })();
+    const match = mem.prepare("SELECT rowid FROM t WHERE t MATCH ?").pluck();
+    const found: Record<string, string> = {};
+    for (let c = 0x20; c < 0x7f; c++) {
+      const ch = String.fromCharCode(c);
+      for (const cp of match.all(ftsPhrase(`|${ch}|`)) as number[]) found[ch.toLowerCase()] = String.fromCodePoint(cp);
+    }
+    mem.close();
+    expect(found).toEqual(FOLDS_TO_ASCII);
+  });
+
+  it("finds the Kelvin sign and the long s by the letters they fold to, and LIKE's wildcards as text, on every plan", async () => {
+    const [a, b] = await db.datasetRequest.findMany({ take: 2, orderBy: { number: "asc" }, where: { status: "SUBMITTED" } });
+    await db.datasetRequest.update({ where: { number: a!.number }, data: { useCase: "Zebu tra\u212Aqxy herds, by region." } });
+    await db.datasetRequest.update({ where: { number: b!.number }, data: { useCase: "Zebu cen\u017Fqxy by region." } });
+    const [c] = await db.datasetRequest.findMany({ take: 1, orderBy: { number: "desc" }, where: { status: "SUBMITTED" } });
+    await db.datasetRequest.update({ where: { number: c!.number }, data: { useCase: "Discount 50%_off codes." } });
+    for (const countLimit of [undefined, 1]) {
+      for (const form of [undefined, "seek", "scan"] as const) {
+        // LIKE's wildcards are text: "0%_o" as a pattern would match most rows.
+        for (const input of [{ q: "0%_o", sort: "updatedAt" }, { q: "0%_O", status: "SUBMITTED", sort: "datasetName" }]) {
+          const res = runListQuery(readConnection(), listRequestsQuerySchema.parse({ ...input, pageSize: "100" }), admin.id, { form, countLimit });
+          expect(res.items.map(numberOf)).toEqual([c!.number]);
+        }
+        for (const input of [{ q: "trakqxy" }, { q: "TRAKQXY herds", status: "SUBMITTED" }, { q: "trakqxy", sort: "updatedAt" }]) {
+          const res = runListQuery(readConnection(), listRequestsQuerySchema.parse({ ...input, pageSize: "100" }), admin.id, { form, countLimit });
+          expect(res.items.map(numberOf)).toEqual([a!.number]);
+        }
+        for (const input of [{ q: "censqxy" }, { q: "CENSQXY by", status: "SUBMITTED" }, { q: "censqxy", sort: "datasetName" }]) {
+          const res = runListQuery(readConnection(), listRequestsQuerySchema.parse({ ...input, pageSize: "100" }), admin.id, { form, countLimit });
+          expect(res.items.map(numberOf)).toEqual([b!.number]);
+        }
+      }
+    }
+  });
+});
+
+// ---- triggers ---------------------------------------------------------------------
 
 describe("the database keeps the derived data right", () => {
   const search = (q: string) => runListQuery(readConnection(), listRequestsQuerySchema.parse({ q, pageSize: "100" }), admin.id);
