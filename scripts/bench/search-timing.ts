@@ -12,7 +12,7 @@ import { listRequestsQuerySchema, SORT_FIELDS, type ListRequestsQueryInput } fro
 const [file, runsArg, only] = process.argv.slice(2);
 if (!file) throw new Error("usage: search-timing.ts <db> [runs] [filter]");
 const runs = Number(runsArg ?? 30);
-// Opened as the app opens its read connection (lib/db/read-connection.ts): default cache.
+// Opened as the app opens its read connection (lib/db/sqlite-connections.ts): default cache.
 const db = new Database(file, { readonly: true, fileMustExist: true });
 
 const words = {
