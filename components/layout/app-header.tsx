@@ -4,13 +4,14 @@ import { usePathname, useRouter } from "next/navigation";
 import AppBar from "@mui/material/AppBar";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Chip from "@mui/material/Chip";
 import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
+import { OutlinedChip } from "@/components/layout/outlined-chip";
 import { UserMenu } from "@/components/layout/user-menu";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import styles from "./app-header.module.css";
 
 export function AppHeader({ user }: { user: SessionUser }) {
   const pathname = usePathname();
@@ -46,7 +47,11 @@ export function AppHeader({ user }: { user: SessionUser }) {
         </Box>
         <Box sx={{ display: "flex", alignItems: "center", gap: { xs: 0, sm: 1 } }}>
           <UserMenu user={user} />
-          {user.role === "ADMIN" && <Chip label="Admin" size="small" color="secondary" variant="outlined" sx={{ display: { xs: "none", sm: "flex" } }} />}
+          {user.role === "ADMIN" && (
+            <span className={styles.role}>
+              <OutlinedChip label="Admin" size="small" color="secondary" />
+            </span>
+          )}
           <ThemeToggle />
           <Button color="inherit" onClick={signOut}>
             Sign out
