@@ -9,7 +9,6 @@ import { useQuery } from "@tanstack/react-query";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import IconButton from "@mui/material/IconButton";
-import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import UploadIcon from "@mui/icons-material/Upload";
@@ -177,7 +176,7 @@ export function RequestQueue({ role }: { role: Role }) {
         </Alert>
       )}
 
-      <Paper sx={{ overflow: "hidden" }}>
+      <div className={styles.frame}>
         <QueueTable
           items={data?.items}
           isAdmin={isAdmin}
@@ -207,7 +206,7 @@ export function RequestQueue({ role }: { role: Role }) {
           onPageChange={(page) => setView({ page: page + 1 })}
           onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />
-      </Paper>
+      </div>
     </Stack>
   );
 }
