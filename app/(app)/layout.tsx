@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import Container from "@mui/material/Container";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
+import styles from "@/components/layout/app-header.module.css";
 
 // Everything under (app) needs a signed-in user; the check runs on the server.
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -10,9 +10,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdates>
       <AppHeader user={user} />
-      <Container component="main" maxWidth="xl" sx={{ py: { xs: 2, sm: 3 } }}>
+      <main className={styles.main}>
         {children}
-      </Container>
+      </main>
     </LiveUpdates>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 import NextLink from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import AppBar from "@mui/material/AppBar";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Chip from "@mui/material/Chip";
-import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
+import { OutlinedChip } from "@/components/layout/outlined-chip";
 import { UserMenu } from "@/components/layout/user-menu";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import styles from "./app-header.module.css";
 
 export function AppHeader({ user }: { user: SessionUser }) {
   const pathname = usePathname();
@@ -27,8 +26,8 @@ export function AppHeader({ user }: { user: SessionUser }) {
   const onRequests = pathname === "/requests" || (pathname.startsWith("/requests/") && pathname !== "/requests/new");
   const onInsights = pathname === "/insights";
   return (
-    <AppBar position="sticky" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: "divider" }}>
-      <Toolbar sx={{ gap: { xs: 0.5, sm: 2 }, flexWrap: "wrap", px: { xs: 1.5, sm: 3 } }}>
+    <header className={styles.bar}>
+      <div className={styles.toolbar}>
         <Typography component="span" variant="h6" sx={{ fontWeight: 700, mr: { xs: 0, sm: 2 } }}>
           {/* Phones get the short name, so the header fits on one line at 375 px. */}
           KV
@@ -46,13 +45,17 @@ export function AppHeader({ user }: { user: SessionUser }) {
         </Box>
         <Box sx={{ display: "flex", alignItems: "center", gap: { xs: 0, sm: 1 } }}>
           <UserMenu user={user} />
-          {user.role === "ADMIN" && <Chip label="Admin" size="small" color="secondary" variant="outlined" sx={{ display: { xs: "none", sm: "flex" } }} />}
+          {user.role === "ADMIN" && (
+            <span className={styles.role}>
+              <OutlinedChip label="Admin" size="small" color="secondary" />
+            </span>
+          )}
           <ThemeToggle />
           <Button color="inherit" onClick={signOut}>
             Sign out
           </Button>
         </Box>
-      </Toolbar>
-    </AppBar>
+      </div>
+    </header>
   );
 }

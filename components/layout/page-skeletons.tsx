@@ -16,24 +16,6 @@ function Busy({ label, children }: { label: string; children: ReactNode }) {
 
 const columns = (lg: string, md = "1fr") => ({ display: "grid", gap: 2.5, gridTemplateColumns: { xs: "1fr", md, lg } });
 
-export function QueueSkeleton() {
-  return (
-    <Busy label="Loading requests">
-      <Stack direction="row" sx={{ justifyContent: "space-between" }}>
-        <Placeholder width={180} height={36} rounded />
-        <Placeholder width={130} height={36} rounded />
-      </Stack>
-      <Placeholder width={260} height={32} rounded />
-      <Placeholder height={40} rounded />
-      <Paper sx={{ p: 2 }}>
-        {Array.from({ length: 10 }, (_, i) => (
-          <Placeholder key={i} height={24} />
-        ))}
-      </Paper>
-    </Busy>
-  );
-}
-
 export function DetailSkeleton() {
   return (
     <Busy label="Loading the request">

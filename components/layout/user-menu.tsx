@@ -4,10 +4,10 @@
 // portal), so the menu stays inside the header's landmark.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import Avatar from "@mui/material/Avatar";
 import Button from "@mui/material/Button";
 import Typography from "@mui/material/Typography";
 import type { SessionUser } from "@/lib/auth/roles";
+import styles from "./app-header.module.css";
 
 const UserMenuPopup = dynamic(() => import("@/components/layout/user-menu-popup").then((m) => m.UserMenuPopup), { ssr: false });
 
@@ -27,7 +27,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         aria-expanded={anchor ? "true" : undefined}
         aria-controls={anchor ? "user-menu" : undefined}
         aria-label={`Account: ${user.name}`}
-        startIcon={<Avatar sx={{ width: 24, height: 24, fontSize: "0.8rem", bgcolor: "primary.main" }}>{user.name.slice(0, 1).toUpperCase()}</Avatar>}
+        startIcon={<span className={styles.avatar}>{user.name.slice(0, 1).toUpperCase()}</span>}
         sx={{ minWidth: 0, "& .MuiButton-startIcon": { mr: { xs: 0, sm: 1 } } }}
       >
         <Typography component="span" variant="body2" sx={{ display: { xs: "none", sm: "inline" } }}>

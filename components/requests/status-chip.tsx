@@ -1,7 +1,7 @@
-import Chip, { type ChipProps } from "@mui/material/Chip";
+import { OutlinedChip, type ChipColor } from "@/components/layout/outlined-chip";
 import { LABELS, type Priority, type RequestStatus } from "@/lib/domain/requests/options";
 
-const STATUS_COLOR: Record<RequestStatus, ChipProps["color"]> = {
+const STATUS_COLOR: Record<RequestStatus, ChipColor> = {
   SUBMITTED: "info",
   IN_REVIEW: "primary",
   NEEDS_INFO: "warning",
@@ -12,17 +12,19 @@ const STATUS_COLOR: Record<RequestStatus, ChipProps["color"]> = {
   CANCELLED: "default",
 };
 
-const PRIORITY_COLOR: Record<Priority, ChipProps["color"]> = {
+const PRIORITY_COLOR: Record<Priority, ChipColor> = {
   LOW: "default",
   MEDIUM: "info",
   HIGH: "warning",
   URGENT: "error",
 };
 
-export function StatusChip({ status, size = "small" }: { status: RequestStatus; size?: ChipProps["size"] }) {
-  return <Chip label={LABELS.status[status]} color={STATUS_COLOR[status]} size={size} variant="outlined" />;
+type Size = "small" | "medium";
+
+export function StatusChip({ status, size = "small" }: { status: RequestStatus; size?: Size }) {
+  return <OutlinedChip label={LABELS.status[status]} color={STATUS_COLOR[status]} size={size} />;
 }
 
-export function PriorityChip({ priority, size = "small" }: { priority: Priority; size?: ChipProps["size"] }) {
-  return <Chip label={LABELS.priority[priority]} color={PRIORITY_COLOR[priority]} size={size} variant="outlined" />;
+export function PriorityChip({ priority, size = "small" }: { priority: Priority; size?: Size }) {
+  return <OutlinedChip label={LABELS.priority[priority]} color={PRIORITY_COLOR[priority]} size={size} />;
 }

@@ -1,0 +1,218 @@
+"use client";
+// The queue's table: plain table elements with static CSS (queue-table.module.css) that
+// look like MUI's small Table. Twenty-five rows of MUI cells, chips, checkboxes and
+// sort labels made emotion serialise styles for every cell on the server and again on
+// hydration; this draws the same thing with class names.
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+import NextLink from "next/link";
+import { LABELS } from "@/lib/domain/requests/options";
+import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { formatAge } from "@/lib/format/time";
+import type { RequestSummary, SortField } from "@/lib/schemas/request";
+import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
+import { RelativeTime } from "@/components/requests/relative-time";
+import { Placeholder } from "@/components/layout/placeholder";
+import styles from "./queue-table.module.css";
+
+const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
+
+/** `hideBelow`: on narrow screens the less important columns give way (the table stays a table). */
+type Column = { field: SortField; label: string; cell: (r: RequestSummary) => ReactNode; hideBelow?: "sm" | "md" };
+const hideBelow = (bp?: "sm" | "md") => (bp === "sm" ? styles.hideBelowSm : bp === "md" ? styles.hideBelowMd : undefined);
+
+const COLUMNS: Column[] = [
+  {
+    field: "number",
+    label: "Request",
+    cell: (r) => (
+      <>
+        <NextLink href={`/requests/${r.number}`} className={styles.link} onClick={(e) => e.stopPropagation()}>
+          {r.number}
+        </NextLink>
+        <span className={styles.datasetUnder}>{r.datasetName}</span>
+      </>
+    ),
+  },
+  { field: "datasetName", label: "Dataset", cell: (r) => <div className={styles.mono}>{r.datasetName}</div>, hideBelow: "sm" },
+  {
+    field: "requestType",
+    label: "Type",
+    hideBelow: "md",
+    cell: (r) => (
+      <>
+        {LABELS.requestType[r.requestType]}
+        {r.checklistProgress && (
+          <span title="Migration checklist steps done">
+            {" "}
+            · {r.checklistProgress.done}/{r.checklistProgress.total}
+          </span>
+        )}
+      </>
+    ),
+  },
+  { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam, hideBelow: "sm" },
+  { field: "status", label: "Status", cell: (r) => <StatusCell request={r} /> },
+  { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} />, hideBelow: "sm" },
+  { field: "assignee", label: "Assignee", hideBelow: "md", cell: (r) => r.assignee?.name ?? <span>Unassigned</span> },
+  { field: "createdAt", label: "Requested", cell: (r) => <RelativeTime iso={r.createdAt} />, hideBelow: "md" },
+  { field: "updatedAt", label: "Updated", cell: (r) => <RelativeTime iso={r.updatedAt} />, hideBelow: "sm" },
+];
+
+type Props = {
+  /** Undefined until the first answer: skeleton rows. */
+  items: RequestSummary[] | undefined;
+  isAdmin: boolean;
+  isFetching: boolean;
+  sort: SortField;
+  order: "asc" | "desc";
+  onSort: (field: SortField) => void;
+  selected: Set<string>;
+  onToggle: (number: string) => void;
+  onToggleAll: () => void;
+  activeIndex: number;
+  onActivate: (index: number) => void;
+  onOpen: (number: string) => void;
+  rowRefs: RefObject<(HTMLTableRowElement | null)[]>;
+  /** What the table shows when there are no rows. */
+  empty: ReactNode;
+};
+
+export function QueueTable({ items, isAdmin, isFetching, sort, order, onSort, selected, onToggle, onToggleAll, activeIndex, onActivate, onOpen, rowRefs, empty }: Props) {
+  const colSpan = COLUMNS.length + (isAdmin ? 1 : 0);
+  const rows = items ?? [];
+  const selectedCount = rows.filter((r) => selected.has(r.number)).length;
+  const allSelected = rows.length > 0 && selectedCount === rows.length;
+  return (
+    <>
+      <div className={styles.progressSlot}>
+        {isFetching && (
+          <span className={styles.progress} role="progressbar" aria-label="Loading requests">
+            <span className={styles.progressBar} />
+            <span className={styles.progressBar} />
+          </span>
+        )}
+      </div>
+      <div className={styles.container}>
+        <table className={styles.table} aria-label="Requests">
+          <thead>
+            <tr>
+              {isAdmin && (
+                <th scope="col" className={cx(styles.cell, styles.head, styles.checkboxCell)}>
+                  <CheckboxBox
+                    checked={allSelected}
+                    indeterminate={selectedCount > 0 && !allSelected}
+                    onChange={onToggleAll}
+                    label="Select all requests on this page"
+                  />
+                </th>
+              )}
+              {COLUMNS.map((c) => {
+                const active = sort === c.field;
+                return (
+                  <th
+                    key={c.field}
+                    scope="col"
+                    className={cx(styles.cell, styles.head, hideBelow(c.hideBelow))}
+                    aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    <button type="button" className={cx(styles.sort, active && styles.active, active && order === "desc" && styles.desc)} onClick={() => onSort(c.field)}>
+                      {c.label}
+                      <svg className={styles.sortIcon} viewBox="0 0 24 24" aria-hidden focusable="false">
+                        <path d="M20 12l-1.41-1.41L13 16.17V4h-2v12.17l-5.58-5.59L4 12l8 8 8-8z" />
+                      </svg>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {!items &&
+              Array.from({ length: 8 }, (_, i) => (
+                <tr key={`skeleton-${i}`} aria-hidden>
+                  <td className={styles.cell} colSpan={colSpan}>
+                    <Placeholder />
+                  </td>
+                </tr>
+              ))}
+            {rows.map((r, i) => (
+              <tr
+                key={r.number}
+                ref={(el) => {
+                  rowRefs.current[i] = el;
+                }}
+                className={cx(styles.row, selected.has(r.number) && styles.selected)}
+                data-queue-row
+                tabIndex={i === activeIndex ? 0 : -1}
+                onFocus={(e) => e.target === e.currentTarget && onActivate(i)}
+                onClick={() => onOpen(r.number)}
+              >
+                {isAdmin && (
+                  <td className={cx(styles.cell, styles.checkboxCell)} onClick={(e) => e.stopPropagation()}>
+                    <CheckboxBox checked={selected.has(r.number)} onChange={() => onToggle(r.number)} label={`Select ${r.number}`} />
+                  </td>
+                )}
+                {COLUMNS.map((c) => (
+                  <td key={c.field} className={cx(styles.cell, hideBelow(c.hideBelow))}>
+                    {c.cell(r)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {items && rows.length === 0 && (
+              <tr>
+                <td className={styles.cell} colSpan={colSpan}>
+                  {empty}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const BOX_PATHS = {
+  unchecked: "M19 5v14H5V5h14m0-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2z",
+  checked: "M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z",
+  indeterminate: "M19 3H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2zm-2 10H7v-2h10v2z",
+};
+
+/** A native checkbox drawn as MUI's small Checkbox (the input stays, invisible, on top). */
+function CheckboxBox({ checked, indeterminate = false, onChange, label }: { checked: boolean; indeterminate?: boolean; onChange: () => void; label: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (input.current) input.current.indeterminate = indeterminate;
+  }, [indeterminate]);
+  const state = indeterminate ? "indeterminate" : checked ? "checked" : "unchecked";
+  return (
+    <span className={cx(styles.checkbox, state !== "unchecked" && styles.checked)} data-focus-ring>
+      <input ref={input} type="checkbox" className={styles.checkboxInput} checked={checked} onChange={onChange} aria-label={label} />
+      <svg className={styles.checkboxIcon} viewBox="0 0 24 24" aria-hidden focusable="false">
+        <path d={BOX_PATHS[state]} />
+      </svg>
+    </span>
+  );
+}
+
+/** The status, how long it has been in it, and a flag when that is too long. */
+function StatusCell({ request: r }: { request: RequestSummary }) {
+  const open = STALE_AFTER_DAYS[r.status] !== undefined;
+  const stale = isStale(r.status, r.statusChangedAt);
+  return (
+    <div className={styles.status}>
+      <StatusChip status={r.status} />
+      {open && (
+        <span
+          className={cx(styles.age, stale && styles.stale)}
+          title={stale ? `Stale: over ${STALE_AFTER_DAYS[r.status]} d in ${LABELS.status[r.status]}` : `Time in ${LABELS.status[r.status]}`}
+          suppressHydrationWarning
+        >
+          {stale ? "⚠ " : ""}
+          {formatAge(r.statusChangedAt)}
+        </span>
+      )}
+    </div>
+  );
+}
