@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <Typography variant="h1" sx={{ mb: 0.5 }}>
           KVStore App
         </Typography>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
+        <Typography color="textSecondary" sx={{ mb: 3 }}>
           Sign in to request and look up datasets.
         </Typography>
         <SignInForm next={next} />

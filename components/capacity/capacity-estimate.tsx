@@ -55,7 +55,7 @@ export function CapacityEstimate({ estimate: e, headingComponent = "h3", linkToF
         />
       </Box>
       {e.missing.length > 0 && (
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
           Fill in {describeMissing(e.missing)} to complete the estimate.
         </Typography>
       )}
@@ -82,7 +82,7 @@ function WarningLink({ field, children }: { field: string; children: ReactNode }
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
     <Box>
-      <Typography component="dt" variant="body2" color="text.secondary">
+      <Typography component="dt" variant="body2" color="textSecondary">
         {label}
       </Typography>
       <Box component="dd" sx={{ m: 0 }}>
@@ -90,7 +90,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
           {value}
         </Typography>
         {detail && (
-          <Typography component="span" variant="body2" color="text.secondary" sx={{ display: "block" }}>
+          <Typography component="span" variant="body2" color="textSecondary" sx={{ display: "block" }}>
             {detail}
           </Typography>
         )}

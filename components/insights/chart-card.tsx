@@ -27,7 +27,7 @@ export function ChartCard({ id, title, summary, chart, table }: Props) {
         {title}
       </Typography>
       <Box component="figure" sx={{ m: 0 }}>
-        <Typography component="figcaption" color="text.secondary" sx={{ mb: 1 }}>
+        <Typography component="figcaption" color="textSecondary" sx={{ mb: 1 }}>
           {summary}
         </Typography>
         <Box

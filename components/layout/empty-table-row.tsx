@@ -8,7 +8,7 @@ export function EmptyTableRow({ colSpan, children }: { colSpan: number; children
   return (
     <TableRow>
       <TableCell colSpan={colSpan}>
-        <Typography color="text.secondary" sx={{ py: 3, textAlign: "center" }}>
+        <Typography color="textSecondary" sx={{ py: 3, textAlign: "center" }}>
           {children}
         </Typography>
       </TableCell>

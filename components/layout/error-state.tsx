@@ -18,7 +18,7 @@ export function ErrorState({ error, retry }: { error: unknown; retry: () => void
       <Typography variant="h1" ref={heading} tabIndex={-1} sx={{ outline: "none" }}>
         Something went wrong
       </Typography>
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         This page could not be loaded. It may be a passing problem: try again. If it keeps failing, tell the storage team
         {digest ? " and quote the reference below" : ""}.
       </Typography>

@@ -92,7 +92,7 @@ export function ImportRequests() {
         <Typography variant="h2" gutterBottom>
           1. Choose a file
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 1.5 }}>
           CSV with a header row of field names (<Link href={TEMPLATE_HREF} download="kvstore-import-template.csv">download a template</Link>
           ): regions separated by <code>;</code> or <code>|</code>, <code>true</code>/<code>false</code> for backups, an empty cell for
           “not given”. Or JSON: an array of requests as the API takes them. Up to {formatSize(IMPORT_MAX_BYTES)} and{" "}
@@ -227,7 +227,7 @@ function ProgressLine({ progress, importing }: { progress: UploadProgress; impor
         value={progress.phase === "uploading" ? progress.fraction * 100 : undefined}
         aria-label={label}
       />
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mt: 0.5 }}>
         {label}
       </Typography>
     </Box>

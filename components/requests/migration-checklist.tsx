@@ -18,7 +18,7 @@ export function MigrationChecklist({ request, canEdit }: { request: RequestDetai
   const percent = Math.round((done.size / MIGRATION_CHECKLIST.length) * 100);
   return (
     <Box>
-      <Typography variant="body2" color="text.secondary" id="checklist-progress">
+      <Typography variant="body2" color="textSecondary" id="checklist-progress">
         {done.size} of {MIGRATION_CHECKLIST.length} steps done
       </Typography>
       <LinearProgress variant="determinate" value={percent} aria-labelledby="checklist-progress" sx={{ my: 1, height: 6, borderRadius: 3 }} />

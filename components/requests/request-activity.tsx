@@ -75,14 +75,14 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
                 </Typography>
               </Box>
             )}
-            <Typography variant="caption" color="text.secondary">
+            <Typography variant="caption" color="textSecondary">
               <RelativeTime iso={entry.at} />
             </Typography>
           </Box>
         ))}
       </Box>
       {request.comments.length === 0 && (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           No comments yet. Ask a question or add context below; everyone following this request sees it.
         </Typography>
       )}

@@ -25,7 +25,7 @@ import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 
-const none = <Typography component="span" color="text.secondary">—</Typography>;
+const none = <Typography component="span" color="textSecondary">—</Typography>;
 const integer = (n: number) => n.toLocaleString("en-US");
 
 /** The metadata sections, in the form's order and with its labels. */
@@ -119,20 +119,20 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
         <Grid container spacing={2}>
           <Fact label="Requester">
             {r.requester.name}
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {r.requester.email}
             </Typography>
           </Fact>
           <Fact label="Assignee">{r.assignee?.name ?? none}</Fact>
           <Fact label="Requested">
             <RelativeTime iso={r.createdAt} />
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {formatDateTime(r.createdAt)}
             </Typography>
           </Fact>
           <Fact label="Updated">
             <RelativeTime iso={r.updatedAt} />
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {formatDateTime(r.updatedAt)}
             </Typography>
           </Fact>
@@ -203,7 +203,7 @@ function RequestActionsPanel(props: { request: RequestDetail; user: SessionUser;
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Grid size={{ xs: 6, md: 3 }}>
-      <Typography variant="overline" color="text.secondary" component="div" sx={{ lineHeight: 1.6 }}>
+      <Typography variant="overline" color="textSecondary" component="div" sx={{ lineHeight: 1.6 }}>
         {label}
       </Typography>
       <Box>{children}</Box>

@@ -218,7 +218,7 @@ function EmptyQueue({ mine, onShowAll }: { mine: boolean; onShowAll: () => void 
       <Typography variant="h3" component="p" sx={{ mb: 1 }}>
         No requests match this view
       </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
+      <Typography color="textSecondary" sx={{ mb: 2 }}>
         {mine ? "Submit a new request, or look through everyone's requests." : "Clear the filters to see every request."}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ justifyContent: "center" }}>

@@ -77,7 +77,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
         <Typography variant="h1" gutterBottom>
           API tokens
         </Typography>
-        <Typography color="text.secondary">
+        <Typography color="textSecondary">
           Scripts and tools (such as <code>kvctl</code>) sign in with a personal token, sent as{" "}
           <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role. Keep it secret; revoke it when a
           tool no longer needs it. See the{" "}
@@ -137,7 +137,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
                     {t.lastUsedAt ? (
                       <RelativeTime iso={t.lastUsedAt} />
                     ) : (
-                      <Typography component="span" variant="body2" color="text.secondary">
+                      <Typography component="span" variant="body2" color="textSecondary">
                         Never
                       </Typography>
                     )}
@@ -245,7 +245,7 @@ function NewTokenDialog({ token, onClose }: { token: CreatedTokenDto | null; onC
             },
           }}
         />
-        <Typography role="status" variant="body2" color="success.main" sx={{ mt: 1, minHeight: 20 }}>
+        <Typography role="status" variant="body2" color="success" sx={{ mt: 1, minHeight: 20 }}>
           {copied ? "Copied to the clipboard." : ""}
         </Typography>
       </DialogContent>

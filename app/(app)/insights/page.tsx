@@ -28,7 +28,7 @@ export default async function InsightsPage({ searchParams }: Props) {
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ justifyContent: "space-between", alignItems: { sm: "center" } }}>
         <div>
           <Typography variant="h1">Insights</Typography>
-          <Typography color="text.secondary">
+          <Typography color="textSecondary">
             {monthLabel(data.months[0]!)} – {monthLabel(data.months[data.months.length - 1]!)}, counted by the database as of this page load.
           </Typography>
         </div>
@@ -46,7 +46,7 @@ export default async function InsightsPage({ searchParams }: Props) {
           <Typography variant="h2" component="p">
             Nothing to chart yet
           </Typography>
-          <Typography color="text.secondary">Insights fill in as requests are submitted and worked on. Submit the first one.</Typography>
+          <Typography color="textSecondary">Insights fill in as requests are submitted and worked on. Submit the first one.</Typography>
           <LinkButton href="/requests/new" variant="contained">
             Submit a request
           </LinkButton>

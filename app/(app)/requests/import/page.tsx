@@ -12,7 +12,7 @@ export default async function ImportRequestsPage() {
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: "auto" }}>
       <div>
         <Typography variant="h1">Import requests</Typography>
-        <Typography color="text.secondary">
+        <Typography color="textSecondary">
           Submit many requests at once from a CSV or JSON file, typically migrations of legacy datasets. Every row is checked like the
           request form; you see a report before anything is stored.
         </Typography>

@@ -28,7 +28,7 @@ export default async function EditRequestPage({ params }: Props) {
           Edit {request.number} <span style={{ fontFamily: "monospace" }}>{request.datasetName}</span>
         </Typography>
         {request.status === "NEEDS_INFO" && (
-          <Typography color="text.secondary">Saving sends the request back to the storage team for review.</Typography>
+          <Typography color="textSecondary">Saving sends the request back to the storage team for review.</Typography>
         )}
       </div>
       {editable ? (
