@@ -42,7 +42,7 @@ const COLUMNS: Column[] = [
       <>
         {LABELS.requestType[r.requestType]}
         {r.checklistProgress && (
-          <span title="Migration checklist steps done">
+          <span className={styles.secondary} title="Migration checklist steps done">
             {" "}
             · {r.checklistProgress.done}/{r.checklistProgress.total}
           </span>
@@ -53,7 +53,7 @@ const COLUMNS: Column[] = [
   { field: "ownerTeam", label: "Team", cell: (r) => r.ownerTeam, hideBelow: "sm" },
   { field: "status", label: "Status", cell: (r) => <StatusCell request={r} /> },
   { field: "priority", label: "Priority", cell: (r) => <PriorityChip priority={r.priority} />, hideBelow: "sm" },
-  { field: "assignee", label: "Assignee", hideBelow: "md", cell: (r) => r.assignee?.name ?? <span>Unassigned</span> },
+  { field: "assignee", label: "Assignee", hideBelow: "md", cell: (r) => r.assignee?.name ?? <span className={styles.secondary}>Unassigned</span> },
   { field: "createdAt", label: "Requested", cell: (r) => <RelativeTime iso={r.createdAt} />, hideBelow: "md" },
   { field: "updatedAt", label: "Updated", cell: (r) => <RelativeTime iso={r.updatedAt} />, hideBelow: "sm" },
 ];
