@@ -1,15 +1,17 @@
-import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { LinkButton } from "@/components/layout/link-button";
+import { StaticLinkButton } from "@/components/layout/static-button";
+import styles from "./not-found.module.css";
 
+// Every signed-in page's HTML references this boundary, so its code loads with each of
+// them: static CSS for the frame and the button (no Stack, no Button and ButtonBase).
 export default function NotFound() {
   return (
-    <Stack spacing={2} sx={{ py: 8, alignItems: "center", textAlign: "center" }}>
+    <div className={styles.notFound}>
       <Typography variant="h1">Not found</Typography>
       <Typography color="textSecondary">No request or dataset answers to that address.</Typography>
-      <LinkButton href="/requests" variant="contained">
+      <StaticLinkButton href="/requests" variant="contained">
         Go to the requests
-      </LinkButton>
-    </Stack>
+      </StaticLinkButton>
+    </div>
   );
 }

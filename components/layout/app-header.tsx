@@ -1,12 +1,10 @@
 "use client";
-import NextLink from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
 import { OutlinedChip } from "@/components/layout/outlined-chip";
+import { StaticButton, StaticLinkButton } from "@/components/layout/static-button";
 import { UserMenu } from "@/components/layout/user-menu";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import styles from "./app-header.module.css";
@@ -31,19 +29,17 @@ export function AppHeader({ user }: { user: SessionUser }) {
         <Typography component="span" variant="h6" sx={{ fontWeight: 700, mr: { xs: 0, sm: 2 } }}>
           {/* Phones get the short name, so the header fits on one line at 375 px. */}
           KV
-          <Box component="span" sx={{ display: { xs: "none", sm: "inline" } }}>
-            Store
-          </Box>
+          <span className={styles.wide}>Store</span>
         </Typography>
-        <Box component="nav" aria-label="Main" sx={{ display: "flex", gap: { xs: 0, sm: 1 }, flexGrow: 1 }}>
-          <Button component={NextLink} href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
+        <nav aria-label="Main" className={styles.nav}>
+          <StaticLinkButton href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
             Requests
-          </Button>
-          <Button component={NextLink} href="/insights" color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
+          </StaticLinkButton>
+          <StaticLinkButton href="/insights" color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
             Insights
-          </Button>
-        </Box>
-        <Box sx={{ display: "flex", alignItems: "center", gap: { xs: 0, sm: 1 } }}>
+          </StaticLinkButton>
+        </nav>
+        <div className={styles.end}>
           <UserMenu user={user} />
           {user.role === "ADMIN" && (
             <span className={styles.role}>
@@ -51,10 +47,10 @@ export function AppHeader({ user }: { user: SessionUser }) {
             </span>
           )}
           <ThemeToggle />
-          <Button color="inherit" onClick={signOut}>
+          <StaticButton color="inherit" onClick={signOut}>
             Sign out
-          </Button>
-        </Box>
+          </StaticButton>
+        </div>
       </div>
     </header>
   );

@@ -4,9 +4,9 @@
 // portal), so the menu stays inside the header's landmark.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import Button from "@mui/material/Button";
 import Typography from "@mui/material/Typography";
 import type { SessionUser } from "@/lib/auth/roles";
+import { StaticButton } from "@/components/layout/static-button";
 import styles from "./app-header.module.css";
 
 const UserMenuPopup = dynamic(() => import("@/components/layout/user-menu-popup").then((m) => m.UserMenuPopup), { ssr: false });
@@ -17,7 +17,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const close = () => setAnchor(null);
   return (
     <>
-      <Button
+      <StaticButton
         color="inherit"
         onClick={(e) => {
           setOpened(true);
@@ -28,12 +28,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
         aria-controls={anchor ? "user-menu" : undefined}
         aria-label={`Account: ${user.name}`}
         startIcon={<span className={styles.avatar}>{user.name.slice(0, 1).toUpperCase()}</span>}
-        sx={{ minWidth: 0, "& .MuiButton-startIcon": { mr: { xs: 0, sm: 1 } } }}
+        className={styles.account}
       >
         <Typography component="span" variant="body2" sx={{ display: { xs: "none", sm: "inline" } }}>
           {user.name}
         </Typography>
-      </Button>
+      </StaticButton>
       {/* Mounted from the first click on, so it keeps its closing transition. */}
       {opened && <UserMenuPopup user={user} anchor={anchor} close={close} />}
     </>

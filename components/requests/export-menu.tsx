@@ -2,9 +2,9 @@
 // "Export" on the queue: the current view (filters and sort, every page) as a file.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import Button from "@mui/material/Button";
-import DownloadIcon from "@mui/icons-material/Download";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import { StaticButton } from "@/components/layout/static-button";
+import { DownloadIcon } from "@/components/layout/static-icons";
 
 const ExportMenuPopup = dynamic(() => import("@/components/requests/export-menu-popup").then((m) => m.ExportMenuPopup), { ssr: false });
 
@@ -14,7 +14,7 @@ export function ExportMenu({ view }: { view: ListRequestsQuery }) {
   const close = () => setAnchor(null);
   return (
     <>
-      <Button
+      <StaticButton
         variant="outlined"
         startIcon={<DownloadIcon />}
         aria-haspopup="menu"
@@ -26,7 +26,7 @@ export function ExportMenu({ view }: { view: ListRequestsQuery }) {
         }}
       >
         Export
-      </Button>
+      </StaticButton>
       {/* Mounted from the first click on, so it keeps its closing transition. */}
       {opened && <ExportMenuPopup view={view} anchor={anchor} close={close} />}
     </>

@@ -1,16 +1,33 @@
 "use client";
-// The queue's filter fields, drawn like MUI TextFields (small, outlined, full width) but
-// built from their parts: TextField imports Select, Menu, Popover and Modal even when
-// none is used, and those were the largest share of the queue's first-load JavaScript
-// after zod (BENCHMARKS.md).
-import { useId, type ChangeEvent, type ReactNode } from "react";
-import FormControl from "@mui/material/FormControl";
-import InputLabel from "@mui/material/InputLabel";
-import NativeSelect from "@mui/material/NativeSelect";
-import OutlinedInput from "@mui/material/OutlinedInput";
-import type { SxProps, Theme } from "@mui/material/styles";
+// The queue's filter fields, drawn like MUI TextFields (small, outlined, full width) by
+// static CSS (filter-fields.module.css) around native <input> and <select> elements:
+// FormControl, InputLabel, OutlinedInput and NativeSelect were ~14 KB gzipped of the
+// queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
+// control, and a fieldset whose legend notches the outline for the floated label.
+import { useId, type CSSProperties, type ReactNode } from "react";
+import styles from "./filter-fields.module.css";
 
-type FieldProps = { label: string; value: string; sx?: SxProps<Theme> };
+type FieldProps = { label: string; value: string; style?: CSSProperties };
+
+/** The outline with its notch: the legend holds the label, invisible, to size the gap. */
+export function NotchedOutline({ label }: { label: string }) {
+  return (
+    <fieldset aria-hidden className={styles.outline}>
+      <legend className={styles.legend}>
+        <span>{label}</span>
+      </legend>
+    </fieldset>
+  );
+}
+
+/** ArrowDropDown, as MUI's selects draw it. */
+export function ArrowDropDownIcon({ className }: { className?: string }) {
+  return (
+    <svg className={className} focusable="false" aria-hidden viewBox="0 0 24 24">
+      <path d="M7 10l5 5 5-5z" />
+    </svg>
+  );
+}
 
 /** An outlined text input with a floating label (TextField's look). */
 export function OutlinedTextField({
@@ -19,29 +36,38 @@ export function OutlinedTextField({
   value,
   onChange,
   type = "text",
-  sx,
+  style,
 }: FieldProps & { id?: string; onChange: (value: string) => void; type?: "text" | "search" }) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
-    <FormControl size="small" fullWidth sx={sx}>
-      <InputLabel htmlFor={id}>{label}</InputLabel>
-      <OutlinedInput id={id} label={label} type={type} value={value} onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)} />
-    </FormControl>
+    <div className={styles.field} style={style} data-shrink={value !== "" ? "" : undefined}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <div className={styles.box}>
+        <input id={id} className={styles.input} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+        <NotchedOutline label={label} />
+      </div>
+    </div>
   );
 }
 
 /** A native <select> in an outlined frame with its label always up (TextField select native). */
-export function NativeSelectField({ label, value, onChange, children, sx }: FieldProps & { onChange: (value: string) => void; children: ReactNode }) {
+export function NativeSelectField({ label, value, onChange, children, style }: FieldProps & { onChange: (value: string) => void; children: ReactNode }) {
   const id = useId();
   return (
-    <FormControl size="small" fullWidth sx={sx}>
-      <InputLabel htmlFor={id} shrink>
+    <div className={styles.field} style={style} data-shrink="">
+      <label className={styles.label} htmlFor={id}>
         {label}
-      </InputLabel>
-      <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} input={<OutlinedInput label={label} notched />}>
-        {children}
-      </NativeSelect>
-    </FormControl>
+      </label>
+      <div className={styles.box}>
+        <select id={id} className={`${styles.input} ${styles.select}`} value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </select>
+        <ArrowDropDownIcon className={styles.arrow} />
+        <NotchedOutline label={label} />
+      </div>
+    </div>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type CSSProperties } from "react";
 import { useQuery } from "@tanstack/react-query";
-import Button from "@mui/material/Button";
-import Stack from "@mui/material/Stack";
 import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import type { Role } from "@/lib/auth/roles";
 import { adminsOptions } from "@/lib/queries/users";
 import { useDebounced } from "@/components/hooks/use-debounced";
+import { StaticButton } from "@/components/layout/static-button";
 import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
 import { StatusFilter } from "@/components/requests/status-filter";
+import styles from "./filter-fields.module.css";
 
 type Props = {
   view: ListRequestsQuery;
@@ -24,12 +24,14 @@ function DebouncedTextFilter({
   onCommit,
   type = "text",
   id,
+  style,
 }: {
   label: string;
   value: string;
   onCommit: (v: string) => void;
   type?: "text" | "search";
   id?: string;
+  style?: CSSProperties;
 }) {
   const [text, setText] = useState(value);
   const debounced = useDebounced(text, 300);
@@ -38,23 +40,28 @@ function DebouncedTextFilter({
     if (debounced.trim() !== value) onCommit(debounced.trim());
     // Commit only when the typed text settles, not when the URL catches up.
   }, [debounced]);
-  return <OutlinedTextField id={id} label={label} value={text} onChange={setText} type={type} />;
+  return <OutlinedTextField id={id} label={label} value={text} onChange={setText} type={type} style={style} />;
 }
 
 export function QueueFilters({ view, onChange, role }: Props) {
   const anyFilter = Boolean(view.status?.length || view.type || view.team || view.priority || view.q || view.assignee);
   const admins = useQuery(adminsOptions());
   return (
-    <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-      <Stack sx={{ flex: 2, minWidth: 0 }}>
-        <DebouncedTextFilter id="queue-search" label="Search" type="search" value={view.q ?? ""} onCommit={(q) => onChange({ q: q || undefined }, { replace: true })} />
-      </Stack>
-      <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} sx={{ flex: 2, minWidth: 160 }} />
+    <div className={styles.filters}>
+      <DebouncedTextFilter
+        id="queue-search"
+        label="Search"
+        type="search"
+        value={view.q ?? ""}
+        onCommit={(q) => onChange({ q: q || undefined }, { replace: true })}
+        style={{ flex: 2, minWidth: 0 }}
+      />
+      <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} style={{ flex: 2, minWidth: 160 }} />
       <NativeSelectField
         label="Type"
         value={view.type ?? ""}
         onChange={(type) => onChange({ type: (type || undefined) as ListRequestsQuery["type"] })}
-        sx={{ flex: 1, minWidth: 130 }}
+        style={{ flex: 1, minWidth: 130 }}
       >
         <option value="">Any</option>
         {REQUEST_TYPES.map((t) => (
@@ -67,7 +74,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
         label="Priority"
         value={view.priority ?? ""}
         onChange={(priority) => onChange({ priority: (priority || undefined) as ListRequestsQuery["priority"] })}
-        sx={{ flex: 1, minWidth: 120 }}
+        style={{ flex: 1, minWidth: 120 }}
       >
         <option value="">Any</option>
         {PRIORITIES.map((p) => (
@@ -80,7 +87,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
         label="Assignee"
         value={view.assignee ?? ""}
         onChange={(assignee) => onChange({ assignee: assignee || undefined })}
-        sx={{ flex: 1.2, minWidth: 140 }}
+        style={{ flex: 1.2, minWidth: 140 }}
       >
         <option value="">Anyone</option>
         {role === "ADMIN" && <option value="me">Me</option>}
@@ -91,16 +98,19 @@ export function QueueFilters({ view, onChange, role }: Props) {
           </option>
         ))}
       </NativeSelectField>
-      <Stack sx={{ flex: 1.5, minWidth: 0 }}>
-        <DebouncedTextFilter label="Team" value={view.team ?? ""} onCommit={(team) => onChange({ team: team || undefined }, { replace: true })} />
-      </Stack>
-      <Button
+      <DebouncedTextFilter
+        label="Team"
+        value={view.team ?? ""}
+        onCommit={(team) => onChange({ team: team || undefined }, { replace: true })}
+        style={{ flex: 1.5, minWidth: 0 }}
+      />
+      <StaticButton
         onClick={() => onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })}
         disabled={!anyFilter}
-        sx={{ flexShrink: 0 }}
+        style={{ flexShrink: 0 }}
       >
         Clear filters
-      </Button>
-    </Stack>
+      </StaticButton>
+    </div>
   );
 }

@@ -1,14 +1,15 @@
 "use client";
 // The queue's pager, laid out like MUI's TablePagination ("Rows per page", "1–25 of
 // 1000", previous and next) with a native select for the page size: TablePagination's
-// own Select brings Menu, Popover and Modal into the first load (BENCHMARKS.md).
+// own Select brings Menu, Popover and Modal into the first load (BENCHMARKS.md). The
+// select and the buttons are native elements drawn as MUI's (NativeSelect without
+// underline, IconButton) by static CSS.
 import { useId } from "react";
-import Box from "@mui/material/Box";
-import IconButton from "@mui/material/IconButton";
-import NativeSelect from "@mui/material/NativeSelect";
 import Typography from "@mui/material/Typography";
-import KeyboardArrowLeft from "@mui/icons-material/KeyboardArrowLeft";
-import KeyboardArrowRight from "@mui/icons-material/KeyboardArrowRight";
+import { StaticIconButton } from "@/components/layout/static-button";
+import { KeyboardArrowLeftIcon, KeyboardArrowRightIcon } from "@/components/layout/static-icons";
+import { ArrowDropDownIcon } from "@/components/requests/filter-fields";
+import styles from "./queue-pagination.module.css";
 
 type Props = {
   count: number;
@@ -30,28 +31,31 @@ export function QueuePagination({ count, countIsLowerBound = false, page, rowsPe
   const lastPage = countIsLowerBound ? page + 1 : Math.max(0, Math.ceil(count / rowsPerPage) - 1);
   const of = countIsLowerBound ? `more than ${count - 1}` : `${count}`;
   return (
-    <Box sx={{ display: "flex", alignItems: "center", justifyContent: "flex-end", flexWrap: "wrap", minHeight: 52, px: 2, gap: { xs: 1, sm: 3 } }}>
-      <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+    <div className={styles.pager}>
+      <div className={styles.rowsPerPage}>
         <Typography variant="body2" component="label" htmlFor={id}>
           Rows per page:
         </Typography>
-        <NativeSelect id={id} disableUnderline value={rowsPerPage} onChange={(e) => onRowsPerPageChange(Number(e.target.value))} sx={{ fontSize: "0.875rem" }}>
-          {rowsPerPageOptions.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </NativeSelect>
-      </Box>
+        <div className={styles.box}>
+          <select id={id} className={styles.select} value={rowsPerPage} onChange={(e) => onRowsPerPageChange(Number(e.target.value))}>
+            {rowsPerPageOptions.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <ArrowDropDownIcon className={styles.arrow} />
+        </div>
+      </div>
       <Typography variant="body2">{`${from}–${to} of ${of}`}</Typography>
-      <Box sx={{ display: "flex" }}>
-        <IconButton aria-label="Go to previous page" title="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)} color="inherit">
-          <KeyboardArrowLeft />
-        </IconButton>
-        <IconButton aria-label="Go to next page" title="Go to next page" disabled={page >= lastPage} onClick={() => onPageChange(page + 1)} color="inherit">
-          <KeyboardArrowRight />
-        </IconButton>
-      </Box>
-    </Box>
+      <div className={styles.pageButtons}>
+        <StaticIconButton aria-label="Go to previous page" title="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)} color="inherit">
+          <KeyboardArrowLeftIcon />
+        </StaticIconButton>
+        <StaticIconButton aria-label="Go to next page" title="Go to next page" disabled={page >= lastPage} onClick={() => onPageChange(page + 1)} color="inherit">
+          <KeyboardArrowRightIcon />
+        </StaticIconButton>
+      </div>
+    </div>
   );
 }

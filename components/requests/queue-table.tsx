@@ -11,7 +11,6 @@ import { formatAge } from "@/lib/format/time";
 import type { RequestSummary, SortField } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
-import { Placeholder } from "@/components/layout/placeholder";
 import styles from "./queue-table.module.css";
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
@@ -131,7 +130,7 @@ export function QueueTable({ items, isAdmin, isFetching, sort, order, onSort, se
               Array.from({ length: 8 }, (_, i) => (
                 <tr key={`skeleton-${i}`} aria-hidden>
                   <td className={styles.cell} colSpan={colSpan}>
-                    <Placeholder />
+                    <div className={styles.loadingLine} />
                   </td>
                 </tr>
               ))}

@@ -3,16 +3,9 @@
 // state lives in the URL, refreshed while visible.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import dynamic from "next/dynamic";
-import NextLink from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import IconButton from "@mui/material/IconButton";
-import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import UploadIcon from "@mui/icons-material/Upload";
-import KeyboardOutlined from "@mui/icons-material/KeyboardOutlined";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
 import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
@@ -27,6 +20,8 @@ import { useLiveUpdates } from "@/components/layout/live-updates";
 import { ExportMenu } from "@/components/requests/export-menu";
 import { useQueueKeys } from "@/components/requests/use-queue-keys";
 import { QueueTable } from "@/components/requests/queue-table";
+import { StaticButton, StaticIconButton, StaticLinkButton } from "@/components/layout/static-button";
+import { KeyboardOutlinedIcon, UploadIcon } from "@/components/layout/static-icons";
 import styles from "./request-queue.module.css";
 
 // The shortcuts dialog is code the queue's first load does without.
@@ -104,27 +99,27 @@ export function RequestQueue({ role }: { role: Role }) {
   });
 
   return (
-    <Stack spacing={2} data-queue-keys>
+    <div className={styles.page} data-queue-keys>
       {/* Phones: the actions go in one row under the title (and the keyboard help, of no use there, goes). */}
-      <Stack direction={{ xs: "column", sm: "row" }} spacing={1} useFlexGap sx={{ alignItems: { xs: "flex-start", sm: "center" }, justifyContent: "space-between" }}>
+      <div className={styles.titleRow}>
         <Typography variant="h1">Requests</Typography>
-        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: "center", flexWrap: "wrap", justifyContent: "flex-end" }}>
+        <div className={styles.actions}>
           {/* The native title, not MUI's Tooltip: its code (with Popper) is 11 KB gzipped of the first load. */}
-          <IconButton aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} sx={{ display: { xs: "none", sm: "inline-flex" } }}>
-            <KeyboardOutlined />
-          </IconButton>
+          <StaticIconButton aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} className={styles.helpButton}>
+            <KeyboardOutlinedIcon />
+          </StaticIconButton>
           <ExportMenu view={view} />
-          <Button component={NextLink} href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
+          <StaticLinkButton href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
             Import
-          </Button>
-          <Button component={NextLink} href="/requests/new" variant="contained">
+          </StaticLinkButton>
+          <StaticLinkButton href="/requests/new" variant="contained">
             New request
-          </Button>
-        </Stack>
-      </Stack>
+          </StaticLinkButton>
+        </div>
+      </div>
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
-      <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+      <div className={styles.viewRow}>
         {/* MUI's ToggleButtonGroup drawn with static CSS (request-queue.module.css). */}
         <div role="group" aria-label="Whose requests" className={styles.toggleGroup}>
           {(
@@ -148,7 +143,7 @@ export function RequestQueue({ role }: { role: Role }) {
             );
           })}
         </div>
-      </Stack>
+      </div>
 
       <QueueFilters view={view} onChange={setView} role={role} />
 
@@ -167,9 +162,9 @@ export function RequestQueue({ role }: { role: Role }) {
         <Alert
           severity="error"
           action={
-            <Button color="inherit" size="small" onClick={() => refetch()}>
+            <StaticButton color="inherit" size="small" onClick={() => refetch()}>
               Retry
-            </Button>
+            </StaticButton>
           }
         >
           {error.message}
@@ -208,29 +203,29 @@ export function RequestQueue({ role }: { role: Role }) {
           onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />
       </div>
-    </Stack>
+    </div>
   );
 }
 
 function EmptyQueue({ mine, onShowAll }: { mine: boolean; onShowAll: () => void }) {
   return (
-    <Box sx={{ py: 6, textAlign: "center" }}>
+    <div className={styles.empty}>
       <Typography variant="h3" component="p" sx={{ mb: 1 }}>
         No requests match this view
       </Typography>
       <Typography color="textSecondary" sx={{ mb: 2 }}>
         {mine ? "Submit a new request, or look through everyone's requests." : "Clear the filters to see every request."}
       </Typography>
-      <Stack direction="row" spacing={1} sx={{ justifyContent: "center" }}>
-        <Button variant="outlined" onClick={onShowAll}>
+      <div className={styles.emptyActions}>
+        <StaticButton variant="outlined" onClick={onShowAll}>
           Show all requests
-        </Button>
+        </StaticButton>
         {mine && (
-          <Button component={NextLink} href="/requests/new" variant="contained">
+          <StaticLinkButton href="/requests/new" variant="contained">
             Submit a request
-          </Button>
+          </StaticLinkButton>
         )}
-      </Stack>
-    </Box>
+      </div>
+    </div>
   );
 }

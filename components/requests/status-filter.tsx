@@ -4,20 +4,17 @@
 // Enter, Space or the arrow keys open it; Escape closes it), but the menu's code
 // (Menu, Popover, Modal, focus trap) loads when the field is first hovered or focused
 // instead of with the page: it is not needed to show the queue.
-import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import FormControl from "@mui/material/FormControl";
-import InputLabel from "@mui/material/InputLabel";
-import OutlinedInput from "@mui/material/OutlinedInput";
-import ArrowDropDown from "@mui/icons-material/ArrowDropDown";
-import type { SxProps, Theme } from "@mui/material/styles";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { LABELS, REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/requests/options";
+import { ArrowDropDownIcon, NotchedOutline } from "@/components/requests/filter-fields";
+import styles from "./filter-fields.module.css";
 
 const loadMenu = () => import("@/components/requests/status-filter-menu");
 const StatusFilterMenu = lazy(loadMenu);
 
-type Props = { value: RequestStatus[]; onChange: (value: RequestStatus[]) => void; sx?: SxProps<Theme> };
+type Props = { value: RequestStatus[]; onChange: (value: RequestStatus[]) => void; style?: CSSProperties };
 
-export function StatusFilter({ value, onChange, sx }: Props) {
+export function StatusFilter({ value, onChange, style }: Props) {
   const id = useId();
   const anchor = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
@@ -52,21 +49,34 @@ export function StatusFilter({ value, onChange, sx }: Props) {
     }
   }
   return (
-    <FormControl size="small" fullWidth sx={sx} ref={anchor} onPointerEnter={() => void loadMenu()} onFocus={() => void loadMenu()}>
-      <InputLabel htmlFor={id} id={`${id}-label`}>
+    // Drawn as MUI's outlined field (filter-fields.module.css); the <input> is the combobox.
+    <div
+      className={styles.field}
+      style={style}
+      data-shrink={text !== "" ? "" : undefined}
+      ref={anchor}
+      onPointerEnter={() => void loadMenu()}
+      onFocus={() => void loadMenu()}
+    >
+      <label className={styles.label} htmlFor={id} id={`${id}-label`}>
         Status
-      </InputLabel>
-      <OutlinedInput
-        id={id}
-        label="Status"
-        value={text}
-        readOnly
-        onClick={show}
-        onKeyDown={onKeyDown}
-        endAdornment={<ArrowDropDown sx={{ color: "action.active", mr: -0.75, pointerEvents: "none" }} />}
-        inputProps={{ role: "combobox", "aria-haspopup": "listbox", "aria-expanded": open, "aria-controls": open ? `${id}-menu` : undefined }}
-        sx={{ cursor: "pointer", "& input": { cursor: "pointer", textOverflow: "ellipsis" } }}
-      />
+      </label>
+      <div className={`${styles.box} ${styles.combobox}`} onClick={show}>
+        <input
+          id={id}
+          className={styles.input}
+          type="text"
+          value={text}
+          readOnly
+          onKeyDown={onKeyDown}
+          role="combobox"
+          aria-haspopup="listbox"
+          aria-expanded={open}
+          aria-controls={open ? `${id}-menu` : undefined}
+        />
+        <ArrowDropDownIcon className={styles.endArrow} />
+        <NotchedOutline label="Status" />
+      </div>
       {loaded && (
         <Suspense fallback={null}>
           <StatusFilterMenu
@@ -80,6 +90,6 @@ export function StatusFilter({ value, onChange, sx }: Props) {
           />
         </Suspense>
       )}
-    </FormControl>
+    </div>
   );
 }

@@ -1,11 +1,10 @@
-import DarkModeOutlined from "@mui/icons-material/DarkModeOutlined";
-import LightModeOutlined from "@mui/icons-material/LightModeOutlined";
-import SettingsBrightnessOutlined from "@mui/icons-material/SettingsBrightnessOutlined";
+// Static SVG icons (not @mui/icons-material): the header shows one on every page.
+import { DarkModeOutlinedIcon, LightModeOutlinedIcon, SettingsBrightnessOutlinedIcon } from "@/components/layout/static-icons";
 
 export const THEME_MODES = [
-  { mode: "system", label: "System", Icon: SettingsBrightnessOutlined },
-  { mode: "light", label: "Light", Icon: LightModeOutlined },
-  { mode: "dark", label: "Dark", Icon: DarkModeOutlined },
+  { mode: "system", label: "System", Icon: SettingsBrightnessOutlinedIcon },
+  { mode: "light", label: "Light", Icon: LightModeOutlinedIcon },
+  { mode: "dark", label: "Dark", Icon: DarkModeOutlinedIcon },
 ] as const;
 
 export type ThemeMode = (typeof THEME_MODES)[number]["mode"];

@@ -5,7 +5,7 @@
 import { useState, type MouseEvent } from "react";
 import dynamic from "next/dynamic";
 import { useColorScheme } from "@mui/material/styles";
-import IconButton from "@mui/material/IconButton";
+import { StaticIconButton } from "@/components/layout/static-button";
 import { THEME_MODES as MODES } from "@/components/theme/theme-modes";
 
 // Every page has the header: the menu's code comes only when someone opens it.
@@ -21,7 +21,7 @@ export function ThemeToggle() {
   return (
     <>
       {/* The native title, not MUI's Tooltip: Tooltip and Popper were 11 KB gzipped of every page's first load. */}
-      <IconButton
+      <StaticIconButton
         color="inherit"
         aria-label={label}
         title={label}
@@ -31,7 +31,7 @@ export function ThemeToggle() {
         onClick={(e: MouseEvent<HTMLElement>) => setAnchor(e.currentTarget)}
       >
         <current.Icon />
-      </IconButton>
+      </StaticIconButton>
       {anchor && <ThemeMenu anchor={anchor} mode={mode} onChoose={setMode} onClose={() => setAnchor(null)} />}
     </>
   );

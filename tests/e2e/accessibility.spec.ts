@@ -161,11 +161,19 @@ async function focusState(page: Page) {
       const s = getComputedStyle(node);
       return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
     };
-    // Text fields show focus with their own border (MUI's .Mui-focused outline); charts
-    // draw the ring around themselves ([data-focus-ring]).
-    const field = el.closest(".MuiInputBase-root");
-    const visible =
-      ring(el) || ring(el.closest(".MuiButtonBase-root")) || ring(el.closest("[data-focus-ring]")) || Boolean(field?.classList.contains("Mui-focused"));
+    // Outlined text fields and selects (MUI's, and the queue's filters drawn the same way
+    // with static CSS) show focus with their own border: the outline (a fieldset beside
+    // the control) is drawn 2 px wide, 1 px otherwise. Read from the computed style, not
+    // from a class, so a field whose focused look is lost fails. Charts draw the ring
+    // around themselves ([data-focus-ring]).
+    const outlined = (node: Element) => {
+      const box = node.closest(".MuiInputBase-root") ?? node.parentElement;
+      const outline = box?.querySelector(":scope > fieldset");
+      if (!outline) return false;
+      const s = getComputedStyle(outline);
+      return s.borderTopStyle !== "none" && parseFloat(s.borderTopWidth) >= 2;
+    };
+    const visible = ring(el) || ring(el.closest(".MuiButtonBase-root")) || ring(el.closest("[data-focus-ring]")) || outlined(el);
     const name = el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40) ?? "";
     return { tag: el.tagName.toLowerCase(), name, visible };
   });

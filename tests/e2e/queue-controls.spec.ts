@@ -1,4 +1,4 @@
-// The queue's pager and status filter, which are built from MUI's parts (not
+// The queue's pager and status filter, which are native elements drawn like MUI's (not
 // TablePagination / TextField select) to keep the page's first-load JavaScript small.
 import { expect, test } from "@playwright/test";
 import { columnTexts, queueSettled, signInAs } from "./helpers";
