@@ -18,6 +18,8 @@ function staticIcon(path: string, name: string) {
   return Icon;
 }
 
+/** ArrowDropDown, as MUI's selects draw it. */
+export const ArrowDropDownIcon = staticIcon("M7 10l5 5 5-5z", "ArrowDropDown");
 export const UploadIcon = staticIcon("M5 20h14v-2H5zm0-10h4v6h6v-6h4l-7-7z", "Upload");
 export const DownloadIcon = staticIcon("M5 20h14v-2H5zM19 9h-4V3H9v6H5l7 7z", "Download");
 export const KeyboardOutlinedIcon = staticIcon(

@@ -5,6 +5,7 @@
 // queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
 // control, and a fieldset whose legend notches the outline for the floated label.
 import { useId, type CSSProperties, type ReactNode } from "react";
+import { ArrowDropDownIcon } from "@/components/layout/static-icons";
 import styles from "./filter-fields.module.css";
 
 type FieldProps = { label: string; value: string; style?: CSSProperties };
@@ -20,14 +21,6 @@ export function NotchedOutline({ label }: { label: string }) {
   );
 }
 
-/** ArrowDropDown, as MUI's selects draw it. */
-export function ArrowDropDownIcon({ className }: { className?: string }) {
-  return (
-    <svg className={className} focusable="false" aria-hidden viewBox="0 0 24 24">
-      <path d="M7 10l5 5 5-5z" />
-    </svg>
-  );
-}
 
 /** An outlined text input with a floating label (TextField's look). */
 export function OutlinedTextField({

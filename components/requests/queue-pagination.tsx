@@ -7,8 +7,7 @@
 import { useId } from "react";
 import Typography from "@mui/material/Typography";
 import { StaticIconButton } from "@/components/layout/static-button";
-import { KeyboardArrowLeftIcon, KeyboardArrowRightIcon } from "@/components/layout/static-icons";
-import { ArrowDropDownIcon } from "@/components/requests/filter-fields";
+import { ArrowDropDownIcon, KeyboardArrowLeftIcon, KeyboardArrowRightIcon } from "@/components/layout/static-icons";
 import styles from "./queue-pagination.module.css";
 
 type Props = {

@@ -6,7 +6,8 @@
 // instead of with the page: it is not needed to show the queue.
 import { lazy, Suspense, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { LABELS, REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/requests/options";
-import { ArrowDropDownIcon, NotchedOutline } from "@/components/requests/filter-fields";
+import { NotchedOutline } from "@/components/requests/filter-fields";
+import { ArrowDropDownIcon } from "@/components/layout/static-icons";
 import styles from "./filter-fields.module.css";
 
 const loadMenu = () => import("@/components/requests/status-filter-menu");
