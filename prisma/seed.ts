@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { faker } from "@faker-js/faker";
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient, SQLITE_PRAGMAS } from "../lib/db/create-prisma-client";
+import { sqliteDateTime } from "../lib/db/sqlite-datetime";
 import {
   DATA_CLASSIFICATIONS,
   KEY_FORMATS,
@@ -176,8 +177,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const BATCH = 10_000;
 
 /** Prisma's own text form of a DateTime in SQLite, so the app reads seeded rows like its own. */
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const sqlDateOrNull = (d: Date | null) => (d ? sqlDate(d) : null);
+const sqliteDateTimeOrNull = (d: Date | null) => (d ? sqliteDateTime(d) : null);
 
 type RequestRow = Record<string, string | number | bigint | null>;
 type EventRow = {
@@ -298,7 +298,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
           ? requester.id
           : assignee!.id;
         const event = (e: Partial<EventRow> & Pick<EventRow, "actorId" | "kind">) => {
-          events.push({ requestNumber: number, fromStatus: null, toStatus: null, field: null, newValue: null, note: null, createdAt: sqlDate(new Date(at)), ...e });
+          events.push({ requestNumber: number, fromStatus: null, toStatus: null, field: null, newValue: null, note: null, createdAt: sqliteDateTime(new Date(at)), ...e });
           if (step > 0) version++;
         };
         // The reviewer takes the request, then moves it into review.
@@ -318,7 +318,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
       if (status === "PROVISIONING") {
         for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) {
           at = Math.min(args.anchor.getTime() - 1000, at + faker.number.int({ min: 60_000, max: 6 * 3_600_000 }));
-          events.push({ requestNumber: number, actorId: assignee!.id, kind: "CHECKLIST", fromStatus: null, toStatus: null, field: item, newValue: "done", note: null, createdAt: sqlDate(new Date(at)) });
+          events.push({ requestNumber: number, actorId: assignee!.id, kind: "CHECKLIST", fromStatus: null, toStatus: null, field: item, newValue: "done", note: null, createdAt: sqliteDateTime(new Date(at)) });
           version++;
         }
       }
@@ -372,14 +372,14 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         priorityRank: PRIORITY_RANK[priority],
         status,
         statusRank: STATUS_RANK[status],
-        statusChangedAt: sqlDate(statusAt),
+        statusChangedAt: sqliteDateTime(statusAt),
         requesterId: requester.id,
         ...assigneeColumns(assignee),
         checklist: MIGRATION_CHECKLIST.slice(0, checklistDone).join(","),
         version,
-        createdAt: sqlDate(createdAt),
-        updatedAt: sqlDate(lastAt),
-        completedAt: sqlDateOrNull(status === "COMPLETED" ? lastAt : null),
+        createdAt: sqliteDateTime(createdAt),
+        updatedAt: sqliteDateTime(lastAt),
+        completedAt: sqliteDateTimeOrNull(status === "COMPLETED" ? lastAt : null),
       });
     }
     insertBatch(requests, events);

@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
 import {
   OPEN_STATUSES,
   PRIORITIES,
@@ -21,7 +22,6 @@ import type { Insights } from "@/lib/schemas/insights";
 const DAY_MS = 86_400_000;
 
 /** Dates are stored as ISO text; this is the same shape, so text comparison is time order. */
-const isoText = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const startOfMonth = (month: string) => `${month}-01T00:00:00.000+00:00`;
 /** COUNT(*) and SUM() come back as bigint from the driver. */
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -59,7 +59,7 @@ async function requestsPerMonth(since: string, months: string[]): Promise<Insigh
 async function backlogByStatus(now: Date): Promise<Insights["backlog"]> {
   // One CASE arm per status with a threshold: "stale" exactly as the queue flags it.
   const staleArms = Object.entries(STALE_AFTER_DAYS).map(
-    ([status, days]) => Prisma.sql`WHEN "status" = ${status} THEN "statusChangedAt" < ${isoText(new Date(now.getTime() - days! * DAY_MS))}`,
+    ([status, days]) => Prisma.sql`WHEN "status" = ${status} THEN "statusChangedAt" < ${sqliteDateTime(new Date(now.getTime() - days! * DAY_MS))}`,
   );
   const rows = await db.$queryRaw<{ status: string; count: bigint; stale: bigint | null }[]>`
     SELECT "status", COUNT(*) AS count, SUM(CASE ${Prisma.join(staleArms, " ")} ELSE 0 END) AS stale

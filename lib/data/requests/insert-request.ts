@@ -6,6 +6,7 @@
 import type Database from "better-sqlite3";
 import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
+import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
 
 const COLUMNS = [
   "datasetName", "liveDatasetName", "requestType", "sourceSystem", "ownerTeam", "contactEmail", "useCase", "keyFormat",
@@ -15,9 +16,6 @@ const COLUMNS = [
   "statusChangedAt", "createdAt", "updatedAt",
 ] as const;
 export type NewRequestValues = Record<(typeof COLUMNS)[number], unknown>;
-
-/** A Date as Prisma's SQLite adapter writes it. */
-export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** The row of a new, SUBMITTED request. */
 export function newRequestValues(requesterId: string, body: CreateRequestBody, now: Date): NewRequestValues {
