@@ -1,6 +1,9 @@
 // Numbers as people read them in capacity figures: "1.5 TB", "20,000", "2.4 M".
 
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+// Made once per precision: toLocaleString would build a new Intl formatter on every call.
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const fmt = (n: number, digits: 0 | 1 = 1) => (digits === 0 ? WHOLE : ONE_DECIMAL).format(n);
 
 /** Decimal storage units from gigabytes: 0.5 → "500 MB", 1500 → "1.5 TB". */
 export function formatStorage(gb: number): string {

@@ -1,4 +1,5 @@
 // Calendar months (UTC) for the insights page. Client-safe.
+import { MONTHS } from "@/lib/format/time";
 
 export const INSIGHT_RANGES = [6, 12, 24] as const;
 export type InsightRange = (typeof INSIGHT_RANGES)[number];
@@ -17,7 +18,7 @@ export function lastMonths(count: number, now = new Date()): string[] {
 
 /** "Nov 2026" from "2026-11". */
 export function monthLabel(key: string): string {
-  return new Date(`${key}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
 }
 
 /** Reads ?months= forgivingly: one of INSIGHT_RANGES, else the default. */
