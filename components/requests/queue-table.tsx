@@ -25,7 +25,8 @@ const COLUMNS: Column[] = [
     label: "Request",
     cell: (r) => (
       <>
-        <NextLink href={`/requests/${r.number}`} className={styles.link} onClick={(e) => e.stopPropagation()}>
+        {/* No prefetch: a page of rows would ask the server for every request on it. */}
+        <NextLink href={`/requests/${r.number}`} prefetch={false} className={styles.link} onClick={(e) => e.stopPropagation()}>
           {r.number}
         </NextLink>
         <span className={styles.datasetUnder}>{r.datasetName}</span>
