@@ -80,7 +80,9 @@ function queueHtml(query: ListRequestsQuery, user: SessionRow): string {
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://bare");
   const path = url.pathname;
-  if (path === "/api/ready" || path === "/api/health") return send(res, 200, '{"status":"ready"}');
+  // The same answers as the app's probes; /api/health is the framework-floor scenario.
+  if (path === "/api/health") return send(res, 200, '{"status":"ok"}');
+  if (path === "/api/ready") return send(res, 200, '{"status":"ready"}');
   const user = sessionFrom(req);
   if (!user) return error(res, 401, "UNAUTHENTICATED", "Sign in first.");
 

@@ -42,6 +42,14 @@ function goals(report) {
     lines.push(
       `| 100,000: list throughput ≥ 50 % of the bare limit | worst ${pct(worstRatio.app.rps / worstRatio.bare.rps)} (${worstRatio.name}) | ${mark(worstRatio.app.rps / worstRatio.bare.rps >= 0.5)} |`,
     );
+    const floor = r100.results.find((r) => r.group === "floor");
+    const barePage1 = r100.results.filter((r) => r.group === "page1").map((r) => r.bare.rps).sort((a, b) => a - b);
+    if (floor && barePage1.length) {
+      const median = barePage1[Math.floor(barePage1.length / 2)];
+      lines.push(
+        `| 100,000: the framework's floor, for scale: Next answering GET /api/health (no session, no SQL) | ${f0(floor.app.rps)}/s = ${pct(floor.app.rps / median)} of the bare server's median page 1 (${f0(median)}/s); no app route can pass it | context |`,
+      );
+    }
   }
   const small = by.get(10_000);
   const big = by.get(1_000_000);
