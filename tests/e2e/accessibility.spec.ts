@@ -50,6 +50,7 @@ const PAGES: PageCheck[] = [
   { name: "import", path: () => "/requests/import", ready: async (page) => heading(page) },
   { name: "tokens", path: () => "/settings/tokens", ready: async (page) => heading(page) },
   { name: "not-found", path: () => "/requests/KV-999999999", ready: async (page) => expect(page.getByRole("heading", { name: "Not found" })).toBeVisible() },
+  { name: "no-route", path: () => "/nope", ready: async (page) => expect(page.getByRole("heading", { name: "Not found" })).toBeVisible() },
 ];
 
 /** Fails with a readable list: rule, impact, and the elements it found. */

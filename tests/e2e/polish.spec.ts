@@ -1,4 +1,4 @@
-// Issue #5, polish: the theme toggle, the queue's keyboard, toasts, relative times.
+// Issue #5, polish: the theme toggle, the queue's keyboard, toasts, relative times, the not-found page.
 import { expect, test } from "@playwright/test";
 import { queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
 
@@ -103,4 +103,13 @@ test("each action confirms with a toast; times show the exact moment on hover", 
   await expect(time).toHaveText(/ago|just now/);
   await expect(time).toHaveAttribute("title", /\d{4}, \d{2}:\d{2} UTC/);
   await expect(time).toHaveAttribute("aria-label", /\d{4}, \d{2}:\d{2} UTC/);
+});
+
+test("an address no route answers gets the app's not-found page, with a 404", async ({ page }) => {
+  await signInAs(page, "alice@example.com");
+  const res = await page.goto("/nope");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the requests" }).click();
+  await expect(page).toHaveURL(/\/requests$/);
 });
