@@ -5,15 +5,14 @@
 import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
 import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
-import { runListQuery } from "../../lib/data/requests/list-query";
+import { isoFromSqlite as iso, runListQuery } from "../../lib/data/requests/list-query";
 import { insertNewRequest, type NewRequestValues } from "../../lib/data/requests/insert-request";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
 type UserRef = { id: string; name: string; email: string };
 type Row = Record<string, unknown>;
 
-/** Prisma writes DateTime as "2026-01-02T03:04:05.678+00:00"; the API speaks ISO with Z. */
-const iso = (v: unknown) => new Date(String(v)).toISOString();
+/** Prisma's DateTime text to the API's ISO, by the app's own conversion (`iso`, from list-query.ts). */
 const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
 
 export function openBareQueries(sqlite: Database.Database) {
