@@ -25,7 +25,7 @@ const COLUMNS: Column[] = [
     label: "Request",
     cell: (r) => (
       <>
-        {/* No prefetch: a page of rows would ask the server for every request on it. */}
+        {/* No prefetch: every row in view would ask the server for its request's page. */}
         <NextLink href={`/requests/${r.number}`} prefetch={false} className={styles.link} onClick={(e) => e.stopPropagation()}>
           {r.number}
         </NextLink>
