@@ -17,9 +17,10 @@ import { openBareQueries, type BareQueries, type SessionRow } from "./bare-queri
 const port = Number(process.env.PORT ?? 3402);
 const secret = process.env.BETTER_AUTH_SECRET ?? "";
 const sqlite = new Database((process.env.DATABASE_URL ?? "file:./prisma/dev.db").replace(/^file:/, ""));
-// The app's pragmas (lib/db/create-prisma-client.ts).
+// The app's pragmas (lib/db/create-prisma-client.ts), synchronous=FULL included: the
+// bare limit's creates sync every commit as the app's do (it has no group commit).
 sqlite.pragma("journal_mode = WAL");
-sqlite.pragma("synchronous = NORMAL");
+sqlite.pragma("synchronous = FULL");
 sqlite.pragma("foreign_keys = ON");
 sqlite.pragma("busy_timeout = 5000");
 const q: BareQueries = openBareQueries(sqlite);
@@ -86,6 +87,11 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const user = sessionFrom(req);
   if (!user) return error(res, 401, "UNAUTHENTICATED", "Sign in first.");
 
+  if (path === "/api/me") {
+    // The app's GET /api/me for a session (app/api/me/route.ts): the second floor scenario.
+    const me = { id: user.userId, name: user.name, email: user.email, role: user.role === "ADMIN" ? "ADMIN" : "REQUESTER", team: user.team };
+    return send(res, 200, JSON.stringify({ ...me, authenticatedWith: "session", token: null }));
+  }
   if (path === "/api/requests" && req.method === "GET") {
     const parsed = listRequestsQuerySchema.safeParse(searchParamsToObject(url.searchParams));
     if (!parsed.success) return error(res, 400, "VALIDATION_FAILED", "Some query parameters are not valid.");

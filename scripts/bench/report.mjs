@@ -42,12 +42,12 @@ function goals(report) {
     lines.push(
       `| 100,000: list throughput ≥ 50 % of the bare limit | worst ${pct(worstRatio.app.rps / worstRatio.bare.rps)} (${worstRatio.name}) | ${mark(worstRatio.app.rps / worstRatio.bare.rps >= 0.5)} |`,
     );
-    const floor = r100.results.find((r) => r.group === "floor");
     const barePage1 = r100.results.filter((r) => r.group === "page1").map((r) => r.bare.rps).sort((a, b) => a - b);
-    if (floor && barePage1.length) {
-      const median = barePage1[Math.floor(barePage1.length / 2)];
+    const median = barePage1[Math.floor(barePage1.length / 2)];
+    // Each floor beside the bare page 1: no route doing more than the floor can pass it.
+    for (const floor of barePage1.length ? r100.results.filter((r) => r.group === "floor") : []) {
       lines.push(
-        `| 100,000: the framework's floor, for scale: Next answering GET /api/health (no session, no SQL) | ${f0(floor.app.rps)}/s = ${pct(floor.app.rps / median)} of the bare server's median page 1 (${f0(median)}/s); no app route can pass it | context |`,
+        `| 100,000: a floor, for scale: ${floor.name.replace(/^floor: /, "")} | ${f0(floor.app.rps)}/s = ${pct(floor.app.rps / median)} of the bare server's median page 1 (${f0(median)}/s); no list can pass it | context |`,
       );
     }
   }

@@ -45,9 +45,13 @@ const list = (params) => `/api/requests?${new URLSearchParams(params)}`;
 /** @returns {{ name: string, group: string, paths?: string[], method?: string, body?: () => string, connections?: number, accept?: string }[]} */
 export function scenarios(info, { quick = false } = {}) {
   const deepPage = Math.max(1, Math.floor(info.total / PAGE_SIZE / 2));
-  // The framework's floor: a route that checks no session and runs no SQL. What the app
-  // does per call beyond Next's own handling shows as the gap between this and the lists.
-  const out = [{ name: "floor: GET /api/health (no session, no SQL)", group: "floor", paths: ["/api/health"] }];
+  // The framework's floors: a route that checks no session and runs no SQL, and one that
+  // runs every check an API call makes (withApi: the session, the origin, the rate limit)
+  // and nothing else. What a list costs beyond them shows as the gap to the lists.
+  const out = [
+    { name: "floor: GET /api/health (no session, no SQL)", group: "floor", paths: ["/api/health"] },
+    { name: "floor: GET /api/me (the session check alone)", group: "floor", paths: ["/api/me"] },
+  ];
   // --quick proves the harness in about a minute: every kind of scenario, but two sorts
   // for page 1 and one for a deep page.
   for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS) out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
