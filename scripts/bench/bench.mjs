@@ -342,7 +342,11 @@ async function benchSize(count) {
         }
       } else
         lighthouseResult = {
-          error: quick && !opts.lighthouse ? "not run with --quick (add --lighthouse)" : "Lighthouse not installed (npm install --prefix .tmp/tools lighthouse@13.5.0)",
+          error: opts["no-lighthouse"]
+            ? "not run (--no-lighthouse)"
+            : quick && !opts.lighthouse
+              ? "not run with --quick (add --lighthouse)"
+              : "Lighthouse not installed (npm install --prefix .tmp/tools lighthouse@13.5.0)",
         };
     }
     if (!only || only.test("create")) {
