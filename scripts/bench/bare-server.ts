@@ -12,6 +12,7 @@ import { listRequestsQuerySchema, searchParamsToObject, type ListRequestsQuery }
 import { readQueueView } from "../../lib/queries/queue-view";
 import { parseRequestNumber } from "../../lib/domain/requests/options";
 import { newRequestValues } from "../../lib/data/requests/insert-request";
+import { toSessionUser } from "../../lib/auth/roles";
 import { openBareQueries, type BareQueries, type SessionRow } from "./bare-queries";
 
 const port = Number(process.env.PORT ?? 3402);
@@ -89,7 +90,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
   if (path === "/api/me") {
     // The app's GET /api/me for a session (app/api/me/route.ts): the second floor scenario.
-    const me = { id: user.userId, name: user.name, email: user.email, role: user.role === "ADMIN" ? "ADMIN" : "REQUESTER", team: user.team };
+    const me = toSessionUser({ ...user, id: user.userId });
     return send(res, 200, JSON.stringify({ ...me, authenticatedWith: "session", token: null }));
   }
   if (path === "/api/requests" && req.method === "GET") {
