@@ -1,6 +1,7 @@
 // The one place that reads the server's environment; a bad value fails loudly at start.
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,6 +21,21 @@ const envSchema = z.object({
    * from 127.0.0.1, use 100.
    */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the app (comma-separated).
+   * Only a connection from one of them may name the client in X-Forwarded-For; anyone
+   * else's forwarded address is ignored and the socket's address counts.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,7 @@
 // exactly as the schema reads it. Client-safe.
 import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import { SINGLE_LINE } from "@/lib/schemas/text";
 
 export const SORT_FIELDS = [
   "number",
@@ -21,7 +22,9 @@ export type SortField = (typeof SORT_FIELDS)[number];
 
 /** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a key named "__proto__" stays a key (and strict schemas refuse it)
+  // instead of silently replacing the object's prototype.
+  const out: Record<string, string | string[]> = Object.create(null);
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     out[key] = all.length > 1 ? all : (all[0] ?? "");
@@ -48,7 +51,7 @@ const one = <T extends string>(values: readonly T[]) => (raw: Raw) => (typeof ra
 const text = (min: number, max: number) => (raw: Raw) => {
   if (typeof raw !== "string") return undefined;
   const v = raw.trim();
-  return v.length >= min && v.length <= max ? v : undefined;
+  return v.length >= min && v.length <= max && SINGLE_LINE.test(v) && v.isWellFormed() ? v : undefined;
 };
 const positive = (max: number) => (raw: Raw) => (typeof raw === "string" && /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= max ? Number(raw) : undefined);
 
@@ -63,7 +66,8 @@ export const LIST_QUERY_FIELDS: { [K in keyof ListRequestsQuery]-?: (raw: Raw) =
   status: (raw) => {
     const all = Array.isArray(raw) ? raw : [raw];
     const valid = one(REQUEST_STATUSES);
-    return all.every((s) => valid(s) !== undefined) ? (all as ListRequestsQuery["status"]) : undefined;
+    if (all.length > REQUEST_STATUSES.length || !all.every((s) => valid(s) !== undefined)) return undefined;
+    return REQUEST_STATUSES.filter((s) => all.includes(s));
   },
   type: one(REQUEST_TYPES),
   team: text(1, 80),

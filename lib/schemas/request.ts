@@ -3,6 +3,7 @@
 // Client-safe: no server imports here.
 import { z } from "zod";
 import { MULTI_LINE, SINGLE_LINE, isWellFormed } from "./text";
+import { queryText } from "./text-fields";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -366,13 +367,17 @@ const positiveInt = (label: string, max: number) =>
 export const listRequestsQuerySchema = z.strictObject({
   sort: z.enum(SORT_FIELDS, { error: `sort must be one of ${SORT_FIELDS.join(", ")}` }).default("number"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
-  status: oneOrMany(z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}` })).optional(),
+  status: oneOrMany(z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(", ")}` }))
+    // Each status once, in one order: a repeated status adds nothing but another SQL shape.
+    .refine((all) => all.length <= REQUEST_STATUSES.length, { error: `status may be given at most ${REQUEST_STATUSES.length} times` })
+    .transform((all) => REQUEST_STATUSES.filter((s) => all.includes(s)))
+    .optional(),
   type: z.enum(REQUEST_TYPES, { error: `type must be one of ${REQUEST_TYPES.join(", ")}` }).optional(),
-  team: z.string().trim().min(1).max(80).refine(isWellFormed, { error: "team contains invalid characters" }).optional(),
-  assignee: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "assignee contains invalid characters" }).optional(),
-  requester: z.string().trim().min(1).max(64).refine(isWellFormed, { error: "requester contains invalid characters" }).optional(),
+  team: queryText("team", 1, 80).optional(),
+  assignee: queryText("assignee", 1, 64).optional(),
+  requester: queryText("requester", 1, 64).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
-  q: z.string().trim().max(200, { error: "q must be at most 200 characters" }).refine(isWellFormed, { error: "q contains invalid characters" }).optional(),
+  q: queryText("q", 0, 200).optional(),
   page: positiveInt("page", 100_000).default(1),
   pageSize: positiveInt("pageSize", 100).default(25),
 });

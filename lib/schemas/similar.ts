@@ -2,11 +2,11 @@
 // Client-safe.
 import { z } from "zod";
 import { REQUEST_STATUSES } from "@/lib/domain/requests/options";
-import { isWellFormed } from "./text";
+import { queryText } from "./text-fields";
 
 export const similarRequestsQuerySchema = z.strictObject({
-  name: z.string().trim().max(100, { error: "name must be at most 100 characters" }).refine(isWellFormed, { error: "name contains invalid characters" }).optional().describe("Dataset name as typed so far"),
-  location: z.string().trim().max(500, { error: "location must be at most 500 characters" }).refine(isWellFormed, { error: "location contains invalid characters" }).optional().describe("Source location as typed"),
+  name: queryText("name", 0, 100).optional().describe("Dataset name as typed so far"),
+  location: queryText("location", 0, 500).optional().describe("Source location as typed"),
   exclude: z
     .string()
     .trim()

@@ -11,6 +11,7 @@ import { createRequest } from "@/lib/data/requests/create-request";
 import { toSessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { createToken } from "@/lib/data/tokens/api-tokens";
+import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
@@ -162,6 +163,10 @@ async function loadRoute(route: string): Promise<Record<string, unknown>> {
   return import(`@/app/api/${route}/route`);
 }
 
+const refuses = (handler: unknown) => typeof handler === "function" && REFUSES_METHOD in handler;
+/** The methods a route serves (not the ones it answers 405 for). */
+const servedMethods = (mod: Record<string, unknown>) => METHODS.filter((m) => typeof mod[m] === "function" && !refuses(mod[m]));
+
 const cookies: Partial<Record<Persona, string>> = {};
 let owner: ReturnType<typeof toSessionUser>;
 
@@ -179,7 +184,7 @@ it("has a row for every method of every route under app/api", async () => {
   const missing: string[] = [];
   for (const route of discoverRoutes()) {
     const mod = await loadRoute(route);
-    for (const method of METHODS.filter((m) => typeof mod[m] === "function")) {
+    for (const method of servedMethods(mod)) {
       if (!ROWS.some((r) => r.route === route && r.method === method)) missing.push(`${method} app/api/${route}`);
     }
   }
@@ -216,4 +221,26 @@ describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
       expect(await snapshot(ctx.number)).toEqual(before);
     }
   });
+});
+
+it("answers every method a route does not serve with 405 in the error shape, naming the methods that work", async () => {
+  let checked = 0;
+  for (const route of discoverRoutes()) {
+    const mod = await loadRoute(route);
+    const served = servedMethods(mod);
+    for (const method of METHODS.filter((m) => !served.includes(m))) {
+      for (const cookie of [undefined, cookies.admin]) {
+        const res = await call(mod[method] as never, method, `/api/${route}`, { cookie });
+        expect({ route, method, status: res.status, json: res.json }).toEqual({
+          route,
+          method,
+          status: 405,
+          json: { error: { code: "METHOD_NOT_ALLOWED", message: expect.stringContaining(served[0]!), details: [] } },
+        });
+        expect(res.headers.get("allow")?.split(", ")).toEqual(expect.arrayContaining([...served, "OPTIONS"]));
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
 });

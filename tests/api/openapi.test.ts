@@ -31,7 +31,8 @@ function routeFiles(): { path: string; methods: string[]; file: string }[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
-        const source = readFileSync(full, "utf8");
+        // Methods a route refuses (refuseOtherMethods: a 405 in the envelope) are not endpoints.
+        const source = readFileSync(full, "utf8").replace(/^export const \{[^}]*\} = refuseOtherMethods\(.*$/m, "");
         const methods = METHODS.filter((m) =>
           new RegExp(`export\\s+(?:const|async\\s+function|function)\\s+${m}\\b|export\\s+const\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
         );

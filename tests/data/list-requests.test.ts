@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { db } from "@/lib/db";
 import { readConnection } from "@/lib/db/sqlite-connections";
 import Database from "better-sqlite3";
-import { runListQuery, ftsPhrase, FOLDS_TO_ASCII } from "@/lib/data/requests/list-query";
+import { runListQuery, ftsPhrase, FOLDS_TO_ASCII, STATEMENT_CACHE_SIZE, cachedStatementCount } from "@/lib/data/requests/list-query";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { assigneeColumns } from "@/lib/data/requests/assignee-columns";
 import { toSessionUser } from "@/lib/auth/roles";
@@ -348,5 +348,30 @@ describe("the database keeps the derived data right", () => {
   it("assigneeColumns gives both columns", () => {
     expect(assigneeColumns({ id: "u1", name: "Ann" })).toEqual({ assigneeId: "u1", assigneeName: "Ann" });
     expect(assigneeColumns(null)).toEqual({ assigneeId: null, assigneeName: null });
+  });
+});
+
+describe("prepared statements", () => {
+  it("keeps at most STATEMENT_CACHE_SIZE per connection however many query shapes arrive, and answers alike after eviction", () => {
+    const sqlite = readConnection();
+    // Each sort, order and set of filters is its own SQL text.
+    const filterSets = [{}, { priority: "LOW" }, { type: "NEW" }, { team: "payments" }, { assignee: "unassigned" }, { priority: "HIGH", type: "MIGRATION" }];
+    const shapes = [];
+    for (const sort of SORT_FIELDS)
+      for (const order of ["asc", "desc"] as const)
+        for (const filters of filterSets)
+          for (const status of [undefined, ["SUBMITTED"], ["SUBMITTED", "IN_REVIEW"]]) shapes.push({ sort, order, status, ...filters });
+    expect(shapes.length).toBeGreaterThan(STATEMENT_CACHE_SIZE);
+    const first = runListQuery(sqlite, listRequestsQuerySchema.parse(shapes[0]), admin.id);
+    for (const shape of shapes) runListQuery(sqlite, listRequestsQuerySchema.parse(shape), admin.id);
+    // Full, not over: more than STATEMENT_CACHE_SIZE distinct SQL texts went through it.
+    expect(cachedStatementCount(sqlite)).toBe(STATEMENT_CACHE_SIZE);
+    expect(runListQuery(sqlite, listRequestsQuerySchema.parse(shapes[0]), admin.id)).toEqual(first);
+  });
+
+  it("reads a repeated status once: repeats add no new shape, and more repeats than statuses are refused", () => {
+    expect(listRequestsQuerySchema.parse({ status: ["SUBMITTED", "IN_REVIEW", "SUBMITTED"] }).status).toEqual(["SUBMITTED", "IN_REVIEW"]);
+    expect(listRequestsQuerySchema.parse({ status: ["IN_REVIEW", "SUBMITTED"] }).status).toEqual(["SUBMITTED", "IN_REVIEW"]);
+    expect(listRequestsQuerySchema.safeParse({ status: Array(9).fill("SUBMITTED") }).success).toBe(false);
   });
 });

@@ -35,6 +35,10 @@ import {
 import { call, signIn, type CallOptions } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 import type { z } from "zod";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { openApiDocument } from "@/lib/openapi/document";
+import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 jest.setTimeout(30 * 60_000);
@@ -234,6 +238,45 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
       },
       zod.object({ id: zod.string(), token: zod.string() }).loose(),
     ));
+
+  // Every GET under app/api (read from the files, so a new route is fuzzed too), with
+  // query strings of its own parameters (from the OpenAPI document) and any others, each
+  // value nasty. RUNS / 10 per route: the routes above already get RUNS of their own.
+  describe("query parameters of every GET route", () => {
+    const API_DIR = path.join(process.cwd(), "app", "api");
+    const routes = (dir = API_DIR): string[] =>
+      readdirSync(dir).flatMap((entry) => {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) return routes(full);
+        return entry === "route.ts" ? [path.relative(API_DIR, dir).split(path.sep).join("/")] : [];
+      });
+    const doc = openApiDocument() as { paths: Record<string, { get?: { parameters?: { in: string; name: string }[] } }> };
+    const pathParams = (): Record<string, string> => ({ number, datasetName: "fuzz_dataset", asset: "swagger-ui.css", all: "get-session", id: "none" });
+
+    it.each(routes())("GET /api/%s", async (route) => {
+      const mod = (await import(`@/app/api/${route}/route`)) as Record<string, unknown>;
+      const handler = mod.GET as ((req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>) | undefined;
+      if (typeof handler !== "function" || REFUSES_METHOD in handler) return;
+      const params = pathParams();
+      const urlPath = "/api/" + route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => params[name] ?? name);
+      const openApiPath = "/api/" + route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => `{${name}}`);
+      const known = (doc.paths[openApiPath]?.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+      const keys = known.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, nastyString) : nastyString;
+      const queries = fc
+        .array(fc.tuple(keys, fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "csv", "json"))), { maxLength: 6 })
+        .map((pairs) => new URLSearchParams(pairs).toString());
+      await fc.assert(
+        fc.asyncProperty(queries, async (q) => {
+          const abort = new AbortController();
+          const res = await call(handler, "GET", `${urlPath}?${q}`, { cookie: owner, params: route.includes("[") ? params : undefined, signal: abort.signal, streaming: true });
+          abort.abort();
+          // Successes vary by route (files, streams, documents): judge the status and the error shape.
+          judge(res.status < 400 ? { ...res, json: {} } : res, zod.object({}));
+        }),
+        { numRuns: Math.ceil(RUNS / 10), seed: 20261130 },
+      );
+    });
+  });
 
   it("leaves only valid requests in the database", async () => {
     const rows = await db.datasetRequest.findMany({ include: detailInclude });

@@ -1,5 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { subscribeToRequestChanges } from "@/lib/events/request-events";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -44,3 +45,6 @@ export const GET = withApi(async ({ req }) => {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
   });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,7 +1,11 @@
 import { withPublicApi } from "@/lib/api/with-api";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/health — liveness: 200 while the process runs. Public (probes carry no session)
 // and says nothing about the data.
 export const GET = withPublicApi(async () => Response.json({ status: "ok" }));
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,6 +1,7 @@
 import { withPublicApi } from "@/lib/api/with-api";
 import { errorBody } from "@/lib/api/errors";
 import { databaseReady } from "@/lib/db/availability";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +13,6 @@ export const GET = withPublicApi(async () => {
     ? Response.json({ status: "ready" })
     : Response.json(errorBody("SERVICE_UNAVAILABLE", ready.reason), { status: 503, headers: { "Retry-After": "5" } });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

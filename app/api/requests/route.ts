@@ -3,6 +3,7 @@ import { parseJsonBody, parseSearchParams } from "@/lib/api/parse";
 import { createRequestBodySchema, listRequestsQuerySchema } from "@/lib/schemas/request";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { createRequest } from "@/lib/data/requests/create-request";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/requests — the queue: filter, sort and page on the server.
 export const GET = withApi(async ({ req, user }) => {
@@ -16,3 +17,6 @@ export const POST = withApi(async ({ req, user }) => {
   const created = await createRequest(user, body);
   return Response.json(created, { status: 201, headers: { Location: `/api/requests/${created.number}` } });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

@@ -2,6 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { parseJsonBody } from "@/lib/api/parse";
 import { createTokenBodySchema } from "@/lib/schemas/token";
 import { createToken, listTokens } from "@/lib/data/tokens/api-tokens";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 // Managing tokens takes a browser session: a token cannot list, mint or revoke tokens.
 
@@ -17,3 +18,6 @@ export const POST = withApi(
   },
   { sessionOnly: true },
 );
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { withPublicApi } from "@/lib/api/with-api";
 import { DOC_ASSETS, isDocAsset } from "@/lib/openapi/doc-assets";
 import { readDocAsset } from "@/lib/openapi/docs-page";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 // GET /api/docs/{asset} — the reference page's scripts, styles and icons, from a fixed list.
 export const GET = withPublicApi<{ asset: string }>(async (_req, { asset }) => {
@@ -15,3 +16,6 @@ export const GET = withPublicApi<{ asset: string }>(async (_req, { asset }) => {
     },
   });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

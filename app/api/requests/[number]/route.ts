@@ -3,6 +3,7 @@ import { parseJsonBody } from "@/lib/api/parse";
 import { updateRequestBodySchema } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { updateRequest } from "@/lib/data/requests/update-request";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 type Params = { number: string };
 
@@ -17,3 +18,6 @@ export const PATCH = withApi<Params>(async ({ req, user, params }) => {
   const body = await parseJsonBody(req, updateRequestBodySchema);
   return Response.json(await updateRequest(user, params.number, body, req.headers.get("if-match")));
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, DELETE } = refuseOtherMethods("GET", "PATCH");

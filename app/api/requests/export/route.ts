@@ -2,6 +2,7 @@ import { withApi } from "@/lib/api/with-api";
 import { parseSearchParams } from "@/lib/api/parse";
 import { exportRequestsQuerySchema } from "@/lib/schemas/export";
 import { exportRequestsStream } from "@/lib/data/requests/export-requests";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
 
@@ -19,3 +20,6 @@ export const GET = withApi(async ({ req, user }) => {
     },
   });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -5,6 +5,7 @@ import { isJsonType, mediaType, readBodyText } from "@/lib/api/read-json-body";
 import { IMPORT_MAX_BYTES, importQuerySchema, type ImportFormat } from "@/lib/schemas/import";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import { importRequests } from "@/lib/data/requests/import-requests";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 function formatOf(req: Request): ImportFormat {
   if (mediaType(req) === "text/csv") return "csv";
@@ -22,3 +23,6 @@ export const POST = withApi(async ({ req, user }) => {
   const report = await importRequests(user, rows, mode, format);
   return Response.json(report, { status: report.imported > 0 ? 201 : 200 });
 });
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,5 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { revokeToken } from "@/lib/data/tokens/api-tokens";
+import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
 // DELETE /api/tokens/{id} — revoke one of the caller's tokens; it stops working at once.
 export const DELETE = withApi<{ id: string }>(
@@ -9,3 +10,6 @@ export const DELETE = withApi<{ id: string }>(
   },
   { sessionOnly: true },
 );
+
+// Any other method: 405 in the error envelope, with Allow.
+export const { GET, POST, PUT, PATCH } = refuseOtherMethods("DELETE");

@@ -1,0 +1,22 @@
+// zod fields built on the text rules (text.ts), shared by several schemas. Client-safe.
+import { z } from "zod";
+import { SINGLE_LINE, isWellFormed } from "./text";
+
+/** A person's display name (from the seed or the identity provider): one short line of real text. */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "Name is required" })
+  .max(100, { error: "Name must be at most 100 characters" })
+  .regex(SINGLE_LINE, { error: "Name contains control characters" })
+  .refine(isWellFormed, { error: "Name contains invalid characters" });
+
+/** A free-text query parameter (search words, a team, a person): one line of real text. */
+export const queryText = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, { error: `${name} must not be empty` })
+    .max(max, { error: `${name} must be at most ${max} characters` })
+    .regex(SINGLE_LINE, { error: `${name} contains control characters` })
+    .refine(isWellFormed, { error: `${name} contains invalid characters` });
