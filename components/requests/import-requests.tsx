@@ -28,7 +28,7 @@ import { ApiClientError } from "@/lib/queries/api-client";
 import { uploadImport, type UploadProgress } from "@/lib/queries/import";
 import { requestKeys } from "@/lib/queries/requests";
 import { EmptyTableRow } from "@/components/layout/empty-table-row";
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportMode, type ImportReport, type ImportRowReport } from "@/lib/schemas/import";
+import { IMPORT_COLUMNS, IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportMode, type ImportReport, type ImportRowReport } from "@/lib/schemas/import";
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`${IMPORT_COLUMNS.join(",")}\n`)}`;
 const OUTCOME_LABEL: Record<ImportRowReport["outcome"], string> = { valid: "Valid", imported: "Imported", invalid: "Invalid", duplicate: "Duplicate" };
@@ -95,8 +95,8 @@ export function ImportRequests() {
         <Typography variant="body2" color="textSecondary" sx={{ mb: 1.5 }}>
           CSV with a header row of field names (<Link href={TEMPLATE_HREF} download="kvstore-import-template.csv">download a template</Link>
           ): regions separated by <code>;</code> or <code>|</code>, <code>true</code>/<code>false</code> for backups, an empty cell for
-          “not given”. Or JSON: an array of requests as the API takes them. Up to {formatSize(IMPORT_MAX_BYTES)} and{" "}
-          {IMPORT_MAX_ROWS.toLocaleString("en-US")} requests per file.
+          “not given”. Or JSON: an array of requests as the API takes them. Saved as {IMPORT_ENCODING} (in a spreadsheet: “CSV UTF-8”), up to{" "}
+          {formatSize(IMPORT_MAX_BYTES)} and {IMPORT_MAX_ROWS.toLocaleString("en-US")} requests per file.
         </Typography>
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1.5} sx={{ alignItems: { sm: "center" } }}>
           <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden onChange={choose} aria-label="Import file" />

@@ -18,6 +18,11 @@ export function isJsonType(req: Request): boolean {
 
 /** The body as UTF-8 text, refused with 413 as soon as it passes maxBytes. */
 export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, maxBytes));
+}
+
+/** The body's bytes, refused with 413 as soon as they pass maxBytes. */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 
@@ -36,7 +41,7 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
       chunks.push(value);
     }
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 export function parseJsonText(text: string, what = "The request body", expected = "a JSON object"): unknown {

@@ -17,7 +17,7 @@ import {
   userListResponseSchema,
 } from "@/lib/schemas/request";
 import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas/export";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
+import { IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
 import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
@@ -211,7 +211,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     operationId: "importRequests",
     summary: "Import many requests from a CSV or JSON file",
     description: [
-      `Send the file as the body: \`text/csv\` (a header row of request field names; regions separated by \`;\` or \`|\`; booleans true/false; an empty cell means not given) or \`application/json\` (an array of request objects). At most ${IMPORT_MAX_BYTES / (1024 * 1024)} MB and ${IMPORT_MAX_ROWS.toLocaleString("en-US")} requests: the one exception to the 64 KB body limit.`,
+      `Send the file as the body: \`text/csv\` (a header row of request field names; regions separated by \`;\` or \`|\`; booleans true/false; an empty cell means not given) or \`application/json\` (an array of request objects), encoded in ${IMPORT_ENCODING} (a byte order mark is allowed; a file in another encoding, such as Latin-1, is refused with 400, \`file\` in \`details\`). At most ${IMPORT_MAX_BYTES / (1024 * 1024)} MB and ${IMPORT_MAX_ROWS.toLocaleString("en-US")} requests: the one exception to the 64 KB body limit.`,
       "Every row is validated like `POST /api/requests`. A dataset name that appears in several rows, or belongs to a live request, is a duplicate: reported, never merged. Rows are numbered from 1 (the first request).",
       "`mode=validate` (default) reports and stores nothing. `mode=all-or-nothing` stores every row in one transaction, or nothing when any row has a problem (then 400/409 with `rows.<n>.<field>` paths in `details`). `mode=valid-only` stores the rows without problems and reports the rest.",
     ].join("\n\n"),
@@ -230,7 +230,7 @@ export const ENDPOINTS: EndpointSpec[] = [
       201: json(importReportSchema, "The report; the rows marked imported were stored"),
     },
     errors: {
-      400: "The file cannot be read, its CSV header does not match the request fields (`columns.<name>`), or (all-or-nothing) rows are invalid (`rows.<n>.<field>`).",
+      400: `The file is not ${IMPORT_ENCODING} (\`file\`) or cannot be read, its CSV header does not match the request fields (\`columns.<name>\`), or (all-or-nothing) rows are invalid (\`rows.<n>.<field>\`).`,
       409: "All-or-nothing: rows are duplicates (`rows.<n>.datasetName`); nothing was stored.",
       413: `Over ${IMPORT_MAX_BYTES / (1024 * 1024)} MB or ${IMPORT_MAX_ROWS.toLocaleString("en-US")} requests (PAYLOAD_TOO_LARGE).`,
       415: "Not text/csv or application/json (UNSUPPORTED_MEDIA_TYPE).",

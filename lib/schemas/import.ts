@@ -7,6 +7,8 @@ import { requestFieldsShape } from "@/lib/schemas/request";
 /** The one exception to the 64 KB body limit: import files may be this large. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 10_000;
+/** The one encoding an import file may have (a byte order mark is allowed); anything else is refused with 400. */
+export const IMPORT_ENCODING = "UTF-8";
 
 export const IMPORT_MODES = ["validate", "all-or-nothing", "valid-only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -11,7 +11,8 @@ export type CallOptions = {
   /** An API token, sent as Authorization: Bearer. */
   token?: string;
   body?: unknown;
-  rawBody?: string;
+  /** The body as sent: text, or bytes (a file in some encoding). */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   params?: Record<string, string>;
   signal?: AbortSignal;
@@ -24,7 +25,7 @@ export async function call(handler: Handler, method: string, path: string, optio
   const headers: Record<string, string> = method === "GET" ? { ...options.headers } : { origin: BASE, ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined = options.rawBody;
+  let body: BodyInit | undefined = options.rawBody as BodyInit | undefined;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";

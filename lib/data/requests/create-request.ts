@@ -8,6 +8,8 @@ import { insertNewRequest, newRequestValues, type NewRequestValues } from "@/lib
 import { readDetailByNumber } from "@/lib/data/requests/detail-query";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { publishRequestChanged } from "@/lib/events/request-events";
+import { insertRequestsInWorker } from "@/lib/db/bulk-insert-worker";
+import { mapInSlices } from "@/lib/async/yield";
 
 /** Stores a validated request as SUBMITTED, with its first history event, atomically. */
 export async function createRequest(user: SessionUser, body: CreateRequestBody): Promise<RequestDetail> {
@@ -91,14 +93,15 @@ function insertInSavepoint(sqlite: Database.Database, c: PendingCreate): { numbe
 
 /**
  * Many validated requests at once (bulk import), each SUBMITTED with its CREATED event,
- * in one transaction. Returns the new numbers by dataset name. A name that is already
+ * in one transaction, on a worker thread (bulk-insert-worker.ts: 10,000 rows are ~1.5 s
+ * of SQLite work). Returns the new numbers by dataset name. A name that is already
  * live fails the whole batch with a unique violation.
  */
-export function createRequests(user: SessionUser, bodies: CreateRequestBody[]): Promise<Map<string, number>> {
+export async function createRequests(user: SessionUser, bodies: CreateRequestBody[]): Promise<Map<string, number>> {
   const now = new Date();
-  return inWriteTransaction(
-    (sqlite) => new Map(bodies.map((body) => [body.datasetName, insertNewRequest(sqlite, newRequestValues(user.id, body, now))])),
-  );
+  const values = await mapInSlices(bodies, (body) => newRequestValues(user.id, body, now));
+  const numbers = await insertRequestsInWorker(values);
+  return new Map(bodies.map((body, i) => [body.datasetName, numbers[i]!]));
 }
 
 export function duplicateName(datasetName: string) {

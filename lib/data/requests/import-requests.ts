@@ -3,6 +3,7 @@
 // the caller chose. Each stored request gets its CREATED event, like POST /api/requests.
 import "server-only";
 import { db } from "@/lib/db";
+import { mapInSlices } from "@/lib/async/yield";
 import { ApiError, zodIssuesToDetails, type ErrorDetail } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatRequestNumber } from "@/lib/domain/requests/options";
@@ -34,16 +35,37 @@ async function liveNames(names: string[]): Promise<Map<string, string>> {
   return taken;
 }
 
-/** Every row validated and checked for duplicates; nothing stored. */
+/** Where a dataset name occurs in the file: its first two rows and how many rows hold it. */
+type Occurrences = { first: number; second: number | null; count: number };
+
+/**
+ * The message of a row whose name is also in other rows. Constant in size: listing
+ * every other row made 10,000 rows of one name a report of 10,000² row numbers (13.7 s
+ * of one thread, 1.9 GB, then RangeError: Invalid string length).
+ */
+function alsoInFile(row: number, o: Occurrences): string {
+  if (row !== o.first) return `Also in row ${o.first} of this file`;
+  const more = o.count - 2;
+  return `Also in row ${o.second} of this file${more > 0 ? ` and in ${more.toLocaleString("en-US")} more row${more > 1 ? "s" : ""}` : ""}`;
+}
+
+/** Every row validated and checked for duplicates; nothing stored. Runs in slices (lib/async/yield.ts). */
 async function checkRows(rows: ImportRow[]): Promise<Checked[]> {
-  const rowsByName = new Map<string, number[]>();
+  const byName = new Map<string, Occurrences>();
   for (const r of rows) {
     const name = rawName(r.input);
-    if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), r.row]);
+    if (!name) continue;
+    const o = byName.get(name);
+    if (!o) byName.set(name, { first: r.row, second: null, count: 1 });
+    else {
+      o.second ??= r.row;
+      o.count += 1;
+    }
   }
-  const taken = await liveNames([...rowsByName.keys()]);
+  const taken = await liveNames([...byName.keys()]);
 
-  return rows.map((r): Checked => {
+  // Validation is ~50 µs a row: 10,000 rows held the event loop for ~0.5 s in one go.
+  return mapInSlices(rows, (r): Checked => {
     const name = rawName(r.input);
     const errors: ErrorDetail[] = [];
     let body: CreateRequestBody | null = null;
@@ -55,10 +77,10 @@ async function checkRows(rows: ImportRow[]): Promise<Checked[]> {
       else errors.push(...zodIssuesToDetails(parsed.error.issues));
     }
     let duplicate = false;
-    const others = name ? rowsByName.get(name)!.filter((n) => n !== r.row) : [];
-    if (others.length) {
+    const occurrences = name ? byName.get(name)! : null;
+    if (occurrences && occurrences.count > 1) {
       duplicate = true;
-      errors.push({ path: "datasetName", message: `Also in row${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file` });
+      errors.push({ path: "datasetName", message: alsoInFile(r.row, occurrences) });
     }
     const live = name ? taken.get(name) : undefined;
     if (live) {

@@ -36,6 +36,10 @@ export function newRequestValues(requesterId: string, body: CreateRequestBody, n
   } as NewRequestValues;
 }
 
+/** The statements of a new request: its row (named parameters, returns its number), then its CREATED event. */
+export const INSERT_REQUEST_SQL = `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}) RETURNING "number"`;
+export const INSERT_CREATED_EVENT_SQL = `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`;
+
 const prepared = new WeakMap<Database.Database, (values: NewRequestValues) => number>();
 
 /**
@@ -46,12 +50,8 @@ const prepared = new WeakMap<Database.Database, (values: NewRequestValues) => nu
 export function insertNewRequest(db: Database.Database, values: NewRequestValues): number {
   let insert = prepared.get(db);
   if (!insert) {
-    const row = db.prepare(
-      `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}) RETURNING "number"`,
-    );
-    const event = db.prepare(
-      `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`,
-    );
+    const row = db.prepare(INSERT_REQUEST_SQL);
+    const event = db.prepare(INSERT_CREATED_EVENT_SQL);
     insert = (v) => {
       const { number } = row.get(v) as { number: number };
       event.run(number, v.requesterId, v.createdAt);

@@ -1,9 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { withApi } from "@/lib/api/with-api";
 import { parseSearchParams } from "@/lib/api/parse";
-import { isJsonType, mediaType, readBodyText } from "@/lib/api/read-json-body";
+import { isJsonType, mediaType, readBodyBytes } from "@/lib/api/read-json-body";
 import { IMPORT_MAX_BYTES, importQuerySchema, type ImportFormat } from "@/lib/schemas/import";
-import { parseImportFile } from "@/lib/import/parse-import-file";
+import { decodeImportFile, parseImportFile } from "@/lib/import/parse-import-file";
 import { importRequests } from "@/lib/data/requests/import-requests";
 import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
@@ -14,12 +14,13 @@ function formatOf(req: Request): ImportFormat {
 }
 
 // POST /api/requests/import?mode=validate|all-or-nothing|valid-only — a CSV or JSON file
-// of requests (up to 5 MB: the one exception to the 64 KB body limit). Answers with a
+// of requests in UTF-8 (up to 5 MB: the one exception to the 64 KB body limit; other
+// encodings are refused with 400, not read as replacement characters). Answers with a
 // report per row; 201 when something was stored.
 export const POST = withApi(async ({ req, user }) => {
   const { mode } = parseSearchParams(req, importQuerySchema);
   const format = formatOf(req);
-  const rows = parseImportFile(await readBodyText(req, IMPORT_MAX_BYTES), format);
+  const rows = await parseImportFile(decodeImportFile(await readBodyBytes(req, IMPORT_MAX_BYTES)), format);
   const report = await importRequests(user, rows, mode, format);
   return Response.json(report, { status: report.imported > 0 ? 201 : 200 });
 });
