@@ -11,10 +11,17 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   return parsed.data;
 }
 
+/** No query of the app has more (the queue: 11 keys, status at most once per status). */
+export const MAX_QUERY_PARAMETERS = 30;
+
 export function parseSearchParams<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   // The query as the client sent it, where the server stamped it (stamp-raw-request.ts).
   const raw = req.headers.get(RAW_QUERY_HEADER);
   const params = raw === null ? new URL(req.url).searchParams : new URLSearchParams(raw);
+  // Refused before any parsing: a parameter repeated a thousand times is work for nothing.
+  if (params.size > MAX_QUERY_PARAMETERS) {
+    throw new ApiError("VALIDATION_FAILED", `Too many query parameters: at most ${MAX_QUERY_PARAMETERS}.`);
+  }
   const parsed = schema.safeParse(searchParamsToObject(params));
   if (!parsed.success) throw ApiError.fromZod(parsed.error, "Some query parameters are not valid.");
   return parsed.data;

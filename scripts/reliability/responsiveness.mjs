@@ -11,10 +11,8 @@
 // Rows: 40,000 (the size of the reported freeze, 40,600). Seeding them takes ~9 s on the
 // 2-core machine, the scenarios ~1 min after the fix, so the whole run stays well under
 // 3 minutes; --rows 10000 for a quick look.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { prepareServerEnv, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -26,67 +24,16 @@ const { values } = parseArgs({
 const rows = Number(values.rows);
 const maxHealthMs = Number(values["max-health-ms"]);
 const port = Number(values.port);
-const base = `http://localhost:${port}`;
-const dir = path.resolve(".tmp/responsiveness");
-const dbFile = path.join(dir, "responsiveness.db");
 const IMPORT_ROWS = 10_000;
 const HEAVY_TIMEOUT_MS = 120_000;
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  BETTER_AUTH_URL: base,
-  PORT: String(port),
-  // One user drives every heavy call; the limiter still runs.
-  API_RATE_LIMIT_PER_MINUTE: "1000000000",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-
 const log = (...args) => console.log("[responsiveness]", ...args);
 
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-execFileSync("node", ["scripts/init-env.mjs"], { env, stdio: "ignore" });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-let t0 = Date.now();
-execFileSync("npx", ["tsx", "prisma/seed.ts", "--count", String(rows)], { env, stdio: "ignore" });
+const t0 = Date.now();
+// One user drives every heavy call; the limiter still runs.
+const { base, env } = prepareServerEnv("responsiveness", { port, count: rows, extraEnv: { API_RATE_LIMIT_PER_MINUTE: "1000000000" } });
 log(`seeded ${rows.toLocaleString("en-US")} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
-// Its own process group, so stopping it reaches every process of the server.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, detached: true, stdio: "ignore" });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stopServer);
-
-async function waitReady(timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error("server did not become ready");
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function signIn(email) {
-  // better-auth refuses a sign-in POST whose Origin is not the app's own (BETTER_AUTH_URL).
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: "kvstore-demo" }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const server = startServer(env);
+process.on("exit", () => stopServer(server));
 
 /** A requester's API token, as the reporter used. */
 async function createToken(cookie) {
@@ -166,9 +113,9 @@ async function whilePolling(run) {
   return { results, latencies };
 }
 
-await waitReady();
-const adminCookie = await signIn("admin@example.com");
-const aliceToken = await createToken(await signIn("alice@example.com"));
+await waitReady(base);
+const adminCookie = await signIn(base, "admin@example.com");
+const aliceToken = await createToken(await signIn(base, "alice@example.com"));
 const asAlice = (contentType) => ({ authorization: `Bearer ${aliceToken}`, "content-type": contentType });
 const runId = Date.now().toString(36);
 
@@ -225,7 +172,7 @@ for (const scenario of scenarios) {
 }
 
 console.table(table);
-stopServer();
+stopServer(server);
 if (failed) {
   console.error(`[responsiveness] FAILED: a health call took longer than ${maxHealthMs} ms or a heavy request failed (see the table).`);
   process.exit(1);

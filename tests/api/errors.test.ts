@@ -6,6 +6,8 @@ import * as meRoute from "@/app/api/me/route";
 import { db } from "@/lib/db";
 import { writeConnection } from "@/lib/db/sqlite-connections";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+import { MAX_QUERY_PARAMETERS } from "@/lib/api/parse";
+import { RAW_QUERY_HEADER } from "@/lib/security/raw-request-headers";
 import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 
@@ -65,6 +67,22 @@ describe.each(JSON_ENDPOINTS)("$name", ({ handler, path, body }) => {
     const res = await call(handler, "POST", path, { cookie, rawBody: "[1,2]", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("query strings", () => {
+  it("refuses more than MAX_QUERY_PARAMETERS before parsing them, and a __proto__ key like any unknown one", async () => {
+    const many = Array.from({ length: MAX_QUERY_PARAMETERS + 1 }, () => "status=SUBMITTED").join("&");
+    const res = await call(requestsRoute.GET, "GET", `/api/requests?${many}`, { cookie });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error: { code: "VALIDATION_FAILED", message: `Too many query parameters: at most ${MAX_QUERY_PARAMETERS}.`, details: [] } });
+    const proto = await call(requestsRoute.GET, "GET", "/api/requests?__proto__=1", { cookie });
+    expect(proto.status).toBe(400);
+    expect(proto.json.error.details).toEqual([{ path: "__proto__", message: 'Unknown field "__proto__"' }]);
+    // On the server the query is read as the client sent it (stamp-raw-request.ts): Next.js drops __proto__ from req.url.
+    const stamped = await call(requestsRoute.GET, "GET", "/api/requests", { cookie, headers: { [RAW_QUERY_HEADER]: "__proto__=1" } });
+    expect(stamped.status).toBe(400);
+    expect(stamped.json.error.details[0].path).toBe("__proto__");
   });
 });
 

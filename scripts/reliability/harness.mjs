@@ -1,0 +1,70 @@
+// What the reliability scripts share: a fresh database under .tmp/, the production build
+// served on its own port in its own process group, readiness, and sign-in.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export const DEMO_PASSWORD = "kvstore-demo";
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A fresh folder .tmp/<name> with a migrated database seeded with `count` requests (and
+ * the demo users); the environment to serve it on `port` with, plus `extraEnv`.
+ */
+export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
+  const dir = path.resolve(".tmp", name);
+  const dbFile = path.join(dir, `${name}.db`);
+  const base = `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${dbFile}`,
+    BETTER_AUTH_URL: base,
+    PORT: String(port),
+    CHECKPOINT_DISABLE: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extraEnv,
+  };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync("node", ["scripts/init-env.mjs"], { env, stdio: "ignore" });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "prisma/seed.ts", "--count", String(count)], { env, stdio: "ignore" });
+  return { dir, dbFile, base, env };
+}
+
+/** `next start` of the production build, in its own process group (kill -9 reaches all of it). */
+export function startServer(env) {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT], { env, detached: true, stdio: "ignore" });
+}
+
+export function stopServer(server, signal = "SIGTERM") {
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export async function waitReady(base, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error("server did not become ready");
+}
+
+/** A session cookie; better-auth refuses a sign-in POST whose Origin is not the app's own. */
+export async function signIn(base, email, password = DEMO_PASSWORD) {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
