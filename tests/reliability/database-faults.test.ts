@@ -9,6 +9,7 @@ import * as healthRoute from "@/app/api/health/route";
 import * as requestsRoute from "@/app/api/requests/route";
 import * as requestRoute from "@/app/api/requests/[number]/route";
 import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
+import * as authRoute from "@/app/api/auth/[...all]/route";
 import { db } from "@/lib/db";
 import { asDatabaseOutage } from "@/lib/db/availability";
 import { writeConnection } from "@/lib/db/sqlite-connections";
@@ -36,6 +37,10 @@ const comment = (number: string) =>
   call(commentsRoute.POST, "POST", `/api/requests/${number}/comments`, { cookie, params: { number }, body: { body: "Still there?" } });
 const edit = (number: string, version: number) =>
   call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, { cookie, params: { number }, body: { version, ownerTeam: "search" } });
+// call() sends the app's own Origin with a POST, as a browser on our pages would.
+const signInCall = () =>
+  call(authRoute.POST, "POST", "/api/auth/sign-in/email", { body: { email: "faulty@example.com", password: TEST_PASSWORD } });
+
 const expectOutage = (res: { status: number; headers: Headers; json: any }) => {
   expect(res.status).toBe(503);
   expect(res.headers.get("retry-after")).toBe("5");
@@ -106,6 +111,20 @@ it("a missing database file: ready 503, writes 503, then recovery when it return
   expect((await ready()).status).toBe(200);
   const after = await create();
   expect(after.status).toBe(201);
+});
+
+it("a missing database file: sign-in answers 503 in the envelope, not better-auth's bare 500", async () => {
+  await withFilesMovedAway(async () => {
+    // With Prisma's connection open (it used to sign in, into the unlinked file: a session
+    // gone at once)…
+    expectOutage(await signInCall());
+    // …and with none open, as after a restart (it used to be better-auth's bare 500).
+    await db.$disconnect();
+    expectOutage(await signInCall());
+  });
+  const after = await signInCall();
+  expect(after.status).toBe(200);
+  expect(after.headers.getSetCookie().length).toBeGreaterThan(0);
 });
 
 it("a read-only database: ready 503, writes 503 with nothing half-written, then recovery", async () => {
