@@ -4,7 +4,7 @@
 // POST to /api/auth must come from our own pages.
 import "server-only";
 import { errorBody, toErrorResponse, type ErrorCode } from "@/lib/api/errors";
-import { asDatabaseOutage } from "@/lib/db/availability";
+import { asDatabaseOutage, assertDatabaseFile } from "@/lib/db/availability";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 
 const CODE_FOR_STATUS: Record<number, ErrorCode> = {
@@ -24,6 +24,9 @@ export function withErrorEnvelope(handler: (req: Request) => Promise<Response>) 
     let res: Response;
     try {
       assertSameOrigin(req, { always: true });
+      // better-auth turns a database error into a bare 500 with an empty body: check first,
+      // as withApi does (a sign-in writes its session).
+      await assertDatabaseFile({ writes: req.method === "POST" });
       res = await handler(req);
     } catch (error) {
       return toErrorResponse(asDatabaseOutage(error) ?? error);

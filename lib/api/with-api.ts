@@ -48,7 +48,8 @@ export function withApi<P = Record<string, never>>(
 ) {
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      await assertDatabaseFile();
+      // A change is refused up front while the database cannot be written (503, nothing started).
+      await assertDatabaseFile({ writes: req.method !== "GET" && req.method !== "HEAD" });
       const auth = await authenticateRequest(req);
       if (!auth) throw ApiError.unauthenticated();
       assertSameOrigin(req);

@@ -5,7 +5,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { databaseFileProblem, forgetOpenedFile } from "@/lib/db/create-prisma-client";
+import { databaseFileProblem, forgetOpenedFile, sqliteFileFromUrl, unwritableDatabaseFile } from "@/lib/db/create-prisma-client";
+import { env } from "@/lib/env";
 import { sqliteErrorCode } from "@/lib/db/database-errors";
 
 const RETRY_AFTER_SECONDS = "5";
@@ -19,13 +20,23 @@ export function databaseUnavailable(reason: string) {
   );
 }
 
-/** Before touching the database: refuse while its file is gone; reopen if it was replaced. */
-export async function assertDatabaseFile(): Promise<void> {
+/**
+ * Before touching the database: refuse while its file is gone; reopen if it was replaced.
+ * `writes`: also refuse while the database, its -wal or its -shm cannot be written
+ * (read-only, or immutable), so a change fails before it starts rather than at its
+ * COMMIT. Reads need only the -shm, which each connection checks itself before every
+ * use (create-prisma-client.ts, sqlite-connections.ts): an unwritable -shm is a SIGBUS.
+ */
+export async function assertDatabaseFile({ writes = false } = {}): Promise<void> {
   const problem = databaseFileProblem(db);
-  if (problem === null) return;
-  await db.$disconnect().catch(() => {});
-  forgetOpenedFile(db);
-  if (problem === "missing") throw databaseUnavailable("its file is missing");
+  if (problem !== null) {
+    await db.$disconnect().catch(() => {});
+    forgetOpenedFile(db);
+    if (problem === "missing") throw databaseUnavailable("its file is missing");
+  }
+  if (writes && unwritableDatabaseFile(sqliteFileFromUrl(env().DATABASE_URL)) !== null) {
+    throw databaseUnavailable("it is read-only");
+  }
 }
 
 // SQLite result codes that mean "the database cannot serve this now", not "bad request".
@@ -35,6 +46,12 @@ const OUTAGE_CODES = /^SQLITE_(READONLY|CANTOPEN|IOERR|BUSY|LOCKED|FULL|CORRUPT|
 export function asDatabaseOutage(error: unknown): ApiError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError && OUTAGE_CODES.test(error.code)) {
     return databaseUnavailable(error.code === "SQLITE_READONLY" ? "it is read-only" : "it cannot be reached");
+  }
+  // P2028, Prisma's "Transaction API error": no lock within the wait, or a COMMIT that
+  // failed (Prisma then reports its own failed rollback instead of the SQLite error).
+  // Either way the transaction was rolled back: nothing was saved.
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+    return databaseUnavailable("it cannot be reached");
   }
   if (error instanceof Prisma.PrismaClientInitializationError || error instanceof Prisma.PrismaClientRustPanicError) {
     return databaseUnavailable("it cannot be opened");
@@ -53,12 +70,12 @@ export function asDatabaseOutage(error: unknown): ApiError | null {
 }
 
 /**
- * Readiness: the file is there and a write transaction can start (a read-only database
- * answers SELECTs but could not take a single request).
+ * Readiness: the files are there and writable, and a write transaction can start (a
+ * read-only database answers SELECTs but could not take a single request).
  */
 export async function databaseReady(): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
-    await assertDatabaseFile();
+    await assertDatabaseFile({ writes: true });
     await db.$transaction(async (tx) => {
       // Takes the write lock without changing a row.
       await tx.$executeRawUnsafe('UPDATE "DatasetRequest" SET "version" = "version" WHERE 0');

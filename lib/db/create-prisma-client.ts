@@ -1,7 +1,7 @@
 // Builds a Prisma client over better-sqlite3 with the pragmas this app relies on.
 // Shared by the app (lib/db.ts), the seed and the tests; no "server-only" here so
 // scripts can import it.
-import { statSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -22,8 +22,13 @@ export const SQLITE_PRAGMAS = [
 /** The file behind each client and the inode it had when the connection opened. */
 const openedFiles = new WeakMap<PrismaClient, { path: string; inode: number | null }>();
 
+/** "file:./prisma/dev.db" → "./prisma/dev.db" (relative to the working directory, as for Prisma). */
+export function sqliteFileFromUrl(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
 export function createPrismaClient(databaseUrl: string, { mustExist = false } = {}): PrismaClient {
-  const path = databaseUrl.replace(/^file:/, "");
+  const path = sqliteFileFromUrl(databaseUrl);
   // The app passes mustExist: a missing file is an outage, not an empty new database.
   const factory = new PrismaBetterSQLite3({ url: databaseUrl, fileMustExist: mustExist });
   const file = { path, inode: null as number | null };
@@ -32,7 +37,7 @@ export function createPrismaClient(databaseUrl: string, { mustExist = false } = 
     const adapter = await connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
     file.inode = inodeOf(path);
-    return adapter;
+    return path === ":memory:" ? adapter : guarded(adapter, path);
   };
   const client = new PrismaClient({ adapter: factory });
   if (path !== ":memory:") openedFiles.set(client, file);
@@ -59,6 +64,85 @@ export function databaseFileProblem(client: PrismaClient): "missing" | "replaced
   if (now === null) return "missing";
   if (file.inode !== null && now !== file.inode) return "replaced";
   return null;
+}
+
+/**
+ * The first of the database's files (the database, its -wal, its -shm) that exists but
+ * cannot be written — read-only or immutable (`chattr +i`, where even root gets EPERM) —
+ * else null. A missing -wal or -shm is fine: SQLite creates them. About 1 µs a file.
+ */
+export function unwritableDatabaseFile(path: string, suffixes: readonly string[] = ["", "-wal", "-shm"]): string | null {
+  for (const suffix of suffixes) {
+    try {
+      accessSync(path + suffix, constants.W_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return path + suffix;
+    }
+  }
+  return null;
+}
+
+/**
+ * SQLite maps the -shm file into memory and every connection writes into it, readers
+ * too (their read marks). When the file cannot be written, the kernel answers such a
+ * write with SIGBUS, which kills the process. So no connection may be used while it is
+ * unwritable: this is checked before every use (a race of microseconds remains).
+ */
+export function assertSharedMemoryWritable(path: string) {
+  if (unwritableDatabaseFile(path, ["-shm"]) !== null) throw readOnlyError();
+}
+
+/** Shaped like better-sqlite3's own error, so it maps to a 503 like a real one (availability.ts). */
+function readOnlyError() {
+  return Object.assign(new Error("attempt to write a readonly database"), { name: "SqliteError", code: "SQLITE_READONLY" });
+}
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * Prisma's connection, with two repairs:
+ * - the -shm check above before each query and transaction;
+ * - a transaction whose COMMIT (or ROLLBACK) fails — SQLITE_IOERR when the -wal cannot
+ *   be written — still releases the adapter's transaction lock. Prisma releases it only
+ *   after a successful COMMIT (it calls tx.commit()/rollback() after the SQL, and on a
+ *   failed COMMIT marks the transaction committed, so the rollback it tries next fails
+ *   with P2028 and never reaches the adapter). Every later transaction (readiness,
+ *   edits, even a single `create` with `include`) then waited for that lock forever.
+ */
+function guarded(adapter: Adapter, path: string): Adapter {
+  const sqlite = (adapter as unknown as { client: { inTransaction: boolean; exec(sql: string): void } }).client;
+  const { queryRaw, executeRaw, startTransaction } = adapter;
+  adapter.queryRaw = (query) => {
+    assertSharedMemoryWritable(path);
+    return queryRaw.call(adapter, query);
+  };
+  adapter.executeRaw = (query) => {
+    assertSharedMemoryWritable(path);
+    return executeRaw.call(adapter, query);
+  };
+  adapter.startTransaction = async (isolationLevel) => {
+    assertSharedMemoryWritable(path);
+    const tx: Transaction = await startTransaction.call(adapter, isolationLevel);
+    const txExecuteRaw = tx.executeRaw;
+    tx.executeRaw = async (query) => {
+      try {
+        return await txExecuteRaw.call(tx, query);
+      } catch (error) {
+        if (query.sql === "COMMIT" || query.sql === "ROLLBACK") {
+          try {
+            if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+          } catch {
+            // SQLite rolls back by itself after an I/O error in COMMIT; nothing more to undo.
+          }
+          await tx.rollback(); // releases the lock (once: the release is idempotent)
+        }
+        throw error;
+      }
+    };
+    return tx;
+  };
+  return adapter;
 }
 
 /** After $disconnect, the next query reconnects and records the file afresh. */

@@ -5,13 +5,15 @@
 //   readConnection():  the queue, request pages, session checks. query_only: it can never write.
 //   writeConnection(): new requests (create-request.ts), inside its group commit.
 // Both follow the file like the Prisma client does (availability.ts): a missing file is
-// an outage (503), a replaced file is reopened, never read stale.
+// an outage (503), a replaced file is reopened, never read stale; and neither is used
+// while the -shm cannot be written (SIGBUS, create-prisma-client.ts), nor the write one
+// while any of the files cannot.
 import "server-only";
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
 import { databaseUnavailable } from "@/lib/db/availability";
-import { SQLITE_PRAGMAS } from "@/lib/db/create-prisma-client";
+import { SQLITE_PRAGMAS, sqliteFileFromUrl, unwritableDatabaseFile } from "@/lib/db/create-prisma-client";
 import { sqliteErrorCode } from "@/lib/db/database-errors";
 
 type Opened = { db: Database.Database; inode: number };
@@ -19,10 +21,8 @@ type Slot = "read" | "write";
 const globalForConnections = globalThis as unknown as { kvstoreConnections?: Partial<Record<Slot, Opened>> };
 const opened = (globalForConnections.kvstoreConnections ??= {});
 
-/** "file:./prisma/dev.db" → "./prisma/dev.db" (relative to the working directory, as for Prisma). */
-export function sqliteFileFromUrl(url: string): string {
-  return url.replace(/^file:/, "");
-}
+/** Reads need only the -shm writable (1 access); writes need all three files (3). */
+const MUST_BE_WRITABLE: Record<Slot, readonly string[]> = { read: ["-shm"], write: ["", "-wal", "-shm"] };
 
 function following(slot: Slot, setUp: (db: Database.Database) => void): Database.Database {
   const file = sqliteFileFromUrl(env().DATABASE_URL);
@@ -33,6 +33,7 @@ function following(slot: Slot, setUp: (db: Database.Database) => void): Database
     opened[slot] = undefined;
     throw databaseUnavailable("its file is missing");
   }
+  if (unwritableDatabaseFile(file, MUST_BE_WRITABLE[slot]) !== null) throw databaseUnavailable("it is read-only");
   if (open && open.inode === inode) return open.db;
   open?.db.close();
   const db = new Database(file, { fileMustExist: true });
