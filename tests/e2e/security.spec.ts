@@ -89,3 +89,18 @@ test("signed out, every page goes to sign-in and every API answers 401", async (
   }
   expect((await request.get("/api/requests")).status()).toBe(401);
 });
+
+test("after sign-in, next= never leads off the site, however the path is spelled", async ({ page }) => {
+  for (const next of ["/\t/evil.example/", "/\n/evil.example/", "//evil.example/", "/\\evil.example/", "https://evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill("bob@example.com");
+    await page.getByLabel("Password").fill("kvstore-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page, JSON.stringify(next)).toHaveURL(/^http:\/\/localhost:\d+\/requests$/);
+    // Signed in, the sign-in page itself redirects: same rule, no 500.
+    const res = await page.request.get(`/signin?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()["location"]).toMatch(/^(http:\/\/localhost:\d+)?\/requests$/);
+  }
+});
