@@ -10,8 +10,8 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
-import { SQLITE_PRAGMAS } from "@/lib/db/create-prisma-client";
-import { sqliteFileFromUrl, writeConnection } from "@/lib/db/sqlite-connections";
+import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
+import { writeConnection } from "@/lib/db/sqlite-connections";
 import { INSERT_CREATED_EVENT_SQL, INSERT_REQUEST_SQL, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { yieldToEventLoop } from "@/lib/async/yield";
 
