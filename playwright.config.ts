@@ -42,6 +42,10 @@ export default defineConfig({
     // E2E_REUSE=1 reuses a server already on the port (handy while writing tests).
     reuseExistingServer: process.env.E2E_REUSE === "1",
     stdout: "pipe",
-    env: { PORT: String(PORT), BETTER_AUTH_URL: baseURL },
+    // Loopback is the test server's trusted proxy, as nginx would be in front of a
+    // deployment: the guessing tests name their client in X-Forwarded-For, so their
+    // attempts do not use up the sign-in budget of every other test (all from 127.0.0.1).
+    // scripts/reliability/abuse.mjs checks that an untrusted client's header counts for nothing.
+    env: { PORT: String(PORT), BETTER_AUTH_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1, ::1" },
   },
 });

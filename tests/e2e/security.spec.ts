@@ -50,6 +50,8 @@ test("a change riding on the cookie from another site is refused", async ({ page
   expect((await res.json()).error.code).toBe("FORBIDDEN");
 });
 
+// The test server trusts loopback as its proxy (playwright.config.ts), so X-Forwarded-For
+// names the client here, as a trusted proxy's header would.
 test("sign-in is rate limited per address", async ({ request, baseURL }) => {
   const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   // A different account each time: only the per-address limit can stop this.
