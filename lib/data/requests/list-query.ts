@@ -224,20 +224,24 @@ function plan(query: ListRequestsQuery, userId: string): Plan {
   let facetable = true;
   if (query.status?.length) {
     terms.push(term((c) => `${c("status")} IN (${placeholders(query.status!.length)})`, query.status));
-    facet.push(`"status" IN (${placeholders(query.status.length)})`), facetParams.push(...query.status);
+    facet.push(`"status" IN (${placeholders(query.status.length)})`);
+    facetParams.push(...query.status);
   }
   if (query.type) {
     terms.push(term((c) => `${c("requestType")} = ?`, [query.type]));
-    facet.push(`"requestType" = ?`), facetParams.push(query.type);
+    facet.push(`"requestType" = ?`);
+    facetParams.push(query.type);
   }
   if (query.priority) {
     terms.push(term((c) => `${c("priority")} = ?`, [query.priority]));
-    facet.push(`"priority" = ?`), facetParams.push(query.priority);
+    facet.push(`"priority" = ?`);
+    facetParams.push(query.priority);
   }
   const assignee = person(query.assignee, userId);
   if (assignee !== undefined) {
     terms.push(assignee === null ? term((c) => `${c("assigneeId")} IS NULL`, []) : term((c) => `${c("assigneeId")} = ?`, [assignee]));
-    facet.push(`"assigneeId" = ?`), facetParams.push(assignee ?? "");
+    facet.push(`"assigneeId" = ?`);
+    facetParams.push(assignee ?? "");
   }
   if (query.team) {
     terms.push(term((c) => `${c("ownerTeam")} = ?`, [query.team]));
