@@ -38,7 +38,9 @@ const config: Config = {
   },
 };
 
-export default async () => {
+async function jestConfig() {
   const resolved = await createJestConfig(config)();
   return { ...resolved, transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join("|")})/)`] };
-};
+}
+
+export default jestConfig;

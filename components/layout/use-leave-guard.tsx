@@ -48,8 +48,11 @@ function internalHref(event: MouseEvent): string | null {
 export function useLeaveGuard({ when, title = "Leave this page?", message }: { when: boolean; title?: string; message: string }) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending | null>(null);
+  // Read by the listeners below, which run after the render that set it.
   const armed = useRef(when);
-  armed.current = when;
+  useEffect(() => {
+    armed.current = when;
+  });
   /** Whether the extra history entry is the current one. */
   const onGuardEntry = useRef(false);
 

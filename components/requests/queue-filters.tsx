@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, type CSSProperties } from "react";
+import { useEffect, useEffectEvent, useState, type CSSProperties } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
@@ -34,12 +34,18 @@ function DebouncedTextFilter({
   style?: CSSProperties;
 }) {
   const [text, setText] = useState(value);
+  // The URL's value wins when it changes (back button, a preset): adjusted while rendering.
+  const [textFor, setTextFor] = useState(value);
+  if (value !== textFor) {
+    setTextFor(value);
+    setText(value);
+  }
   const debounced = useDebounced(text, 300);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (debounced.trim() !== value) onCommit(debounced.trim());
-    // Commit only when the typed text settles, not when the URL catches up.
-  }, [debounced]);
+  // Commit only when the typed text settles, not when the URL catches up.
+  const commit = useEffectEvent((settled: string) => {
+    if (settled !== value) onCommit(settled);
+  });
+  useEffect(() => commit(debounced.trim()), [debounced]);
   return <OutlinedTextField id={id} label={label} value={text} onChange={setText} type={type} style={style} />;
 }
 

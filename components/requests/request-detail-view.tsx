@@ -34,7 +34,7 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
     {
       title: "Dataset",
       rows: [
-        [FIELD_LABELS.datasetName, <Box component="span" sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box>],
+        [FIELD_LABELS.datasetName, <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box>],
         [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
         [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
       ],
@@ -43,8 +43,8 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
       title: "Ownership",
       rows: [
         [FIELD_LABELS.ownerTeam, r.ownerTeam],
-        [FIELD_LABELS.contactEmail, <Link href={`mailto:${r.contactEmail}`}>{r.contactEmail}</Link>],
-        [FIELD_LABELS.useCase, <Box component="span" sx={{ whiteSpace: "pre-wrap" }}>{r.useCase}</Box>],
+        [FIELD_LABELS.contactEmail, <Link key="value" href={`mailto:${r.contactEmail}`}>{r.contactEmail}</Link>],
+        [FIELD_LABELS.useCase, <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>{r.useCase}</Box>],
       ],
     },
     {
@@ -77,7 +77,7 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
         [FIELD_LABELS.dataClassification, LABELS.dataClassification[r.dataClassification]],
         [FIELD_LABELS.backupsEnabled, r.backupsEnabled ? `On, kept ${r.backupRetentionDays} days` : "Off"],
         [FIELD_LABELS.neededBy, r.neededBy ? formatDate(r.neededBy) : none],
-        [FIELD_LABELS.priority, <PriorityChip priority={r.priority} />],
+        [FIELD_LABELS.priority, <PriorityChip key="value" priority={r.priority} />],
       ],
     },
   ];

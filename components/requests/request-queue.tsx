@@ -1,7 +1,7 @@
 "use client";
 // The queue: a server-sorted, server-filtered, server-paged table whose whole view
 // state lives in the URL, refreshed while visible.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -74,7 +74,12 @@ export function RequestQueue({ role }: { role: Role }) {
   const [active, setActive] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const activeIndex = Math.min(active, Math.max(items.length - 1, 0));
-  useEffect(() => setActive(0), [view]);
+  // A new view starts at its first row (adjusted while rendering, not in an effect).
+  const [activeFor, setActiveFor] = useState(view);
+  if (view !== activeFor) {
+    setActiveFor(view);
+    setActive(0);
+  }
   const focusRow = (i: number) => {
     setActive(i);
     rowRefs.current[i]?.focus();

@@ -4,7 +4,7 @@
 // Enter, Space or the arrow keys open it; Escape closes it), but the menu's code
 // (Menu, Popover, Modal, focus trap) loads when the field is first hovered or focused
 // instead of with the page: it is not needed to show the queue.
-import { lazy, Suspense, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { lazy, Suspense, useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import { LABELS, REQUEST_STATUSES, type RequestStatus } from "@/lib/domain/requests/options";
 import { NotchedOutline } from "@/components/requests/filter-fields";
 import { ArrowDropDownIcon } from "@/components/layout/static-icons";
@@ -17,25 +17,24 @@ type Props = { value: RequestStatus[]; onChange: (value: RequestStatus[]) => voi
 
 export function StatusFilter({ value, onChange, style }: Props) {
   const id = useId();
-  const anchor = useRef<HTMLDivElement>(null);
+  const [anchor, setAnchor] = useState<HTMLDivElement | null>(null);
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
-  // Clicks can come faster than the URL (and so `value`) updates: build on the last choice.
+  // Clicks can come faster than the URL (and so `value`) updates: build on the last choice,
+  // and take the URL's again when it changes (`value` is a new array on every render; its
+  // contents are what matter). Adjusted while rendering, as React advises, not in an effect.
   const [chosen, setChosen] = useState(value);
-  const latest = useRef(value);
   const key = value.join(",");
-  useEffect(() => {
-    latest.current = value;
+  const [chosenFor, setChosenFor] = useState(key);
+  if (key !== chosenFor) {
+    setChosenFor(key);
     setChosen(value);
-    // `value` is a new array on every render; its contents are what matter.
-  }, [key]);
-  function toggle(status: RequestStatus) {
-    const current = latest.current;
-    latest.current = current.includes(status) ? current.filter((s) => s !== status) : [...current, status];
-    setChosen(latest.current);
-    onChange(latest.current);
   }
-
+  function toggle(status: RequestStatus) {
+    const next = chosen.includes(status) ? chosen.filter((s) => s !== status) : [...chosen, status];
+    setChosen(next);
+    onChange(next);
+  }
 
   const text = chosen.length === REQUEST_STATUSES.length ? "Any" : chosen.map((s) => LABELS.status[s]).join(", ");
 
@@ -55,7 +54,7 @@ export function StatusFilter({ value, onChange, style }: Props) {
       className={styles.field}
       style={style}
       data-shrink={text !== "" ? "" : undefined}
-      ref={anchor}
+      ref={setAnchor}
       onPointerEnter={() => void loadMenu()}
       onFocus={() => void loadMenu()}
     >
@@ -83,7 +82,7 @@ export function StatusFilter({ value, onChange, style }: Props) {
           <StatusFilterMenu
             id={`${id}-menu`}
             labelId={`${id}-label`}
-            anchorEl={anchor.current}
+            anchorEl={anchor}
             open={open}
             onClose={() => setOpen(false)}
             value={chosen}

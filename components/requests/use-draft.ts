@@ -34,6 +34,9 @@ export function useDraft<T>(key: string) {
     } catch {
       initial = null;
     }
+    // The draft lives in the browser's storage, which the server render cannot read: it is
+    // read once after hydration, so the first render matches the server's.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState({ loaded: true, initial });
 
     // A reload or closed tab within the debounce must not lose the last keystrokes.

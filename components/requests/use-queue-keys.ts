@@ -32,8 +32,11 @@ function blurOnEscape(event: KeyboardEvent): boolean {
 }
 
 export function useQueueKeys(handlers: QueueKeyHandlers) {
+  // The latest handlers, read when a key is pressed (after the render that made them).
   const current = useRef(handlers);
-  current.current = handlers;
+  useEffect(() => {
+    current.current = handlers;
+  });
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

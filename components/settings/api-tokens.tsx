@@ -1,7 +1,6 @@
 "use client";
 // Personal API tokens: create one (shown once), see when each was last used, revoke.
 import { useState, type FormEvent } from "react";
-import NextLink from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";

@@ -1,0 +1,146 @@
+// One page of the queue: the plan, the count, the page's numbers from an index, then its rows.
+import "server-only";
+import type Database from "better-sqlite3";
+import { toSummary as toSummaryDto } from "@/lib/data/requests/request-dto";
+import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "@/lib/schemas/request";
+import { SORT_COLUMN, type Form } from "./terms";
+import { plan, where, whereParams, type Plan } from "./plan";
+import { prepare } from "./statements";
+import { countAll, countMatches, countBoth, exact, narrowLongText, SEARCH_COUNT_LIMIT, type Count } from "./count";
+
+type Row = {
+  number: number;
+  datasetName: string;
+  requestType: string;
+  ownerTeam: string;
+  status: string;
+  priority: string;
+  createdAt: unknown;
+  updatedAt: unknown;
+  statusChangedAt: unknown;
+  checklist: string;
+  requesterId: string;
+  requesterName: string;
+  requesterEmail: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  assigneeEmail: string | null;
+};
+
+/** Prisma stores DateTime as "2026-01-02T03:04:05.678+00:00"; the API speaks ISO 8601 with Z. */
+export function isoFromSqlite(value: unknown): string {
+  if (typeof value === "string" && value.length === 29 && value.endsWith("+00:00")) return `${value.slice(0, 23)}Z`;
+  if (typeof value === "string" && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(value)) return new Date(`${value.replace(" ", "T")}Z`).toISOString();
+  return new Date(value as string | number).toISOString();
+}
+
+export function toSummary(r: Row): RequestSummary {
+  return toSummaryDto({
+    ...r,
+    requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
+    assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeName!, email: r.assigneeEmail! },
+    createdAt: isoFromSqlite(r.createdAt),
+    updatedAt: isoFromSqlite(r.updatedAt),
+    statusChangedAt: isoFromSqlite(r.statusChangedAt),
+  });
+}
+
+/**
+ * Walk the sort index and test each row, or seek the matches through a filter's index
+ * and sort them? Walking reads about (offset + page) × all ÷ matches rows; seeking reads
+ * every match. Walk while that is the smaller, assuming matches are spread evenly.
+ */
+export function shouldWalk(matches: number, all: number, rowsToSkipAndShow: number): boolean {
+  return matches * matches >= rowsToSkipAndShow * all;
+}
+
+/** The page's numbers, in order: a subquery over DatasetRequest, or the full-text index itself. */
+function pickNumbers(query: ListRequestsQuery, p: Plan, form: Form, count: Count, rows: number): { sql: string; params: unknown[] } {
+  const column = SORT_COLUMN[query.sort];
+  const dir = query.order === "asc" ? "ASC" : "DESC";
+  const offset = (query.page - 1) * query.pageSize;
+  if (query.sort === "number" && p.search?.ftsPhrase && p.terms.length === 1) {
+    // Text alone, in number order: the full-text index yields its matches in rowid
+    // (= number) order, so the page is read straight off it and stops when full.
+    const { ftsPhrase: phrase, number } = p.search;
+    const source = p.search.source!;
+    return number === null
+      ? {
+          sql: `SELECT "RequestSearch"."rowid" AS "number" FROM ${source.from} ORDER BY "RequestSearch"."rowid" ${dir} LIMIT ? OFFSET ?`,
+          params: [...source.params, query.pageSize, offset],
+        }
+      : {
+          sql: `SELECT "rowid" AS "number" FROM "RequestSearch" WHERE "RequestSearch" MATCH ?
+                UNION SELECT "number" FROM "DatasetRequest" WHERE "number" = ? ORDER BY 1 ${dir} LIMIT ? OFFSET ?`,
+          params: [phrase, number, query.pageSize, offset],
+        };
+  }
+  if (query.sort === "number" && p.search?.ftsPhrase && p.search.number === null && count.fromPage) {
+    // A broad search beside filters, in number order: the full-text index's matches in
+    // order, each row tested against the filters, until the page is full.
+    return {
+      sql: `SELECT "RequestSearch"."rowid" AS "number" FROM "RequestSearch" CROSS JOIN "DatasetRequest" ON "DatasetRequest"."number" = "RequestSearch"."rowid"
+        WHERE "RequestSearch" MATCH ? AND ${p.filters.map((t) => t.scan.sql).join(" AND ")} ORDER BY "RequestSearch"."rowid" ${dir} LIMIT ? OFFSET ?`,
+      params: [p.search.ftsPhrase, ...whereParams(p.filters, "scan"), rows, offset],
+    };
+  }
+  // A broad search beside filters: seek through the filters' index and test the text on
+  // each row, rather than build the set of every text match.
+  const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+  const order = column === "number" ? `"DatasetRequest"."number" ${dir}` : `"DatasetRequest"."${column}" ${dir}, "DatasetRequest"."number" ${dir}`;
+  return {
+    sql: `SELECT "DatasetRequest"."number" FROM "DatasetRequest" ${where(terms, form)} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    params: [...whereParams(terms, form), rows, offset],
+  };
+}
+
+function pageRows(db: Database.Database, query: ListRequestsQuery, p: Plan, count: Count, all: number, force?: Form): Row[] {
+  const column = SORT_COLUMN[query.sort];
+  const dir = query.order === "asc" ? "ASC" : "DESC";
+  const offset = (query.page - 1) * query.pageSize;
+  const form: Form = force ?? (p.terms.length === 0 || shouldWalk(count.estimate, all, offset + query.pageSize) ? "scan" : "seek");
+  const page = pickNumbers(query, p, form, count, query.pageSize + (count.fromPage ? 1 : 0));
+  // CROSS JOIN fixes the join order (SQLite never reorders it): the page's numbers drive
+  // the lookups. Left free, the planner may walk all of "r" to avoid sorting 25 rows.
+  const sql = `SELECT "r"."number", "r"."datasetName", "r"."requestType", "r"."ownerTeam", "r"."status", "r"."priority",
+      "r"."createdAt", "r"."updatedAt", "r"."statusChangedAt", "r"."checklist",
+      "r"."requesterId", "q"."name" AS "requesterName", "q"."email" AS "requesterEmail",
+      "r"."assigneeId", "a"."name" AS "assigneeName", "a"."email" AS "assigneeEmail"
+    FROM (${page.sql}) AS "page"
+    CROSS JOIN "DatasetRequest" AS "r" ON "r"."number" = "page"."number"
+    CROSS JOIN "user" AS "q" ON "q"."id" = "r"."requesterId"
+    LEFT JOIN "user" AS "a" ON "a"."id" = "r"."assigneeId"
+    ORDER BY ${column === "number" ? `"r"."number" ${dir}` : `"r"."${column}" ${dir}, "r"."number" ${dir}`}`;
+  return prepare(db, sql).all(...page.params) as Row[];
+}
+
+/**
+ * One page of the queue and its total, read in one transaction (one snapshot).
+ * `options.form` forces a plan (tests check that both give the same answers).
+ */
+export function runListQuery(
+  db: Database.Database,
+  query: ListRequestsQuery,
+  userId: string,
+  options: { form?: "seek" | "scan"; countLimit?: number } = {},
+): RequestListResponse {
+  const p = plan(query, userId);
+  const offset = (query.page - 1) * query.pageSize;
+  // Count far enough to know whether this page and the next exist.
+  const limit = Math.max(options.countLimit ?? SEARCH_COUNT_LIMIT, offset + query.pageSize) + 1;
+  const read = db.transaction(() => {
+    if (p.search) narrowLongText(db, p.search);
+    const all = countAll(db);
+    let count = p.terms.length === 0 ? exact(all) : countMatches(db, p, all, limit);
+    if (count.fromPage) {
+      const rows = pageRows(db, query, p, count, all, options.form);
+      if (rows.length > query.pageSize) return { rows: rows.slice(0, query.pageSize), count: { ...count, total: offset + rows.length, lowerBound: true } };
+      if (rows.length > 0 || offset === 0) return { rows, count: { ...count, total: offset + rows.length } };
+      count = countBoth(db, p, limit);
+    }
+    const rows = count.total > offset ? pageRows(db, query, p, count, all, options.form) : [];
+    return { rows, count };
+  });
+  const { rows, count } = read();
+  return { items: rows.map(toSummary), total: count.total, totalIsLowerBound: count.lowerBound, page: query.page, pageSize: query.pageSize };
+}

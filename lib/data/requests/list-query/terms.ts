@@ -1,0 +1,29 @@
+// The building blocks of the queue's SQL: sort columns and WHERE terms in their two forms.
+import "server-only";
+import type { SortField } from "@/lib/schemas/request";
+
+export const SORT_COLUMN: Record<SortField, string> = {
+  number: "number",
+  datasetName: "datasetName",
+  requestType: "requestType",
+  ownerTeam: "ownerTeam",
+  status: "statusRank",
+  priority: "priorityRank",
+  assignee: "assigneeName",
+  createdAt: "createdAt",
+  updatedAt: "updatedAt",
+};
+
+/**
+ * One WHERE term, rendered two ways: `seek` lets SQLite use the column's index, `scan`
+ * writes "+column" so it cannot (the row is tested while another index is walked).
+ */
+export type Form = "seek" | "scan";
+export type Term = Record<Form, { sql: string; params: unknown[] }>;
+
+export const quote = (column: string) => `"DatasetRequest"."${column}"`;
+export const term = (render: (col: (c: string) => string) => string, params: unknown[]): Term => ({
+  seek: { sql: render(quote), params },
+  scan: { sql: render((c) => `+${quote(c)}`), params },
+});
+export const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
