@@ -14,7 +14,7 @@ const dir = path.join(TEST_TMP_DIR, `backup-${process.pid}`);
 
 function run(args: string[], databaseFile: string) {
   const result = spawnSync(process.execPath, [SCRIPT, ...args], {
-    env: { PATH: process.env.PATH, DATABASE_URL: `file:${databaseFile}` },
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
     cwd: dir, // no .env here: DATABASE_URL is the only source
     encoding: "utf8",
   });
@@ -114,7 +114,7 @@ describe("backup", () => {
 
   it("says PostgreSQL is not supported yet", () => {
     const result = spawnSync(process.execPath, [SCRIPT, "backup", "--out", "x"], {
-      env: { PATH: process.env.PATH, DATABASE_URL: "postgresql://kv:secret@db:5432/kv" },
+      env: { ...process.env, DATABASE_URL: "postgresql://kv:secret@db:5432/kv" },
       cwd: dir,
       encoding: "utf8",
     });
