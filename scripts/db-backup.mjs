@@ -1,0 +1,326 @@
+// Online backup and restore of the app's database. Plain Node ESM with better-sqlite3
+// only (the production image runs it without tsx):
+//
+//   node scripts/db-backup.mjs backup  --out <file> [--force]    (npm run backup -- --out …)
+//   node scripts/db-backup.mjs restore --from <file> [--force]   (npm run restore -- --from …)
+//
+// The database is DATABASE_URL's, read like the app and prisma.config.ts read it: the
+// environment, else .env in the working directory, else file:./prisma/dev.db (a relative
+// path is relative to the working directory).
+//
+// Exit codes: 0 done; 1 a check failed or the tool refused (nothing was changed);
+// 2 wrong usage.
+//
+// backup: SQLite's online backup API (better-sqlite3's db.backup()) copies every page in
+// ONE step, so the copy is one read transaction's snapshot: consistent, and WAL lets the
+// app keep writing meanwhile (in several steps SQLite would restart the copy at every
+// write the app made between them). The copy is written under a temporary name beside
+// the target, switched to a self-contained rollback-journal file (no -wal to carry),
+// checked with PRAGMA integrity_check, synced, and only then named <file>.
+//
+// restore: checks the backup (a SQLite file, integrity_check, the app's tables and
+// _prisma_migrations) on a copy made beside the target, refuses while any process has
+// the target database open, removes the target's stale -wal and -shm (an old WAL would
+// be replayed into the restored file) and renames the copy into place. The app must be
+// stopped: see RELIABILITY.md ("Backup and restore") for why a live replace is refused.
+//
+// PostgreSQL: DATABASE_URL postgres(ql)://… is refused today. `pg_dump --format=custom`
+// (backup) and `pg_restore --clean --single-transaction` (restore) plug in as a second
+// entry of BACKENDS below, with the same options, checks and exit codes.
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+
+const USAGE = `usage:
+  npm run backup  -- --out <file> [--force]    consistent online copy of DATABASE_URL's database
+  npm run restore -- --from <file> [--force]   put a backup in place of DATABASE_URL's database (app stopped)
+
+  --force   backup: replace an existing <file>; restore: replace an existing database
+exit codes: 0 done, 1 a check failed or refused (nothing changed), 2 wrong usage`;
+
+/** Every table the app needs; a file without them is not one of our backups. */
+const REQUIRED_TABLES = [
+  "_prisma_migrations",
+  "user",
+  "session",
+  "account",
+  "verification",
+  "DatasetRequest",
+  "RequestCount",
+  "RequestEvent",
+  "Comment",
+  "ApiToken",
+];
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+
+class Refusal extends Error {}
+class UsageError extends Error {}
+
+function databaseUrl() {
+  if (!process.env.DATABASE_URL && existsSync(".env")) process.loadEnvFile(".env");
+  return process.env.DATABASE_URL || "file:./prisma/dev.db";
+}
+
+/** The backend for DATABASE_URL. A PostgreSQL entry (pg_dump / pg_restore) goes here. */
+const BACKENDS = [
+  { matches: (url) => url.startsWith("file:"), backup: backupSqlite, restore: restoreSqlite },
+  {
+    matches: (url) => /^postgres(ql)?:/.test(url),
+    backup: () => refuse("PostgreSQL backups are not built yet (pg_dump, a later issue): use your provider's backups"),
+    restore: () => refuse("PostgreSQL restores are not built yet (pg_restore, a later issue)"),
+  },
+];
+
+function refuse(message) {
+  throw new Refusal(message);
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Syncs a file's (or a folder's) contents to disk. */
+function fsyncPath(file) {
+  const fd = openSync(file, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the first 16 bytes are SQLite's header. */
+function looksLikeSqlite(file) {
+  const fd = openSync(file, "r");
+  try {
+    const header = Buffer.alloc(16);
+    return readSync(fd, header, 0, 16, 0) === 16 && header.toString("latin1") === "SQLite format 3\0";
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens a copy (never the live database) and checks it is a whole database of this app.
+ * Returns its figures; throws a Refusal naming the first problem.
+ */
+function inspect(file, what) {
+  if (!looksLikeSqlite(file)) refuse(`${what} is not a SQLite database`);
+  let db;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    // A truncated copy: the header promises more pages than the file holds.
+    const expected = db.pragma("page_count", { simple: true }) * db.pragma("page_size", { simple: true });
+    const size = statSync(file).size;
+    if (size < expected) refuse(`${what} is truncated: ${size} bytes of ${expected}`);
+    const integrity = db.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") refuse(`${what} failed PRAGMA integrity_check: ${integrity}`);
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    if (missing.length > 0) refuse(`${what} is not a database of this app: no table ${missing.join(", ")}`);
+    const migrations = db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name")
+      .pluck()
+      .all();
+    return {
+      requests: db.prepare('SELECT COUNT(*) FROM "DatasetRequest"').pluck().get(),
+      events: db.prepare('SELECT COUNT(*) FROM "RequestEvent"').pluck().get(),
+      users: db.prepare('SELECT COUNT(*) FROM "user"').pluck().get(),
+      migrations,
+    };
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    // A truncated or damaged file: SQLITE_CORRUPT, SQLITE_NOTADB, "database disk image is malformed"…
+    refuse(`${what} cannot be read as a database: ${error.message}`);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Refuses while any connection has the database open. Every WAL-mode connection (the
+ * app's, the seed's, kvctl's server…) holds a shared lock on the file while it is open;
+ * an exclusive lock is granted only when there is none. POSIX locks: this sees processes
+ * on this host (or sharing this volume's lock manager), not an app on another machine.
+ */
+function assertNotInUse(file) {
+  let db;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.exec("BEGIN EXCLUSIVE");
+    db.exec("COMMIT");
+  } catch (error) {
+    if (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED") {
+      refuse(`${file} is in use (the app or another process has it open): stop the app, then restore`);
+    }
+    // Not a database at all (a damaged target): nothing uses it as one; --force replaces it.
+  } finally {
+    db?.close();
+  }
+}
+
+/** The migrations in prisma/migrations next to this script (null when the folder is not shipped). */
+function codeMigrations() {
+  if (!existsSync(MIGRATIONS_DIR)) return null;
+  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+function migrationAdvice(applied) {
+  const known = codeMigrations();
+  if (known === null) return ["migrations: prisma/migrations not found here; run `npm run db:migrate` where the code is"];
+  const pending = known.filter((m) => !applied.includes(m));
+  const unknown = applied.filter((m) => !known.includes(m));
+  const lines = [];
+  if (pending.length > 0) {
+    lines.push(`migrations: the backup is older than the code, ${pending.length} pending (${pending.join(", ")}): run \`npm run db:migrate\` before starting the app`);
+  }
+  if (unknown.length > 0) {
+    lines.push(`migrations: WARNING the backup has ${unknown.length} migration(s) this code does not know (${unknown.join(", ")}): run the code version that made it`);
+  }
+  if (lines.length === 0) lines.push(`migrations: up to date (${applied.length}, latest ${applied.at(-1) ?? "none"})`);
+  return lines;
+}
+
+async function backupSqlite(url, { out, force }) {
+  const source = url.slice("file:".length);
+  if (!existsSync(source)) refuse(`no database at ${source} (DATABASE_URL=${url})`);
+  const target = path.resolve(out);
+  if (!existsSync(path.dirname(target))) refuse(`folder ${path.dirname(target)} does not exist`);
+  if (existsSync(target) && !force) refuse(`${target} exists: choose another name or pass --force to replace it`);
+  if (path.resolve(source) === target) refuse("--out names the database itself");
+
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const tmp = `${target}.partial-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = new Database(source, { fileMustExist: true, readonly: true, timeout: 5000 });
+  let pages;
+  try {
+    // The first transfer (0 pages) only opens the backup; then everything in one step.
+    const progress = await db.backup(tmp, { progress: () => 0x7fffffff });
+    pages = progress.totalPages;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    refuse(`backup of ${source} failed: ${error.message}`);
+  } finally {
+    db.close();
+  }
+  try {
+    // A self-contained file: rollback-journal mode, so no -wal has to travel with it.
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      copy.pragma("journal_mode = DELETE");
+    } finally {
+      copy.close();
+    }
+    const figures = inspect(tmp, "the copy");
+    fsyncPath(tmp);
+    if (force) renameSync(tmp, target);
+    else {
+      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
+      rmSync(tmp);
+    }
+    fsyncPath(path.dirname(target));
+    const size = statSync(target).size;
+    const ms = Date.now() - started;
+    console.log(`backup: ${target}`);
+    console.log(`  from ${source} at ${startedAt}, ${pages} pages in one step, ${ms} ms`);
+    console.log(`  ${mb(size)}, ${figures.requests} requests, ${figures.events} history events, ${figures.users} users, integrity ok`);
+    console.log(`  migrations: ${figures.migrations.length}, latest ${figures.migrations.at(-1) ?? "none"}`);
+    return { file: target, size, ms, pages, ...figures };
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+async function restoreSqlite(url, { from, force }) {
+  const backup = path.resolve(from);
+  const target = path.resolve(url.slice("file:".length));
+  if (!existsSync(backup)) refuse(`no backup at ${backup}`);
+  if (!statSync(backup).isFile()) refuse(`${backup} is not a file`);
+  if (backup === target) refuse("--from names the database itself");
+  if (!existsSync(path.dirname(target))) refuse(`folder ${path.dirname(target)} does not exist`);
+  const targetExists = existsSync(target);
+  if (targetExists && !force) refuse(`${target} exists: pass --force to replace it (back it up first: npm run backup -- --out …)`);
+  if (targetExists) assertNotInUse(target);
+
+  const started = Date.now();
+  // Copy first, check the copy: what is checked is exactly what goes into place.
+  const tmp = `${target}.restoring-${process.pid}`;
+  rmSync(tmp, { force: true });
+  try {
+    copyFileSync(backup, tmp);
+    const figures = inspect(tmp, `the backup ${backup}`);
+    fsyncPath(tmp);
+    // Nobody may have opened the target since the first check.
+    if (existsSync(target)) assertNotInUse(target);
+    // A stale WAL beside the new file would be replayed into it; a stale -shm describes it.
+    rmSync(`${target}-wal`, { force: true });
+    rmSync(`${target}-shm`, { force: true });
+    rmSync(`${target}-journal`, { force: true });
+    renameSync(tmp, target);
+    fsyncPath(path.dirname(target));
+    console.log(`restore: ${backup} → ${target} in ${Date.now() - started} ms`);
+    console.log(`  ${mb(statSync(target).size)}, ${figures.requests} requests, ${figures.events} history events, ${figures.users} users, integrity ok`);
+    for (const line of migrationAdvice(figures.migrations)) console.log(`  ${line}`);
+    console.log("  start the app now (sessions stored in the backup are valid again; newer ones are gone)");
+    return { file: target, ...figures };
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+function parse(argv) {
+  const [command, ...rest] = argv;
+  if (command !== "backup" && command !== "restore") throw new UsageError(command ? `unknown command ${command}` : "no command");
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { out: { type: "string" }, from: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  if (values.help) return { command: "help" };
+  if (command === "backup" && (!values.out || values.from)) throw new UsageError("backup needs --out <file> (and no --from)");
+  if (command === "restore" && (!values.from || values.out)) throw new UsageError("restore needs --from <file> (and no --out)");
+  return { command, ...values };
+}
+
+async function main() {
+  let args;
+  try {
+    args = parse(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  const url = databaseUrl();
+  const backend = BACKENDS.find((b) => b.matches(url));
+  if (!backend) {
+    console.error(`DATABASE_URL=${url.replace(/\/\/[^@/]*@/, "//…@")} is neither file: nor postgresql:`);
+    return 2;
+  }
+  try {
+    await backend[args.command](url, args);
+    return 0;
+  } catch (error) {
+    console.error(`${args.command} refused: ${error instanceof Refusal ? error.message : error.stack}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
