@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
+import { logLevelSchema } from "@/lib/env-log-level";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,6 +37,16 @@ const envSchema = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  /** Least severe log lines written to stdout (JSON, one line per request): fatal … trace, or silent. */
+  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), logLevelSchema),
+  /**
+   * Bearer token for GET /api/metrics (Prometheus). Unset or empty: the endpoint is off
+   * (404). At least 16 characters: it guards figures about the whole queue.
+   */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, { error: "METRICS_TOKEN must be 16+ characters (or unset, to turn /api/metrics off)" }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 // One error envelope for every API response:
-// { "error": { "code", "message", "details": [{ "path", "message" }] } }
+// { "error": { "code", "message", "details": [{ "path", "message" }], "requestId" } }
+// (requestId: the id of the request, also sent as X-Request-Id, for people to quote).
 import { z } from "zod";
 
 export const ERROR_STATUS = {
@@ -28,6 +29,10 @@ export const errorBodySchema = z.object({
     code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z
+      .string()
+      .optional()
+      .describe("The id of this request, also sent as the X-Request-Id header: quote it when reporting a problem. Yours when you sent a valid X-Request-Id."),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -72,8 +77,19 @@ export function zodIssuesToDetails(issues: z.core.$ZodIssue[]): ErrorDetail[] {
   });
 }
 
+/**
+ * The id of the request being served, set by the server's request hook
+ * (lib/observability/request-log.ts). Read through globalThis: this module is also
+ * bundled for the browser, where there is none.
+ */
+function currentRequestId(): string | undefined {
+  const shared = globalThis as unknown as { kvstoreObservability?: { als: { getStore(): { id: string } | undefined } } };
+  return shared.kvstoreObservability?.als.getStore()?.id;
+}
+
 export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
-  return { error: { code, message, details } };
+  const requestId = currentRequestId();
+  return { error: requestId === undefined ? { code, message, details } : { code, message, details, requestId } };
 }
 
 /** Any thrown value → a JSON error response. Unknown errors become a bare 500. */
@@ -84,10 +100,22 @@ export function toErrorResponse(error: unknown): Response {
       headers: error.headers,
     });
   }
-  console.error("Unhandled API error:", describeForLog(error));
+  logUnexpectedError(describeForLog(error));
   return Response.json(errorBody("INTERNAL", "Something went wrong on our side. Try again; if it keeps failing, tell the storage team."), {
     status: 500,
   });
+}
+
+/**
+ * One pino error line with the request id (the one in the 500's body) and the error's
+ * kind, code and origin. Through globalThis like currentRequestId: the logger lives in
+ * lib/observability/state.ts, which this browser-bundled module cannot import.
+ */
+function logUnexpectedError(error: string) {
+  const shared = globalThis as unknown as { kvstoreObservability?: { logger: { error(obj: object, msg: string): void } } };
+  const line = { requestId: currentRequestId(), error };
+  if (shared.kvstoreObservability) shared.kvstoreObservability.logger.error(line, "unexpected error");
+  else console.error("Unhandled API error:", JSON.stringify(line));
 }
 
 /**

@@ -11,6 +11,7 @@ import { assertSameOrigin } from "@/lib/api/same-origin";
 import { asDatabaseOutage, assertDatabaseFile } from "@/lib/db/availability";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { noteCaller } from "@/lib/observability/state";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -52,6 +53,7 @@ export function withApi<P = Record<string, never>>(
       await assertDatabaseFile({ writes: req.method !== "GET" && req.method !== "HEAD" });
       const auth = await authenticateRequest(req);
       if (!auth) throw ApiError.unauthenticated();
+      noteCaller(auth.user.id, auth.token?.id);
       assertSameOrigin(req);
       enforceRateLimit(auth);
       if (options.sessionOnly && auth.via === "token") {

@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { authenticateToken, type TokenAuth } from "@/lib/data/tokens/api-tokens";
 import { fastSessionUser } from "@/lib/auth/session-fast-path";
+import { noteCaller } from "@/lib/observability/state";
 
 /**
  * The user behind a session cookie: the common case in one prepared statement, anything
@@ -21,7 +22,11 @@ async function sessionUser(requestHeaders: Headers): Promise<SessionUser | null>
 }
 
 /** Resolves the session cookie of the request being rendered (once per render). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => sessionUser(await headers()));
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await sessionUser(await headers());
+  if (user) noteCaller(user.id); // for the request's log line
+  return user;
+});
 
 /** For pages: the user, or a redirect to sign in. */
 export async function requireUser(): Promise<SessionUser> {

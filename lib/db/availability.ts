@@ -8,10 +8,20 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseFileProblem, forgetOpenedFile, sqliteFileFromUrl, unwritableDatabaseFile } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
 import { sqliteErrorCode } from "@/lib/db/database-errors";
+import { observability } from "@/lib/observability/state";
 
 const RETRY_AFTER_SECONDS = "5";
 
+/** Bounded metric labels for the reasons below. */
+const REASON_LABEL: Record<string, string> = {
+  "its file is missing": "missing",
+  "it is read-only": "read_only",
+  "it cannot be reached": "unreachable",
+  "it cannot be opened": "cannot_open",
+};
+
 export function databaseUnavailable(reason: string) {
+  observability().metrics.databaseUnavailable.inc({ reason: REASON_LABEL[reason] ?? "other" });
   return new ApiError(
     "SERVICE_UNAVAILABLE",
     `The database is not available right now (${reason}). Nothing was saved; try again in a moment.`,
@@ -42,8 +52,22 @@ export async function assertDatabaseFile({ writes = false } = {}): Promise<void>
 // SQLite result codes that mean "the database cannot serve this now", not "bad request".
 const OUTAGE_CODES = /^SQLITE_(READONLY|CANTOPEN|IOERR|BUSY|LOCKED|FULL|CORRUPT|NOTADB|PERM)/;
 
-/** A thrown database outage → the 503 to answer with; anything else → null. */
+/** A thrown database outage → the 503 to answer with (counted by its code); anything else → null. */
 export function asDatabaseOutage(error: unknown): ApiError | null {
+  const outage = outageOf(error);
+  if (outage !== null) observability().metrics.databaseErrors.inc({ code: errorCodeLabel(error) });
+  return outage;
+}
+
+/** SQLite's or Prisma's code (a closed set), else the error's class: never its message. */
+function errorCodeLabel(error: unknown): string {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code;
+  if (error instanceof Prisma.PrismaClientInitializationError) return "PrismaClientInitializationError";
+  if (error instanceof Prisma.PrismaClientRustPanicError) return "PrismaClientRustPanicError";
+  return sqliteErrorCode(error) ?? "OPEN_FAILED";
+}
+
+function outageOf(error: unknown): ApiError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError && OUTAGE_CODES.test(error.code)) {
     return databaseUnavailable(error.code === "SQLITE_READONLY" ? "it is read-only" : "it cannot be reached");
   }

@@ -21,7 +21,9 @@ export type Access =
   /** Admins only, with a token or a session. */
   | "admin"
   /** A browser session only: API tokens are refused (403). */
-  | "session";
+  | "session"
+  /** The monitoring system: the server's METRICS_TOKEN as a bearer token, nothing else. */
+  | "metrics";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -90,6 +92,7 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   user: [{ bearerToken: [] }, { sessionCookie: [] }],
   admin: [{ bearerToken: [] }, { sessionCookie: [] }],
   session: [{ sessionCookie: [] }],
+  metrics: [{ metricsToken: [] }],
 };
 
 const ACCESS_NOTE: Record<Access, string> = {
@@ -97,11 +100,13 @@ const ACCESS_NOTE: Record<Access, string> = {
   user: "Any signed-in user (API token or session cookie).",
   admin: "Admins only (API token or session cookie).",
   session: "A browser session only: API tokens get 403.",
+  metrics: "Only with the server's METRICS_TOKEN as a bearer token (no session, no API token).",
 };
 
 export function toOperation(spec: EndpointSpec): ZodOpenApiOperationObject {
   const errors = new Map<ErrorStatus, string | undefined>();
-  if (spec.access !== "public") {
+  if (spec.access === "metrics") errors.set(401, "No bearer token, or not the metrics token (UNAUTHENTICATED).");
+  else if (spec.access !== "public") {
     errors.set(401, undefined);
     errors.set(429, undefined);
   }

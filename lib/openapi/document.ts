@@ -28,9 +28,12 @@ from [/settings/tokens](/settings/tokens); a token acts as its user, with the us
 current role. Browsers use the session cookie. Nobody reads anything without one of
 the two (401); only the probes and this documentation are public.
 
-**Errors** always have one shape, \`{ "error": { "code", "message", "details": [{ "path", "message" }] } }\`:
+**Errors** always have one shape, \`{ "error": { "code", "message", "details": [{ "path", "message" }], "requestId" } }\`:
 400 (validation, with one detail per field path; unknown fields and parameters are
-refused), 401, 403, 404, 409, 413 (JSON bodies over ${MAX_BODY_BYTES / 1024} KB), 415 (not JSON), 429 and 500.
+refused), 401, 403, 404, 409, 413 (JSON bodies over ${MAX_BODY_BYTES / 1024} KB), 415 (not JSON), 429, 500 and 503.
+\`requestId\` is the request's id, also in the \`X-Request-Id\` response header of every
+answer: quote it when reporting a problem. Send your own \`X-Request-Id\` (up to 128 of
+\`A-Z a-z 0-9 . _ -\`) to have it used; anything else is replaced by a fresh id.
 
 **Rate limit.** Each user (each token, for token calls) may make a limited number of
 requests a minute; past it the API answers 429 with \`Retry-After\`.
@@ -94,6 +97,7 @@ function buildDocument(): oas31.OpenAPIObject {
         securitySchemes: {
           bearerToken: { type: "http", scheme: "bearer", bearerFormat: "kvs_…", description: "A personal API token from /settings/tokens" },
           sessionCookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The browser session, set by sign-in" },
+          metricsToken: { type: "http", scheme: "bearer", description: "The server's METRICS_TOKEN (GET /api/metrics only)" },
         },
       },
     },

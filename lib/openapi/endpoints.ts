@@ -373,6 +373,22 @@ export const ENDPOINTS: EndpointSpec[] = [
     errors: { 503: "The database is not answering (SERVICE_UNAVAILABLE)." },
   },
 
+  // Metrics
+  {
+    method: "get",
+    path: "/api/metrics",
+    operationId: "metrics",
+    summary: "Prometheus metrics",
+    description:
+      "The Prometheus text format (prom-client): request durations by route pattern, method and status; open and stale requests by status (counted in the database at scrape time); open live-update streams; database errors and 503s; the process's own figures. Only with `Authorization: Bearer <METRICS_TOKEN>`; off (404) when the server has no METRICS_TOKEN.",
+    tag: "Health",
+    access: "metrics",
+    responses: { 200: { description: "The metrics", content: { "text/plain": { schema: z.string().describe("Prometheus text exposition format 0.0.4") } } } },
+    errors: {
+      404: "The server has no METRICS_TOKEN: metrics are off (NOT_FOUND).",
+    },
+  },
+
   // This documentation
   {
     method: "get",

@@ -32,9 +32,16 @@ export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
   return { dir, dbFile, base, env };
 }
 
-/** `next start` of the production build, in its own process group (kill -9 reaches all of it). */
-export function startServer(env) {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT], { env, detached: true, stdio: "ignore" });
+/**
+ * `next start` of the production build, in its own process group (kill -9 reaches all of it).
+ * `pipeStdout`: the server's stdout is readable as `server.stdout` (its log lines).
+ */
+export function startServer(env, { pipeStdout = false } = {}) {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT], {
+    env,
+    detached: true,
+    stdio: pipeStdout ? ["ignore", "pipe", "ignore"] : "ignore",
+  });
 }
 
 export function stopServer(server, signal = "SIGTERM") {

@@ -134,6 +134,9 @@ const ROWS: Row[] = [
   // Probes answer load balancers, which carry no session; they reveal nothing.
   { route: "health", method: "GET", what: "liveness", path: () => "/api/health", expect: all(200) },
   { route: "ready", method: "GET", what: "readiness", path: () => "/api/ready", expect: all(200) },
+  // Metrics answer the monitoring system's METRICS_TOKEN only: no session or API token opens
+  // them (401), and they are off (404) without one (tests/api/observability.test.ts).
+  { route: "metrics", method: "GET", what: "Prometheus metrics (METRICS_TOKEN set, not sent)", path: () => "/api/metrics", expect: all(401) },
   // better-auth's own endpoints: the session read answers everyone (null when signed out).
   { route: "auth/[...all]", method: "GET", what: "read the session", path: () => "/api/auth/get-session", params: () => ({ all: "get-session" }), expect: all(200) },
   {

@@ -10,3 +10,7 @@ copyFileSync(TEMPLATE_DB, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.BETTER_AUTH_SECRET = "jest-only-secret-000000000000000000000000";
 process.env.BETTER_AUTH_URL = "http://localhost:3000";
+// /api/metrics on, with a known token (tests/api/observability.test.ts turns it off too);
+// whatever .env says, so that every run sees the same thing.
+process.env.METRICS_TOKEN = "jest-only-metrics-token-0000";
+delete process.env.LOG_LEVEL;

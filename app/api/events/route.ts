@@ -1,6 +1,7 @@
 import { withApi } from "@/lib/api/with-api";
 import { subscribeToRequestChanges } from "@/lib/events/request-events";
 import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
+import { observability } from "@/lib/observability/state";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +25,14 @@ export const GET = withApi(async ({ req }) => {
       const unsubscribe = subscribeToRequestChanges((event) => send(`event: request.changed\ndata: ${JSON.stringify(event)}\n\n`));
       // Comments keep proxies from closing an idle connection.
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const connections = observability().metrics.eventStreams;
+      connections.inc();
+      let open = true;
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        if (open) connections.dec(); // once, whichever of abort, cancel or a failed send comes first
+        open = false;
       };
       req.signal.addEventListener("abort", () => {
         cleanup();

@@ -55,8 +55,8 @@ async function requestsPerMonth(since: string, months: string[]): Promise<Insigh
   return months.map((month) => ({ month, counts: byMonth.get(month)! }));
 }
 
-/** Open requests per status now, with how many have sat in it longer than its threshold. */
-async function backlogByStatus(now: Date): Promise<Insights["backlog"]> {
+/** Open requests per status now, with how many have sat in it longer than its threshold (also the metrics' figures). */
+export async function backlogByStatus(now: Date): Promise<Insights["backlog"]> {
   // One CASE arm per status with a threshold: "stale" exactly as the queue flags it.
   const staleArms = Object.entries(STALE_AFTER_DAYS).map(
     ([status, days]) => Prisma.sql`WHEN "status" = ${status} THEN "statusChangedAt" < ${sqliteDateTime(new Date(now.getTime() - days! * DAY_MS))}`,
