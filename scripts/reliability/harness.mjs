@@ -1,5 +1,5 @@
 // What the reliability scripts share: a fresh database under .tmp/, the production build
-// served on its own port in its own process group, readiness, and sign-in.
+// (its standalone server) served on its own port in its own process group, readiness, and sign-in.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -32,9 +32,12 @@ export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
   return { dir, dbFile, base, env };
 }
 
-/** `next start` of the production build, in its own process group (kill -9 reaches all of it). */
+/**
+ * The standalone server of the production build (`npm run start:prod`, what the image
+ * runs) on env.PORT, in its own process group (kill -9 reaches all of it).
+ */
 export function startServer(env) {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT], { env, detached: true, stdio: "ignore" });
+  return spawn(process.execPath, ["scripts/start-standalone.mjs"], { env, detached: true, stdio: "ignore" });
 }
 
 export function stopServer(server, signal = "SIGTERM") {
