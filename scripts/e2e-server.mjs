@@ -9,6 +9,13 @@ for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(db + suffix, { for
 const env = { ...process.env, DATABASE_URL: `file:./${db}`, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
 execSync("npx prisma migrate deploy", { env, stdio: "inherit" });
 execSync("npx tsx prisma/seed.ts --count 300", { env, stdio: "inherit" });
-const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], { env: { ...env, PORT: env.PORT ?? "3210" }, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
+  // "::", IPv6 and IPv4, as `next start` listens, whatever HOSTNAME the shell has (a
+  // container exports its own name there). Chromium reaches localhost over ::1 and the
+  // tests' own requests over 127.0.0.1: two addresses, two sign-in budgets, as the
+  // security tests expect (on 0.0.0.0 the browser's sign-ins eat the requests' budget).
+  env: { ...env, PORT: env.PORT ?? "3210", HOSTNAME: "::" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -34,10 +34,12 @@ export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
 
 /**
  * The standalone server of the production build (`npm run start:prod`, what the image
- * runs) on env.PORT, in its own process group (kill -9 reaches all of it).
+ * runs) on env.PORT, in its own process group (kill -9 reaches all of it). It listens on
+ * 0.0.0.0 whatever HOSTNAME the shell has (containers export their own name in it, and
+ * the server would listen on that address only, out of reach of localhost).
  */
 export function startServer(env) {
-  return spawn(process.execPath, ["scripts/start-standalone.mjs"], { env, detached: true, stdio: "ignore" });
+  return spawn(process.execPath, ["scripts/start-standalone.mjs"], { env: { ...env, HOSTNAME: "0.0.0.0" }, detached: true, stdio: "ignore" });
 }
 
 export function stopServer(server, signal = "SIGTERM") {
