@@ -1,3 +1,16 @@
+const { execSync } = require("node:child_process");
+
+// The commit the build was made from, reported by /api/health. A Docker build has no .git
+// (see .dockerignore): it passes GIT_COMMIT as a build argument, else "unknown".
+function buildCommit() {
+  if (process.env.GIT_COMMIT) return process.env.GIT_COMMIT;
+  try {
+    return execSync("git rev-parse --short HEAD", { cwd: __dirname, stdio: ["ignore", "pipe", "ignore"] }).toString().trim() || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 // Security headers for everything the app serves; pages add their own nonce-based CSP
 // in proxy.ts. HSTS belongs to the HTTPS terminator in front of the app.
 const securityHeaders = [
@@ -10,7 +23,12 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server in .next/standalone (only the traced node_modules): what the
+  // image ships and `npm run start:prod` serves (scripts/start-standalone.mjs).
+  output: "standalone",
   poweredByHeader: false,
+  // Inlined at build time into the server code (/api/health).
+  env: { KVSTORE_COMMIT: buildCommit() },
   reactStrictMode: true,
   async redirects() {
     return [{ source: "/", destination: "/requests", permanent: false }];

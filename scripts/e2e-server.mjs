@@ -1,5 +1,6 @@
 // Serves the production build for the browser tests over a fresh database: migrated
 // with `prisma migrate deploy`, seeded with the demo users and a few hundred requests.
+// The server is the standalone one (`npm run start:prod`, what the image runs).
 import { execSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
@@ -8,6 +9,13 @@ for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(db + suffix, { for
 const env = { ...process.env, DATABASE_URL: `file:./${db}`, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
 execSync("npx prisma migrate deploy", { env, stdio: "inherit" });
 execSync("npx tsx prisma/seed.ts --count 300", { env, stdio: "inherit" });
-const server = spawn("npx", ["next", "start", "-p", env.PORT ?? "3210"], { env, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
+  // "::", IPv6 and IPv4, as `next start` listens, whatever HOSTNAME the shell has (a
+  // container exports its own name there). Chromium reaches localhost over ::1 and the
+  // tests' own requests over 127.0.0.1: two addresses, two sign-in budgets, as the
+  // security tests expect (on 0.0.0.0 the browser's sign-ins eat the requests' budget).
+  env: { ...env, PORT: env.PORT ?? "3210", HOSTNAME: "::" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

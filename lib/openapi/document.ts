@@ -18,6 +18,7 @@ import {
 import { apiTokenSchema } from "@/lib/schemas/token";
 import { importReportSchema, importRowReportSchema } from "@/lib/schemas/import";
 import { requestExportRowSchema } from "@/lib/schemas/export";
+import { healthResponseSchema } from "@/lib/schemas/health";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 
 const DESCRIPTION = `
@@ -51,6 +52,7 @@ const OUTPUT_COMPONENTS = {
   ImportReport: importReportSchema,
   ImportRowReport: importRowReportSchema,
   ApiToken: apiTokenSchema,
+  Health: healthResponseSchema,
 };
 
 const INT_BOUND = Number.MAX_SAFE_INTEGER;

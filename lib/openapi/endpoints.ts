@@ -20,6 +20,7 @@ import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas
 import { IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
 import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
+import { healthResponseSchema } from "@/lib/schemas/health";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -357,10 +358,10 @@ export const ENDPOINTS: EndpointSpec[] = [
     method: "get",
     path: "/api/health",
     operationId: "health",
-    summary: "Liveness: 200 while the process runs",
+    summary: "Liveness: 200 while the process runs, with the build's version",
     tag: "Health",
     access: "public",
-    responses: { 200: json(status("ok"), "Alive") },
+    responses: { 200: json(healthResponseSchema, "Alive") },
   },
   {
     method: "get",

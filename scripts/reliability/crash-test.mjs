@@ -4,12 +4,10 @@
 //
 //   node scripts/reliability/crash-test.mjs [--rounds 5] [--clients 16] [--quick]
 //
-// Needs a production build (`npm run build`). Exits non-zero on any lost write.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
+// Needs a production build (`npm run build`); serves its standalone server. Exits non-zero on any lost write.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { prepareServerEnv, signIn, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -22,51 +20,9 @@ const { values } = parseArgs({
 const rounds = values.quick ? 2 : Number(values.rounds);
 const clients = Number(values.clients);
 const port = Number(values.port);
-const base = `http://localhost:${port}`;
-const dir = path.resolve(".tmp/crash-test");
-const dbFile = path.join(dir, "crash.db");
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  BETTER_AUTH_URL: base,
-  PORT: String(port),
-  CHECKPOINT_DISABLE: "1",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-execFileSync("npx", ["tsx", "prisma/seed.ts", "--count", "0"], { env, stdio: "ignore" });
-
-function startServer() {
-  // Its own process group, so kill -9 reaches every process of the server.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, detached: true, stdio: "ignore" });
-  return child;
-}
-
-async function waitReady(timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not become ready");
-}
-
-async function signIn() {
-  const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: "alice@example.com", password: "kvstore-demo" }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+// A fresh migrated database with the demo users; the standalone server, in its own
+// process group so kill -9 reaches all of it (harness.mjs).
+const { dbFile, base, env } = prepareServerEnv("crash-test", { port, count: 0 });
 
 const body = (datasetName) => ({
   datasetName,
@@ -119,15 +75,15 @@ async function load(cookie, round, stop) {
 let cookie;
 let lost = 0;
 const rows = [];
-let server = startServer();
-await waitReady();
-cookie = await signIn();
+let server = startServer(env);
+await waitReady(base);
+cookie = await signIn(base, "alice@example.com");
 for (let round = 1; round <= rounds; round++) {
   const stop = { now: false };
   const running = load(cookie, round, stop);
   const killAfter = 1500 + Math.floor(Math.random() * (values.quick ? 1500 : 3500));
   await new Promise((r) => setTimeout(r, killAfter));
-  process.kill(-server.pid, "SIGKILL");
+  stopServer(server, "SIGKILL");
   await new Promise((r) => setTimeout(r, 300));
   stop.now = true;
   const { acked, sent, failed } = await running;
@@ -146,10 +102,10 @@ for (let round = 1; round <= rounds; round++) {
   lost += missing.length + partial;
   rows.push({ round, killAfterMs: killAfter, sent, acknowledged: acked.length, stored, lost: missing.length, partial, integrity });
 
-  server = startServer();
-  await waitReady();
+  server = startServer(env);
+  await waitReady(base);
 }
-process.kill(-server.pid, "SIGTERM");
+stopServer(server);
 
 console.table(rows);
 console.log(

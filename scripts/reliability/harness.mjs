@@ -1,5 +1,5 @@
 // What the reliability scripts share: a fresh database under .tmp/, the production build
-// served on its own port in its own process group, readiness, and sign-in.
+// (its standalone server) served on its own port in its own process group, readiness, and sign-in.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -33,12 +33,15 @@ export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
 }
 
 /**
- * `next start` of the production build, in its own process group (kill -9 reaches all of it).
+ * The standalone server of the production build (`npm run start:prod`, what the image
+ * runs) on env.PORT, in its own process group (kill -9 reaches all of it). It listens on
+ * 0.0.0.0 whatever HOSTNAME the shell has (containers export their own name in it, and
+ * the server would listen on that address only, out of reach of localhost).
  * `pipeStdout`: the server's stdout is readable as `server.stdout` (its log lines).
  */
 export function startServer(env, { pipeStdout = false } = {}) {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", env.PORT], {
-    env,
+  return spawn(process.execPath, ["scripts/start-standalone.mjs"], {
+    env: { ...env, HOSTNAME: "0.0.0.0" },
     detached: true,
     stdio: pipeStdout ? ["ignore", "pipe", "ignore"] : "ignore",
   });
