@@ -20,5 +20,10 @@ export default defineConfig([
     files: ["tests/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
+  {
+    // next.config.js is CommonJS (the name the design card asks for): require is its import.
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".tmp/**", "cli/dist/**", "coverage/**", "screenshots/**"]),
 ]);

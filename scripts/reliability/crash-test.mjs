@@ -100,7 +100,7 @@ for (let round = 1; round <= rounds; round++) {
     .get().n;
   db.close();
   lost += missing.length + partial;
-  rows.push({ round, killAfterMs: killAfter, sent, acknowledged: acked.length, stored, lost: missing.length, partial, integrity });
+  rows.push({ round, killAfterMs: killAfter, sent, acknowledged: acked.length, unanswered: failed, stored, lost: missing.length, partial, integrity });
 
   server = startServer(env);
   await waitReady(base);
