@@ -216,7 +216,10 @@ async function probe(api: ApiClient, path: string, timeoutMs: number): Promise<P
 export function buildProgram(io: Io = stdio, state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command("kvctl")
     .description("The KVStore App API at a terminal: list, read, create, import, triage and watch dataset requests.")
-    .version(VERSION)
+    // Only -V is the program's flag: commander reads a program option anywhere on the line,
+    // so a program-wide --version would swallow the --version <n> of transition, assign,
+    // priority and edit. main() turns a leading `kvctl --version` into -V.
+    .version(VERSION, "-V", "output the version number (also --version, before any command)")
     .addOption(new Option("--url <url>", `the app's address (default: $KVCTL_URL, the saved one, or ${DEFAULT_URL})`))
     .addOption(new Option("--token <token>", "an API token (default: $KVCTL_TOKEN or the saved one)"))
     .showHelpAfterError("(run with --help for usage)")
@@ -524,6 +527,7 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const state = { exitCode: 0 };
   const program = buildProgram(io, state);
+  if (argv[2] === "--version") argv = [...argv.slice(0, 2), "-V", ...argv.slice(3)];
   try {
     await program.parseAsync(argv);
     return state.exitCode;

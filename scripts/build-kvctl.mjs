@@ -87,6 +87,10 @@ const result = await build({
       'import { createRequire as __kvctlCreateRequire } from "node:module"; const require = __kvctlCreateRequire(import.meta.url);',
     ].join("\n"),
   },
+}).catch(() => {
+  // esbuild has printed the errors (a forbidden import names its importer).
+  console.error("kvctl build failed.");
+  process.exit(1);
 });
 
 // The metafile lists every input that went in: check the whole list, not only the imports
