@@ -2,7 +2,7 @@
 // server's message and field details.
 import type { ErrorBody, ErrorDetail } from "@/lib/api/errors";
 
-/** Exit codes: 1 the server (or local validation) refused, 2 usage, 3 no connection. */
+/** Exit codes: 1 the server (or local validation) refused, 2 usage, 3 no connection (or, for ping, not ready). */
 export const EXIT = { REFUSED: 1, USAGE: 2, UNREACHABLE: 3 } as const;
 
 export class CliError extends Error {
@@ -17,22 +17,36 @@ export class CliError extends Error {
   }
 }
 
+export type CallInit = {
+  json?: unknown;
+  body?: BodyInit;
+  contentType?: string;
+  /** false: send no token (public endpoints). */
+  auth?: boolean;
+  /** Extra headers (Accept is JSON unless given here). */
+  headers?: Record<string, string>;
+  /** Replaces the default two-minute timeout (a stream that stays open needs its own). */
+  signal?: AbortSignal;
+  /** Resolve with error answers too, instead of throwing the API's error. */
+  allowErrors?: boolean;
+};
+
 export type ApiClient = {
   url: string;
-  request: (method: string, path: string, init?: { json?: unknown; body?: BodyInit; contentType?: string; auth?: boolean }) => Promise<Response>;
-  json: <T>(method: string, path: string, init?: { json?: unknown; body?: BodyInit; contentType?: string }) => Promise<T>;
+  request: (method: string, path: string, init?: CallInit) => Promise<Response>;
+  json: <T>(method: string, path: string, init?: CallInit) => Promise<T>;
 };
 
 const TIMEOUT_MS = 120_000;
 
 export function createClient(url: string, token: string | undefined, version: string): ApiClient {
-  async function request(method: string, path: string, init: { json?: unknown; body?: BodyInit; contentType?: string; auth?: boolean } = {}) {
+  async function request(method: string, path: string, init: CallInit = {}) {
     if (init.auth !== false && !token) {
       throw new CliError(
         `Not signed in to ${url}. Create a token at ${url}/settings/tokens, then run \`kvctl login --token <token>\` (or set KVCTL_TOKEN).`,
       );
     }
-    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": `kvctl/${version}` };
+    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": `kvctl/${version}`, ...init.headers };
     if (token && init.auth !== false) headers.Authorization = `Bearer ${token}`;
     let body = init.body;
     if (init.json !== undefined) {
@@ -41,17 +55,18 @@ export function createClient(url: string, token: string | undefined, version: st
     } else if (init.contentType) headers["Content-Type"] = init.contentType;
     let res: Response;
     try {
-      res = await fetch(`${url}${path}`, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(`${url}${path}`, { method, headers, body, signal: init.signal ?? AbortSignal.timeout(TIMEOUT_MS) });
     } catch (error) {
+      if (init.signal?.aborted) throw error;
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const reason = (error as Error).name === "TimeoutError" ? "no answer in time" : (cause?.code ?? cause?.message ?? (error as Error).message);
       throw new CliError(`Cannot reach ${url} (${reason}). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
     }
-    if (!res.ok) throw await toCliError(res);
+    if (!res.ok && !init.allowErrors) throw await toCliError(res);
     return res;
   }
 
-  async function json<T>(method: string, path: string, init: { json?: unknown; body?: BodyInit; contentType?: string } = {}): Promise<T> {
+  async function json<T>(method: string, path: string, init: CallInit = {}): Promise<T> {
     const res = await request(method, path, init);
     if (res.status === 204) return null as T;
     try {
@@ -64,7 +79,7 @@ export function createClient(url: string, token: string | undefined, version: st
   return { url, request, json };
 }
 
-async function toCliError(res: Response): Promise<CliError> {
+export async function toCliError(res: Response): Promise<CliError> {
   let body: ErrorBody | null = null;
   try {
     body = (await res.json()) as ErrorBody;

@@ -4,8 +4,21 @@ import { createWriteStream, readFileSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Command, CommanderError, Option } from "commander";
-import packageJson from "@/package.json";
-import { createRequestBodySchema, listQueryToSearchParams, listRequestsQuerySchema, transitionBodySchema, commentBodySchema, SORT_FIELDS, type RequestDetail, type RequestListResponse } from "@/lib/schemas/request";
+import { VERSION } from "@/cli/version";
+import {
+  bulkTransitionBodySchema,
+  commentBodySchema,
+  createRequestBodySchema,
+  listQueryToSearchParams,
+  listRequestsQuerySchema,
+  transitionBodySchema,
+  updateRequestBodySchema,
+  SORT_FIELDS,
+  type BulkTransitionResponse,
+  type RequestDetail,
+  type RequestListResponse,
+  type UserListResponse,
+} from "@/lib/schemas/request";
 import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, parseRequestNumber } from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";
@@ -13,6 +26,7 @@ import { EXPORT_FORMATS } from "@/lib/schemas/export";
 import type { MeResponse } from "@/lib/schemas/token";
 import { configFile, removeConfig, resolveTarget, writeConfig, DEFAULT_URL } from "@/cli/config";
 import { CliError, createClient, EXIT, type ApiClient } from "@/cli/client";
+import { watch } from "@/cli/watch";
 import { keyValues, relativeDate, table } from "@/cli/format";
 
 type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -22,7 +36,7 @@ type GlobalOptions = { url?: string; token?: string };
 
 function client(cmd: Command): ApiClient {
   const { url, token } = resolveTarget(cmd.optsWithGlobals<GlobalOptions>());
-  return createClient(url, token, packageJson.version);
+  return createClient(url, token, VERSION);
 }
 
 function print(io: Io, json: boolean | undefined, data: unknown, human: () => string) {
@@ -136,10 +150,76 @@ function importReportText(report: ImportReport): string {
   return lines.join("\n");
 }
 
+/** Reads a JSON file argument ("-" for stdin); a CliError naming the file when it is not JSON. */
+function readJsonFile(file: string, what: string): unknown {
+  const text = readFileArg(file, what);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliError(`${file} is not valid JSON.`);
+  }
+}
+
+/**
+ * PATCH /api/requests/{number} with the version the change is based on: --version when
+ * given (a script that read the request earlier), else the one in the changes, else the
+ * request as it is now (a change in between still gets a clear 409 STALE_VERSION).
+ */
+async function patchRequest(api: ApiClient, number: string, changes: Record<string, unknown>): Promise<RequestDetail> {
+  const path = requestPath(number);
+  const version = typeof changes.version === "number" ? changes.version : (await api.json<RequestDetail>("GET", path)).version;
+  return api.json<RequestDetail>("PATCH", path, { json: { ...changes, version }, headers: { "If-Match": `"${version}"` } });
+}
+
+/** Checks a PATCH body with the app's update schema; nothing is sent when it fails. */
+function checkChanges(changes: Record<string, unknown>, problem: string, exitCode: number): void {
+  const parsed = updateRequestBodySchema.safeParse(changes);
+  if (!parsed.success) throw new CliError(`${problem}; nothing was sent.`, exitCode, zodIssuesToDetails(parsed.error.issues));
+}
+
+const versionFlag = (version: string | undefined) => (version === undefined ? {} : { version: /^\d+$/.test(version) ? Number(version) : version });
+
+/** An assignee as people type it: a user id, an admin's email, "me", or "none". */
+async function resolveAssignee(api: ApiClient, who: string): Promise<{ id: string | null; label: string }> {
+  const key = who.trim();
+  if (/^(none|nobody|unassigned)$/i.test(key)) return { id: null, label: "unassigned" };
+  if (key.toLowerCase() === "me") {
+    const me = await api.json<MeResponse>("GET", "/api/me");
+    return { id: me.id, label: `${me.name} <${me.email}>` };
+  }
+  if (key.includes("@")) {
+    const admins = await api.json<UserListResponse>("GET", "/api/users?role=ADMIN");
+    const user = admins.items.find((u) => u.email.toLowerCase() === key.toLowerCase());
+    if (!user) throw new CliError(`Nobody on the storage team (the admins) has the email ${key}; requests are assigned to admins.`);
+    return { id: user.id, label: `${user.name} <${user.email}>` };
+  }
+  return { id: key, label: key };
+}
+
+type PingProbe = { status: number; ms: number; body: unknown };
+
+async function probe(api: ApiClient, path: string, timeoutMs: number): Promise<PingProbe> {
+  const started = performance.now();
+  const res = await api.request("GET", path, { auth: false, allowErrors: true, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
+    if (error instanceof Error && error.name === "TimeoutError") throw new CliError(`Cannot reach ${api.url} (no answer in ${timeoutMs / 1000} s). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
+    throw error;
+  });
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON: not our server, or a proxy's page */
+  }
+  return { status: res.status, ms: Math.round(performance.now() - started), body };
+}
+
 export function buildProgram(io: Io = stdio, state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command("kvctl")
-    .description("The KVStore App API at a terminal: list, read, create and import dataset requests.")
-    .version(packageJson.version)
+    .description("The KVStore App API at a terminal: list, read, create, import, triage and watch dataset requests.")
+    // Only -V is the program's flag: commander reads a program option anywhere on the line,
+    // so a program-wide --version would swallow the --version <n> of transition, assign,
+    // priority and edit. main() turns a leading `kvctl --version` into -V.
+    .version(VERSION, "-V", "output the version number (also --version, before any command)")
     .addOption(new Option("--url <url>", `the app's address (default: $KVCTL_URL, the saved one, or ${DEFAULT_URL})`))
     .addOption(new Option("--token <token>", "an API token (default: $KVCTL_TOKEN or the saved one)"))
     .showHelpAfterError("(run with --help for usage)")
@@ -150,7 +230,8 @@ Sign in once with a token from <url>/settings/tokens:
   kvctl login --url https://kvstore.example.com --token kvs_...
 
 Exit codes: 0 done; 1 refused by the server or invalid input (the message and field
-details are printed); 2 wrong usage; 3 the server cannot be reached.`,
+details are printed), or a bulk-transition where any request failed; 2 wrong usage;
+3 the server cannot be reached, or (ping) answers but is not ready.`,
     )
     .configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) })
     .exitOverride();
@@ -163,7 +244,7 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
       const flags = cmd.optsWithGlobals<GlobalOptions>();
       if (!flags.token) throw new CliError("Give the token to save: kvctl login --token <token> (create one at <url>/settings/tokens).", EXIT.USAGE);
       const { url, token } = resolveTarget(flags);
-      const me = await createClient(url, token, packageJson.version).json<MeResponse>("GET", "/api/me");
+      const me = await createClient(url, token, VERSION).json<MeResponse>("GET", "/api/me");
       const file = writeConfig({ url, token: token! });
       io.out(`Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\nSaved to ${file} (readable by you only).`);
     });
@@ -308,6 +389,137 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
       print(io, opts.json, comment, () => `Commented on ${path.split("/")[3]} (comment #${comment.id}).`);
     });
 
+  program
+    .command("ping")
+    .description("check that the server is alive (/api/health) and ready (/api/ready); exit 3 when it is not (no token needed)")
+    .option("--timeout <seconds>", "how long to wait for each answer", "10")
+    .option("--json", "print JSON")
+    .action(async (opts: { timeout: string; json?: boolean }, cmd: Command) => {
+      const seconds = Number(opts.timeout);
+      if (!(seconds > 0 && seconds <= 600)) throw new CliError("--timeout must be a number of seconds between 0 and 600.", EXIT.USAGE);
+      const { url } = resolveTarget(cmd.optsWithGlobals<GlobalOptions>());
+      const api = createClient(url, undefined, VERSION);
+      let health: PingProbe;
+      let ready: PingProbe;
+      try {
+        health = await probe(api, "/api/health", seconds * 1000);
+        ready = await probe(api, "/api/ready", seconds * 1000);
+      } catch (error) {
+        if (!(error instanceof CliError) || !opts.json) throw error;
+        print(io, true, { url, reachable: false, alive: false, ready: false, error: error.message }, () => "");
+        state.exitCode = error.exitCode;
+        return;
+      }
+      const alive = health.status === 200;
+      const isReady = ready.status === 200;
+      const version = (health.body as { version?: unknown } | null)?.version;
+      const problem = (ready.body as { error?: { message?: string } } | null)?.error?.message;
+      const result = { url, reachable: true, alive, ready: isReady, health, readiness: ready };
+      print(io, opts.json, result, () => {
+        const timing = `health ${health.status} in ${health.ms} ms, ready ${ready.status} in ${ready.ms} ms`;
+        const about = typeof version === "string" ? `, version ${version}` : "";
+        if (alive && isReady) return `${url} is alive and ready (${timing}${about}).`;
+        return `${url} answers but is not ready (${timing}${about})${problem ? `: ${problem}` : "."}`;
+      });
+      if (!(alive && isReady)) state.exitCode = EXIT.UNREACHABLE;
+    });
+
+  program
+    .command("watch")
+    .description("follow changes to requests as they happen (the live event stream), reconnecting after a drop; Ctrl-C stops")
+    .option("--count <n>", "stop after n changes")
+    .option("--json", "print one JSON object a line")
+    .action(async (opts: { count?: string; json?: boolean }, cmd: Command) => {
+      const count = opts.count === undefined ? undefined : Number(opts.count);
+      if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new CliError("--count must be a whole number above 0.", EXIT.USAGE);
+      const api = client(cmd);
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      try {
+        state.exitCode = await watch(api, io, { json: opts.json, count, signal: stop.signal });
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+      if (stop.signal.aborted) io.err("Stopped.");
+    });
+
+  program
+    .command("assign")
+    .description("assign a request to someone on the storage team (admins)")
+    .argument("<number>", "KV-12 or 12")
+    .argument("<who>", "a user id, an admin's email, me, or none (to unassign)")
+    .option("--version <n>", "the version you read (default: read it now)")
+    .option("--json", "print the request as JSON")
+    .action(async (number: string, who: string, opts: { version?: string; json?: boolean }, cmd: Command) => {
+      requestPath(number);
+      const api = client(cmd);
+      const assignee = await resolveAssignee(api, who);
+      const changes = { assigneeId: assignee.id, ...versionFlag(opts.version) };
+      checkChanges(changes, "The assignment is not valid", EXIT.USAGE);
+      const request = await patchRequest(api, number, changes);
+      const now = request.assignee ? `assigned to ${request.assignee.name} <${request.assignee.email}>` : "unassigned";
+      print(io, opts.json, request, () => `${request.number} (${request.datasetName}) is now ${now}.`);
+    });
+
+  program
+    .command("priority")
+    .description("set a request's priority (admins)")
+    .argument("<number>", "KV-12 or 12")
+    .argument("<priority>", PRIORITIES.join(", "))
+    .option("--version <n>", "the version you read (default: read it now)")
+    .option("--json", "print the request as JSON")
+    .action(async (number: string, priority: string, opts: { version?: string; json?: boolean }, cmd: Command) => {
+      requestPath(number);
+      const changes = { priority: priority.toUpperCase(), ...versionFlag(opts.version) };
+      checkChanges(changes, "The priority is not valid", EXIT.USAGE);
+      const request = await patchRequest(client(cmd), number, changes);
+      print(io, opts.json, request, () => `${request.number} (${request.datasetName}) now has priority ${request.priority}.`);
+    });
+
+  program
+    .command("edit")
+    .description("change fields of a request from a JSON file of the fields to change (checked here first, with the app's update schema)")
+    .argument("<number>", "KV-12 or 12")
+    .requiredOption("-f, --file <file>", 'a JSON object of the fields to change, e.g. {"readQps": 5000} ("-" for stdin)')
+    .option("--version <n>", "the version you read (default: the file's \"version\", else read it now)")
+    .option("--json", "print the request as JSON")
+    .action(async (number: string, opts: { file: string; version?: string; json?: boolean }, cmd: Command) => {
+      requestPath(number);
+      const body = readJsonFile(opts.file, "the changes file");
+      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new CliError(`${opts.file} must hold one JSON object of the fields to change.`);
+      const changes = { ...(body as Record<string, unknown>), ...versionFlag(opts.version) };
+      checkChanges(changes, `${opts.file} is not a valid change`, EXIT.REFUSED);
+      const fields = Object.keys(changes).filter((k) => k !== "version");
+      if (fields.length === 0) throw new CliError(`${opts.file} changes nothing; name the fields to change.`, EXIT.USAGE);
+      const request = await patchRequest(client(cmd), number, changes);
+      print(io, opts.json, request, () => `Updated ${request.number} (${request.datasetName}): ${fields.join(", ")}. Now at version ${request.version}, ${request.status}.`);
+    });
+
+  program
+    .command("bulk-transition")
+    .description("move several requests to one status at once (admins); a result per request, exit 1 when any failed")
+    .argument("<numbers...>", "KV-1 KV-2 … (at most 100)")
+    .requiredOption("--to <status>", REQUEST_STATUSES.join(", "))
+    .option("-n, --note <text>", "why (required for REJECTED and NEEDS_INFO)")
+    .option("--json", "print the API's JSON ({ results })")
+    .action(async (numbers: string[], opts: { to: string; note?: string; json?: boolean }, cmd: Command) => {
+      const body = { numbers: numbers.map((n) => (parseRequestNumber(n) === null ? n : `KV-${parseRequestNumber(n)}`)), to: opts.to.toUpperCase(), ...(opts.note ? { note: opts.note } : {}) };
+      const parsed = bulkTransitionBodySchema.safeParse(body);
+      if (!parsed.success) throw new CliError("The bulk transition is not valid; nothing was sent.", EXIT.USAGE, zodIssuesToDetails(parsed.error.issues));
+      const response = await client(cmd).json<BulkTransitionResponse>("POST", "/api/requests/bulk-transitions", { json: body });
+      const failed = response.results.filter((r) => !r.ok).length;
+      print(io, opts.json, response, () => {
+        // Not table(): it shortens cells, and the server's reason is the point of a failure.
+        const width = Math.max(7, ...response.results.map((r) => r.number.length));
+        const lines = response.results.map((r) => `${r.number.padEnd(width)}  ${r.ok ? `ok      now ${r.status}` : `failed  ${r.error.message} (${r.error.code})`}`);
+        return [...lines, "", `${response.results.length - failed} moved to ${body.to}, ${failed} failed.`].join("\n");
+      });
+      if (failed > 0) state.exitCode = EXIT.REFUSED;
+    });
+
   return program;
 }
 
@@ -315,6 +527,7 @@ details are printed); 2 wrong usage; 3 the server cannot be reached.`,
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const state = { exitCode: 0 };
   const program = buildProgram(io, state);
+  if (argv[2] === "--version") argv = [...argv.slice(0, 2), "-V", ...argv.slice(3)];
   try {
     await program.parseAsync(argv);
     return state.exitCode;

@@ -3,7 +3,7 @@
 //
 // The transition and comment tests at the end need the routes of issue #3
 // (POST /api/requests/{number}/transitions and /comments).
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -244,4 +244,162 @@ test("comment on a request", async () => {
   expect(res.stdout).toMatch(new RegExp(`Commented on ${number} \\(comment #\\d+\\)`));
   const detail = JSON.parse((await kvctl(["get", number, "--json"], { KVCTL_TOKEN: alice })).stdout);
   expect(detail.comments.map((c: { body: string }) => c.body)).toContain("The backfill can start on Monday.");
+});
+
+// ---- issue #19: ping, assign, priority, edit, bulk-transition, watch ----------------
+
+/** A fresh request of alice's, SUBMITTED; its number. */
+async function newRequest(prefix: string): Promise<string> {
+  const file = path.join(work, `${prefix}.json`);
+  writeFileSync(file, JSON.stringify(request(unique(prefix))));
+  const created = await kvctl(["create", "--file", file], { KVCTL_TOKEN: alice });
+  expect(created.stderr).toBe("");
+  return /Created (KV-\d+)/.exec(created.stdout)![1]!;
+}
+
+test("ping: 0 when alive and ready, 3 when the server answers but is not ready or cannot be reached", async () => {
+  const ok = await kvctl(["ping"]);
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toMatch(new RegExp(`^${BASE} is alive and ready \\(health 200 in \\d+ ms, ready 200 in \\d+ ms`));
+  const json = JSON.parse((await kvctl(["ping", "--json"])).stdout);
+  expect(json).toMatchObject({ url: BASE, reachable: true, alive: true, ready: true, health: { status: 200 }, readiness: { status: 200, body: { status: "ready" } } });
+
+  // Nothing listens on this port (the top of this worktree's range).
+  const down = await kvctl(["ping", "--url", "http://127.0.0.1:3579"]);
+  expect(down.code).toBe(3);
+  expect(down.stderr).toContain("Cannot reach http://127.0.0.1:3579");
+  const downJson = await kvctl(["ping", "--json", "--url", "http://127.0.0.1:3579"]);
+  expect(downJson.code).toBe(3);
+  expect(JSON.parse(downJson.stdout)).toMatchObject({ reachable: false, ready: false });
+
+  // A server that is alive but whose database does not answer: /api/ready says 503.
+  const { createServer } = await import("node:http");
+  const sick = createServer((req, res) => {
+    const ready = req.url === "/api/ready";
+    res.writeHead(ready ? 503 : 200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(ready ? { error: { code: "SERVICE_UNAVAILABLE", message: "The database is not answering.", details: [] } } : { status: "ok" }));
+  });
+  await new Promise<void>((resolve) => sick.listen(3578, "127.0.0.1", resolve));
+  try {
+    const notReady = await kvctl(["ping", "--url", "http://127.0.0.1:3578"]);
+    expect(notReady.code).toBe(3);
+    expect(notReady.stdout).toContain("answers but is not ready (health 200");
+    expect(notReady.stdout).toContain("ready 503");
+    expect(notReady.stdout).toContain("The database is not answering.");
+  } finally {
+    sick.close();
+  }
+});
+
+test("assign by email, me and none; priority; a requester may do neither", async () => {
+  const number = await newRequest("assign");
+  const toOps = await kvctl(["assign", number, "OPS@example.com"], { KVCTL_TOKEN: admin });
+  expect(toOps.stderr).toBe("");
+  expect(toOps.stdout).toMatch(new RegExp(`^${number} \\(assign_\\w+\\) is now assigned to .+ <ops@example.com>\\.`));
+  const toMe = JSON.parse((await kvctl(["assign", number, "me", "--json"], { KVCTL_TOKEN: admin })).stdout);
+  expect(toMe.assignee.email).toBe("admin@example.com");
+  expect((await kvctl(["assign", number, "none"], { KVCTL_TOKEN: admin })).stdout).toContain("is now unassigned.");
+
+  const notAdmin = await kvctl(["assign", number, "alice@example.com"], { KVCTL_TOKEN: admin });
+  expect(notAdmin.code).toBe(1);
+  expect(notAdmin.stderr).toContain("Nobody on the storage team (the admins) has the email alice@example.com");
+
+  const urgent = await kvctl(["priority", number, "urgent"], { KVCTL_TOKEN: admin });
+  expect(urgent.code).toBe(0);
+  expect(urgent.stdout).toContain(`${number} (`);
+  expect(urgent.stdout).toContain("now has priority URGENT.");
+  const detail = JSON.parse((await kvctl(["get", number, "--json"], { KVCTL_TOKEN: alice })).stdout);
+  expect(detail.priority).toBe("URGENT");
+  expect(detail.history.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(["ASSIGNEE", "PRIORITY"]));
+
+  const bogus = await kvctl(["priority", number, "soon"], { KVCTL_TOKEN: admin });
+  expect(bogus.code).toBe(2);
+  expect(bogus.stderr).toContain("priority: Priority must be one of LOW, MEDIUM, HIGH, URGENT");
+  // Requesters propose a priority on their own request, but only admins assign.
+  const requester = await kvctl(["assign", number, "me"], { KVCTL_TOKEN: alice });
+  expect(requester.code).toBe(1);
+  expect(requester.stderr).toContain("HTTP 403");
+});
+
+test("edit from a file: checked locally, sent with the version read, a stale --version gets the API's 409", async () => {
+  const number = await newRequest("edit");
+  const file = path.join(work, "changes.json");
+  writeFileSync(file, JSON.stringify({ readQps: 4321, ownerTeam: "payments-core" }));
+  const edited = await kvctl(["edit", number, "--file", file], { KVCTL_TOKEN: alice });
+  expect(edited.stderr).toBe("");
+  expect(edited.code).toBe(0);
+  expect(edited.stdout).toMatch(new RegExp(`^Updated ${number} \\(edit_\\w+\\): readQps, ownerTeam\\. Now at version 2, SUBMITTED\\.`));
+  const detail = JSON.parse((await kvctl(["get", number, "--json"], { KVCTL_TOKEN: alice })).stdout);
+  expect(detail).toMatchObject({ readQps: 4321, ownerTeam: "payments-core", version: 2 });
+
+  writeFileSync(file, JSON.stringify({ readQps: 5000 }));
+  const stale = await kvctl(["edit", number, "--file", file, "--version", "1"], { KVCTL_TOKEN: alice });
+  expect(stale.code).toBe(1);
+  expect(stale.stderr).toContain("Someone changed this request since you read it (it is now at version 2)");
+  expect(stale.stderr).toContain("(HTTP 409 STALE_VERSION)");
+
+  writeFileSync(file, JSON.stringify({ readQps: -1, colour: "red" }));
+  const invalid = await kvctl(["edit", number, "--file", file], { KVCTL_TOKEN: alice });
+  expect(invalid.code).toBe(1);
+  expect(invalid.stderr).toContain("is not a valid change; nothing was sent");
+  expect(invalid.stderr).toContain("readQps:");
+  expect(invalid.stderr).toContain('colour: Unknown field "colour"');
+  expect(JSON.parse((await kvctl(["get", number, "--json"], { KVCTL_TOKEN: alice })).stdout)).toMatchObject({ readQps: 4321, version: 2 });
+});
+
+test("bulk-transition: a result per request, exit 1 when any failed, admins only", async () => {
+  const a = await newRequest("bulk");
+  const b = await newRequest("bulk");
+  const moved = await kvctl(["bulk-transition", "--to", "in_review", "--note", "Batch triage", a, b.replace("KV-", "")], { KVCTL_TOKEN: admin });
+  expect(moved.stderr).toBe("");
+  expect(moved.code).toBe(0);
+  expect(moved.stdout).toMatch(new RegExp(`^${a}\\s+ok\\s+now IN_REVIEW$`, "m"));
+  expect(moved.stdout).toMatch(new RegExp(`^${b}\\s+ok\\s+now IN_REVIEW$`, "m"));
+  expect(moved.stdout).toContain("2 moved to IN_REVIEW, 0 failed.");
+
+  const c = await newRequest("bulk");
+  const mixed = await kvctl(["bulk-transition", "--to", "APPROVED", a, c, "--json"], { KVCTL_TOKEN: admin });
+  expect(mixed.code).toBe(1);
+  const results = JSON.parse(mixed.stdout).results;
+  expect(results).toEqual([
+    { number: a, ok: true, status: "APPROVED" },
+    { number: c, ok: false, error: expect.objectContaining({ code: "ILLEGAL_TRANSITION" }) },
+  ]);
+
+  const requester = await kvctl(["bulk-transition", "--to", "CANCELLED", c], { KVCTL_TOKEN: alice });
+  expect(requester.code).toBe(1);
+  expect(requester.stderr).toContain("HTTP 403");
+  expect((await kvctl(["bulk-transition", "--to", "DONE", c], { KVCTL_TOKEN: admin })).code).toBe(2);
+});
+
+test("watch prints a change made through the API within seconds, and stops on Ctrl-C", async () => {
+  const number = await newRequest("watch");
+  const child = spawn(process.execPath, [path.join(ROOT, "bin", "kvctl.mjs"), "watch", "--json"], {
+    cwd: work,
+    env: { ...process.env, KVCTL_CONFIG_DIR: configDir, KVCTL_URL: BASE, KVCTL_TOKEN: admin },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d));
+  child.stderr.on("data", (d: Buffer) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    await expect.poll(() => stderr, { timeout: 20_000 }).toContain(`Watching ${BASE} for changes`);
+
+    const api = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Authorization: `Bearer ${admin}` } });
+    const { version } = await (await api.get(`/api/requests/${number}`)).json();
+    const patched = await api.patch(`/api/requests/${number}`, { data: { priority: "HIGH", version } });
+    expect(patched.status()).toBe(200);
+    await api.dispose();
+
+    const line = () => stdout.split("\n").find((l) => l.includes(`"number":"${number}"`));
+    await expect.poll(line, { timeout: 5_000 }).toBeTruthy();
+    expect(JSON.parse(line()!)).toMatchObject({ number, version: version + 1, datasetName: expect.stringMatching(/^watch_/), status: "SUBMITTED", priority: "HIGH" });
+
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stderr).toContain("Stopped.");
+  } finally {
+    child.kill("SIGKILL");
+  }
 });
