@@ -5,11 +5,11 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "@/cli/version";
+import { listQueryToSearchParams } from "@/lib/schemas/list-params";
 import {
   bulkTransitionBodySchema,
   commentBodySchema,
   createRequestBodySchema,
-  listQueryToSearchParams,
   listRequestsQuerySchema,
   transitionBodySchema,
   updateRequestBodySchema,

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { searchParamsToObject } from "@/lib/schemas/request";
+import { searchParamsToObject } from "@/lib/schemas/list-params";
 import { RAW_QUERY_HEADER } from "@/lib/security/raw-request-headers";
 
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {

@@ -3,22 +3,10 @@
 // the page only needs to read its own URL forgivingly. The API still validates with
 // listRequestsQuerySchema (request.ts), and a test checks that every field reads here
 // exactly as the schema reads it. Client-safe.
-import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/domain/requests/options";
+import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, SORT_FIELDS } from "@/lib/domain/requests/options";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { SINGLE_LINE } from "@/lib/schemas/text";
 
-export const SORT_FIELDS = [
-  "number",
-  "datasetName",
-  "requestType",
-  "ownerTeam",
-  "status",
-  "priority",
-  "assignee",
-  "createdAt",
-  "updatedAt",
-] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
 
 /** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {

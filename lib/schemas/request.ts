@@ -13,15 +13,14 @@ import {
   REGIONS,
   REQUEST_STATUSES,
   REQUEST_TYPES,
+  SORT_FIELDS,
   SOURCE_SYSTEMS,
   UPDATE_FREQUENCIES,
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
-import { SORT_FIELDS } from "@/lib/schemas/list-params";
 
-// The queue's URL helpers live in a zod-free module (the queue page ships to browsers).
-export { SORT_FIELDS, searchParamsToObject, listQueryToSearchParams, type SortField } from "@/lib/schemas/list-params";
+export { SORT_FIELDS, type SortField } from "@/lib/domain/requests/options";
 
 // ---- building blocks -------------------------------------------------------
 

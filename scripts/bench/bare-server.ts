@@ -8,7 +8,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
-import { listRequestsQuerySchema, searchParamsToObject, type ListRequestsQuery } from "../../lib/schemas/request";
+import { listRequestsQuerySchema, type ListRequestsQuery } from "../../lib/schemas/request";
+import { searchParamsToObject } from "../../lib/schemas/list-params";
 import { readQueueView } from "../../lib/queries/queue-view";
 import { parseRequestNumber } from "../../lib/domain/requests/options";
 import { newRequestValues } from "../../lib/data/requests/insert-request";

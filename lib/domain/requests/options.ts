@@ -88,3 +88,17 @@ export function parseRequestNumber(raw: string): number | null {
   const n = Number(match[1]);
   return n <= 2_147_483_647 ? n : null;
 }
+
+/** The queue's sortable columns, by their API names. */
+export const SORT_FIELDS = [
+  "number",
+  "datasetName",
+  "requestType",
+  "ownerTeam",
+  "status",
+  "priority",
+  "assignee",
+  "createdAt",
+  "updatedAt",
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
