@@ -17,7 +17,7 @@ export class CliError extends Error {
   }
 }
 
-export type CallInit = {
+type CallInit = {
   json?: unknown;
   body?: BodyInit;
   contentType?: string;

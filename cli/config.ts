@@ -6,7 +6,7 @@ import path from "node:path";
 
 export const DEFAULT_URL = "http://localhost:3000";
 
-export type SavedConfig = { url?: string; token?: string };
+type SavedConfig = { url?: string; token?: string };
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.KVCTL_CONFIG_DIR) return env.KVCTL_CONFIG_DIR;
@@ -47,7 +47,7 @@ export function removeConfig(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** URLs compare without a trailing slash. */
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   return url.replace(/\/+$/, "");
 }
 

@@ -213,7 +213,7 @@ async function probe(api: ApiClient, path: string, timeoutMs: number): Promise<P
   return { status: res.status, ms: Math.round(performance.now() - started), body };
 }
 
-export function buildProgram(io: Io = stdio, state: { exitCode: number } = { exitCode: 0 }): Command {
+function buildProgram(io: Io = stdio, state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command("kvctl")
     .description("The KVStore App API at a terminal: list, read, create, import, triage and watch dataset requests.")
     // Only -V is the program's flag: commander reads a program option anywhere on the line,

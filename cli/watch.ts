@@ -9,7 +9,7 @@ import { SseParser, type SseMessage } from "@/cli/sse";
 
 type Io = { out: (text: string) => void; err: (text: string) => void };
 
-export type WatchOptions = {
+type WatchOptions = {
   json?: boolean;
   /** Stop after this many changes (scripts waiting for the next change). */
   count?: number;

@@ -2,7 +2,7 @@
 // must not depend on the rest of the environment (env.ts validates it all, this included).
 import { z } from "zod";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const logLevelSchema = z.enum(LOG_LEVELS).default("info");
 
 export function logLevel(): (typeof LOG_LEVELS)[number] {

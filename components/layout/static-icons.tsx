@@ -3,7 +3,7 @@
 // then stays out of every page's first load. Decorative, like MUI's: aria-hidden.
 import styles from "./static-icons.module.css";
 
-export type StaticIconProps = { fontSize?: "small" | "medium"; className?: string };
+type StaticIconProps = { fontSize?: "small" | "medium"; className?: string };
 
 function staticIcon(path: string, name: string) {
   function Icon({ fontSize = "medium", className }: StaticIconProps) {

@@ -7,7 +7,7 @@ import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 
-export const QUEUE_KEYS: { keys: string[]; does: string; adminOnly?: boolean }[] = [
+const QUEUE_KEYS: { keys: string[]; does: string; adminOnly?: boolean }[] = [
   { keys: ["/"], does: "Search" },
   { keys: ["j", "↓"], does: "Next request" },
   { keys: ["k", "↑"], does: "Previous request" },

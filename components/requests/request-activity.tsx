@@ -22,7 +22,7 @@ function show(field: string | null, value: string | null): string {
   return labels?.[value] ?? value;
 }
 
-export function describeEvent(e: RequestEventDto): string {
+function describeEvent(e: RequestEventDto): string {
   switch (e.kind) {
     case "CREATED":
       return "submitted the request";

@@ -3,7 +3,7 @@
 // user types in a field, with a modifier held, or while a dialog is open.
 import { useEffect, useRef } from "react";
 
-export type QueueKeyHandlers = {
+type QueueKeyHandlers = {
   search: () => void;
   move: (delta: 1 | -1) => void;
   open: () => void;

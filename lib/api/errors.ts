@@ -123,7 +123,7 @@ function logUnexpectedError(error: string) {
  * never request bodies or tokens. Database errors carry the statement's arguments (the
  * request body) in their message, so for those only the name and code are kept.
  */
-export function describeForLog(error: unknown): string {
+function describeForLog(error: unknown): string {
   // By shape, not instanceof Error: better-sqlite3's native errors may come from another realm (jest).
   const e = error as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; constructor?: { name?: string } } | null;
   if (typeof e !== "object" || e === null || typeof e.name !== "string") return typeof error;

@@ -3,7 +3,7 @@
 // envelope and names the methods that work (Allow).
 import { errorBody } from "@/lib/api/errors";
 
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 type Handler = (req: Request) => Promise<Response>;
 

@@ -2,7 +2,7 @@
 // instance. Several instances behind a load balancer would each count on their own,
 // so a deployment like that needs a shared store (Redis, or the database) instead.
 
-export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();

@@ -17,7 +17,7 @@ export function isJsonType(req: Request): boolean {
 }
 
 /** The body as UTF-8 text, refused with 413 as soon as it passes maxBytes. */
-export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, maxBytes));
 }
 
@@ -44,7 +44,7 @@ export async function readBodyBytes(req: Request, maxBytes: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-export function parseJsonText(text: string, what = "The request body", expected = "a JSON object"): unknown {
+function parseJsonText(text: string, what = "The request body", expected = "a JSON object"): unknown {
   if (text.trim() === "") throw new ApiError("BAD_REQUEST", `${what} is empty; send ${expected}.`);
   try {
     return JSON.parse(text);

@@ -15,9 +15,9 @@ import { noteCaller } from "@/lib/observability/state";
 
 type RouteContext<P> = { params: Promise<P> };
 
-export type ApiHandlerArgs<P> = { req: Request; user: SessionUser; params: P; auth: RequestAuth };
+type ApiHandlerArgs<P> = { req: Request; user: SessionUser; params: P; auth: RequestAuth };
 
-export type ApiOptions = {
+type ApiOptions = {
   role?: Role;
   /** Refuse API tokens (403): managing tokens takes a browser session, so a leaked token cannot mint more. */
   sessionOnly?: boolean;

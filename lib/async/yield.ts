@@ -7,13 +7,13 @@
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How long one slice may run before it yields. */
-export const SLICE_MS = 4;
+const SLICE_MS = 4;
 
 /**
  * A check to call between items of a long loop: resolves at once while the current slice
  * is under `sliceMs`, else yields to the event loop and starts a new slice.
  */
-export function slicer(sliceMs = SLICE_MS): () => Promise<void> | undefined {
+function slicer(sliceMs = SLICE_MS): () => Promise<void> | undefined {
   let started = performance.now();
   return () => {
     if (performance.now() - started < sliceMs) return undefined;

@@ -56,8 +56,3 @@ export async function authenticateRequest(req: Request): Promise<RequestAuth | n
   const user = await sessionUser(req.headers);
   return user ? { user, via: "session", token: null } : null;
 }
-
-/** The user behind a raw Request: bearer token or session cookie. */
-export async function getUserFromRequest(req: Request): Promise<SessionUser | null> {
-  return (await authenticateRequest(req))?.user ?? null;
-}

@@ -1,6 +1,5 @@
 // Who may do what lives with the workflow (lib/domain); this is only who someone is.
-export const ROLES = ["REQUESTER", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = "REQUESTER" | "ADMIN";
 
 export type SessionUser = {
   id: string;

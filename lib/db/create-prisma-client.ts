@@ -88,7 +88,7 @@ export function unwritableDatabaseFile(path: string, suffixes: readonly string[]
  * write with SIGBUS, which kills the process. So no connection may be used while it is
  * unwritable: this is checked before every use (a race of microseconds remains).
  */
-export function assertSharedMemoryWritable(path: string) {
+function assertSharedMemoryWritable(path: string) {
   if (unwritableDatabaseFile(path, ["-shm"]) !== null) throw readOnlyError();
 }
 

@@ -49,7 +49,7 @@ const TRUE = new Set(["true", "yes", "y", "1", "on"]);
 const FALSE = new Set(["false", "no", "n", "0", "off"]);
 
 /** One CSV cell → the JSON value the schema expects; what cannot be read stays text so the schema names the problem. */
-export function readCell(kind: CellKind, cell: string): unknown {
+function readCell(kind: CellKind, cell: string): unknown {
   const text = cell.trim();
   if (text === "") return undefined;
   switch (kind) {

@@ -29,7 +29,7 @@ export function assertMayScrape(req: Request): void {
  * the two gauges are left empty (absent series, not old figures) and the outage is
  * counted; the other metrics are still served.
  */
-export async function refreshBacklogGauges(): Promise<void> {
+async function refreshBacklogGauges(): Promise<void> {
   const { openRequests, staleRequests } = observability().metrics;
   try {
     await assertDatabaseFile();

@@ -7,11 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { observability, type RequestContext } from "@/lib/observability/state";
 import { routePattern } from "@/lib/observability/route-patterns";
 
-export const REQUEST_ID_HEADER = "x-request-id";
+const REQUEST_ID_HEADER = "x-request-id";
 /** What an incoming X-Request-Id may be to be kept: a short token of safe characters. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-export function requestIdFrom(incoming: string | string[] | undefined): string {
+function requestIdFrom(incoming: string | string[] | undefined): string {
   return typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 

@@ -35,7 +35,7 @@ const shared = globalThis as unknown as { [KEY]?: Observability };
  * (the pod), then the fields given. Written synchronously to stdout (fd 1), so a crash
  * loses no line already logged.
  */
-export function createLogger(destination: DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+function createLogger(destination: DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
   return pino(
     {
       level: logLevel(),
@@ -53,7 +53,7 @@ export function observability(): Observability {
 export const logger = (): Logger => observability().logger;
 
 /** The context of the request being served, if any (none in jest unless a test runs a server). */
-export function requestContext(): RequestContext | undefined {
+function requestContext(): RequestContext | undefined {
   return shared[KEY]?.als.getStore();
 }
 

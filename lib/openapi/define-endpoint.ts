@@ -10,10 +10,10 @@ import type {
   ZodOpenApiResponseObject,
   ZodOpenApiResponsesObject,
 } from "zod-openapi";
-import { ERROR_STATUS, errorBodySchema } from "@/lib/api/errors";
+import { errorBodySchema } from "@/lib/api/errors";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 
-export type Access =
+type Access =
   /** Anyone (probes, the document, sign-in). */
   | "public"
   /** Any signed-in user: bearer token or session cookie. */
@@ -27,7 +27,7 @@ export type Access =
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 export type EndpointSpec = {
   method: HttpMethod;
@@ -138,6 +138,3 @@ export function toOperation(spec: EndpointSpec): ZodOpenApiOperationObject {
     responses,
   };
 }
-
-/** Every status code the error envelope can carry, for checks. */
-export const ERROR_STATUSES = [...new Set(Object.values(ERROR_STATUS))];

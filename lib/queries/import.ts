@@ -6,7 +6,7 @@ import type { ImportMode, ImportReport } from "@/lib/schemas/import";
 export type UploadProgress = { phase: "uploading"; fraction: number } | { phase: "processing" };
 
 /** The content type the API expects for a file, from its name (browsers label CSV files inconsistently). */
-export function importContentType(file: File): string {
+function importContentType(file: File): string {
   return /\.json$/i.test(file.name) || file.type === "application/json" ? "application/json" : "text/csv";
 }
 

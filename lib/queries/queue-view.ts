@@ -9,7 +9,7 @@ import type { ListRequestsQuery } from "@/lib/schemas/request";
 const DEFAULTS: ListRequestsQuery = { ...LIST_QUERY_DEFAULTS };
 
 /** What a bare /requests shows: requesters their own requests, admins the open work. */
-export function roleDefaultView(role: Role): ListRequestsQuery {
+function roleDefaultView(role: Role): ListRequestsQuery {
   return role === "ADMIN" ? { ...DEFAULTS, requester: "all", status: [...OPEN_STATUSES] } : { ...DEFAULTS, requester: "me" };
 }
 

@@ -17,7 +17,7 @@ export const requestKeys = {
  * How often an open queue refetches while its tab is visible (react-query pauses hidden
  * tabs): often while the event stream is down, rarely as a safety net while it is up.
  */
-export const QUEUE_POLL_MS = { live: 60_000, polling: 5_000 } as const;
+const QUEUE_POLL_MS = { live: 60_000, polling: 5_000 } as const;
 
 export function requestListOptions(query: ListRequestsQuery, { live = false }: { live?: boolean } = {}) {
   return queryOptions({

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { SimilarRequestsQuery, SimilarRequestsResponse } from "@/lib/schemas/similar";
 
-export const similarKeys = {
+const similarKeys = {
   all: ["requests", "similar"] as const,
   query: (query: SimilarRequestsQuery) => [...similarKeys.all, query] as const,
 };

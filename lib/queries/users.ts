@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import type { UserListResponse } from "@/lib/schemas/request";
 
-export const userKeys = {
+const userKeys = {
   all: ["users"] as const,
   list: (role?: "ADMIN" | "REQUESTER") => [...userKeys.all, role ?? "any"] as const,
 };

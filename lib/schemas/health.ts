@@ -8,7 +8,7 @@ export const healthResponseSchema = z.object({
   commit: z.string().describe('The git commit the build was made from (short hash), or "unknown" (a build without git)').meta({ example: "399c79d" }),
 });
 
-export type HealthResponse = z.output<typeof healthResponseSchema>;
+type HealthResponse = z.output<typeof healthResponseSchema>;
 
 /**
  * next.config.js inlines KVSTORE_COMMIT at build time (`git rev-parse --short HEAD`, or

@@ -13,8 +13,7 @@ export const IMPORT_ENCODING = "UTF-8";
 export const IMPORT_MODES = ["validate", "all-or-nothing", "valid-only"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-export const IMPORT_CONTENT_TYPES = { csv: "text/csv", json: "application/json" } as const;
-export type ImportFormat = keyof typeof IMPORT_CONTENT_TYPES;
+export type ImportFormat = "csv" | "json";
 
 export const importQuerySchema = z.strictObject({
   mode: z
@@ -31,7 +30,7 @@ export const IMPORT_COLUMNS = Object.keys(requestFieldsShape) as (keyof typeof r
 /** Columns a CSV file must have: the fields without a default that cannot be empty. */
 export const REQUIRED_IMPORT_COLUMNS = IMPORT_COLUMNS.filter((c) => !requestFieldsShape[c].safeParse(undefined).success);
 
-export const IMPORT_OUTCOMES = ["valid", "imported", "invalid", "duplicate"] as const;
+const IMPORT_OUTCOMES = ["valid", "imported", "invalid", "duplicate"] as const;
 
 export const importRowReportSchema = z.object({
   row: z.number().int().describe("1 for the first request: the line after a CSV header, or the first element of a JSON array"),

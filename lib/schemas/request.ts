@@ -76,10 +76,10 @@ const keyCount = z
 
 export const DATASET_NAME_PATTERN = /^[a-z][a-z0-9_]{2,62}$/;
 /** s3://, gs://, hdfs:// URIs, or a warehouse table as db.table. */
-export const SOURCE_LOCATION_PATTERN = /^(?:(?:s3|gs|hdfs):\/\/[^\s/]+(?:\/\S*)?|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+const SOURCE_LOCATION_PATTERN = /^(?:(?:s3|gs|hdfs):\/\/[^\s/]+(?:\/\S*)?|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** A real calendar date written as YYYY-MM-DD. */
-export function isCalendarDate(v: string): boolean {
+function isCalendarDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
@@ -150,7 +150,7 @@ type FieldsOutput = z.output<z.ZodObject<typeof requestFieldsShape>>;
  * Cross-field rules. They run even while other fields are still invalid (so the form
  * shows them at once) and therefore read the values defensively.
  */
-export function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unknown>>, ctx: z.RefinementCtx) {
+function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unknown>>, ctx: z.RefinementCtx) {
   const issue = (path: keyof FieldsOutput, message: string) =>
     ctx.addIssue({ code: "custom", path: [path], message, input: v[path] });
 

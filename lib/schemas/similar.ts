@@ -16,7 +16,7 @@ export const similarRequestsQuerySchema = z.strictObject({
 });
 export type SimilarRequestsQuery = z.output<typeof similarRequestsQuerySchema>;
 
-export const similarRequestSchema = z.object({
+const similarRequestSchema = z.object({
   number: z.string(),
   datasetName: z.string(),
   status: z.enum(REQUEST_STATUSES),

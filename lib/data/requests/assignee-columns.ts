@@ -11,7 +11,7 @@
 // so the seed and scripts use it too.
 
 /** The assignee to write: a user (id and name), or null to unassign. */
-export type AssigneeRef = { id: string; name: string } | null | undefined;
+type AssigneeRef = { id: string; name: string } | null | undefined;
 
 /** The column values to write for an assignee: `{ assigneeId, assigneeName }`, both null to unassign. */
 export function assigneeColumns(assignee: AssigneeRef): { assigneeId: string | null; assigneeName: string | null } {

@@ -45,7 +45,7 @@ function toExportRow(r: Record<string, unknown>): RequestExportRow {
 }
 
 /** CSV columns, in order. Request fields keep their API names; people are written by email. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   "number",
   "datasetName",
   "requestType",
@@ -87,7 +87,7 @@ export const CSV_COLUMNS = [
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
-export function toCsvRecord(row: RequestExportRow): string[] {
+function toCsvRecord(row: RequestExportRow): string[] {
   const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     ...row,
     regions: row.regions.join(";"),

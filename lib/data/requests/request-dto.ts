@@ -6,20 +6,22 @@ import type { RequestDetail, RequestEventDto, RequestSummary } from "@/lib/schem
 
 const userRef = { select: { id: true, name: true, email: true } } as const;
 
-export const summarySelect = {
-  number: true,
-  datasetName: true,
-  requestType: true,
-  ownerTeam: true,
-  status: true,
-  priority: true,
-  createdAt: true,
-  updatedAt: true,
-  statusChangedAt: true,
-  checklist: true,
-  requester: userRef,
-  assignee: userRef,
-} satisfies Prisma.DatasetRequestSelect;
+type UserRef = typeof userRef;
+/** The columns a summary is made of (the queue reads them with its own SQL). */
+type SummarySelect = {
+  number: true;
+  datasetName: true;
+  requestType: true;
+  ownerTeam: true;
+  status: true;
+  priority: true;
+  createdAt: true;
+  updatedAt: true;
+  statusChangedAt: true;
+  checklist: true;
+  requester: UserRef;
+  assignee: UserRef;
+};
 
 export const detailInclude = {
   requester: userRef,
@@ -28,7 +30,7 @@ export const detailInclude = {
   comments: { orderBy: { id: "asc" }, include: { author: userRef } },
 } satisfies Prisma.DatasetRequestInclude;
 
-type SummaryRow = Prisma.DatasetRequestGetPayload<{ select: typeof summarySelect }>;
+type SummaryRow = Prisma.DatasetRequestGetPayload<{ select: SummarySelect }>;
 type DetailRow = Prisma.DatasetRequestGetPayload<{ include: typeof detailInclude }>;
 
 
@@ -58,7 +60,7 @@ export function toSummary(row: SummaryFields): RequestSummary {
 }
 
 /** The stored comma-separated checklist → its known items, in checklist order. */
-export function parseChecklist(stored: string): ChecklistItem[] {
+function parseChecklist(stored: string): ChecklistItem[] {
   const done = new Set(stored.split(","));
   return MIGRATION_CHECKLIST.filter((item) => done.has(item));
 }

@@ -10,11 +10,11 @@ import { ApiError } from "@/lib/api/errors";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import type { ApiTokenDto, CreatedTokenDto, CreateTokenBody } from "@/lib/schemas/token";
 
-export const TOKEN_PREFIX = "kvs_";
+const TOKEN_PREFIX = "kvs_";
 const TOKEN_PATTERN = /^kvs_[A-Za-z0-9_-]{43}$/;
 /** How many characters of a token are kept to show it in lists. */
 const DISPLAY_CHARS = 12;
-export const MAX_TOKENS_PER_USER = 25;
+const MAX_TOKENS_PER_USER = 25;
 /** lastUsedAt is written at most this often per token: one cheap write a minute. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 

@@ -7,12 +7,12 @@ import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import { formatBytes, formatCount, formatStorage } from "@/lib/format/units";
 import { CAPACITY_MODEL, SERVICE_LIMITS } from "@/lib/domain/capacity/limits";
 
-export type CapacityField = "estimatedSizeGb" | "estimatedKeyCount" | "readQps" | "writeQps" | "p99LatencyMs" | "regions";
+type CapacityField = "estimatedSizeGb" | "estimatedKeyCount" | "readQps" | "writeQps" | "p99LatencyMs" | "regions";
 
 /** The request fields the estimate reads, as typed so far (form values or a stored request). */
-export type CapacityInput = Partial<Record<CapacityField, unknown>>;
+type CapacityInput = Partial<Record<CapacityField, unknown>>;
 
-export type CapacityWarning = { field: CapacityField | "shards"; message: string };
+type CapacityWarning = { field: CapacityField | "shards"; message: string };
 
 export type CapacityEstimate = {
   /** Regions chosen (each holds a full, replicated copy). */

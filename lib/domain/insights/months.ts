@@ -3,7 +3,7 @@ import { MONTHS } from "@/lib/format/time";
 
 export const INSIGHT_RANGES = [6, 12, 24] as const;
 export type InsightRange = (typeof INSIGHT_RANGES)[number];
-export const DEFAULT_RANGE: InsightRange = 12;
+const DEFAULT_RANGE: InsightRange = 12;
 
 /** "2026-11" for the month `back` months before `now`'s (0 = this month). */
 export function monthKey(now: Date, back = 0): string {

@@ -29,4 +29,3 @@ export const FIELD_LABELS = {
   priority: "Priority",
 } as const;
 
-export type RequestFieldName = keyof typeof FIELD_LABELS;

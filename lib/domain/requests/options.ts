@@ -25,9 +25,6 @@ export const MIGRATION_CHECKLIST = ["DUAL_WRITES", "BACKFILL", "VERIFICATION", "
 export type ChecklistItem = (typeof MIGRATION_CHECKLIST)[number];
 
 export type RequestType = (typeof REQUEST_TYPES)[number];
-export type SourceSystem = (typeof SOURCE_SYSTEMS)[number];
-export type ValueFormat = (typeof VALUE_FORMATS)[number];
-export type Region = (typeof REGIONS)[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 

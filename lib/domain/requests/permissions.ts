@@ -5,10 +5,7 @@ import type { RequestStatus } from "@/lib/domain/requests/options";
 import { allowedTransitions, type Actor } from "@/lib/domain/requests/workflow";
 
 /** The requester may edit the request's fields only while it waits on them or on review. */
-export const OWNER_EDITABLE_STATUSES: readonly RequestStatus[] = ["SUBMITTED", "NEEDS_INFO"];
-
-/** Fields only the storage team sets, at any status. */
-export const ADMIN_ONLY_FIELDS = ["assigneeId", "checklist"] as const;
+const OWNER_EDITABLE_STATUSES: readonly RequestStatus[] = ["SUBMITTED", "NEEDS_INFO"];
 
 type Person = { id: string; role: Role };
 type RequestRef = { requesterId: string; status: RequestStatus };
@@ -32,11 +29,6 @@ export function canSetPriority(user: Person, request: RequestRef): boolean {
 
 export function canSetAdminFields(user: Person): boolean {
   return user.role === "ADMIN";
-}
-
-/** Everyone signed in may read and discuss any request. */
-export function canComment(): boolean {
-  return true;
 }
 
 /** What the UI should offer this person on this request. */
