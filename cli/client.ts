@@ -42,9 +42,7 @@ const TIMEOUT_MS = 120_000;
 export function createClient(url: string, token: string | undefined, version: string): ApiClient {
   async function request(method: string, path: string, init: CallInit = {}) {
     if (init.auth !== false && !token) {
-      throw new CliError(
-        `Not signed in to ${url}. Create a token at ${url}/settings/tokens, then run \`kvctl login --token <token>\` (or set KVCTL_TOKEN).`,
-      );
+      throw new CliError(`Not signed in to ${url}. Create a token at ${url}/settings/tokens, then run \`kvctl login --token <token>\` (or set KVCTL_TOKEN).`);
     }
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": `kvctl/${version}`, ...init.headers };
     if (token && init.auth !== false) headers.Authorization = `Bearer ${token}`;

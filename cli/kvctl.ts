@@ -57,7 +57,13 @@ function requestPath(number: string, suffix = ""): string {
   return `/api/requests/KV-${n}${suffix}`;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 /** The queue's filters and sort, shared by list and export. */
 function addViewOptions(cmd: Command): Command {
@@ -73,7 +79,17 @@ function addViewOptions(cmd: Command): Command {
     .option("--order <order>", "asc or desc");
 }
 
-type ViewFlags = { status?: string[]; type?: string; team?: string; assignee?: string; requester?: string; priority?: string; search?: string; sort?: string; order?: string };
+type ViewFlags = {
+  status?: string[];
+  type?: string;
+  team?: string;
+  assignee?: string;
+  requester?: string;
+  priority?: string;
+  search?: string;
+  sort?: string;
+  order?: string;
+};
 
 function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string }) {
   const raw: Record<string, unknown> = {
@@ -94,12 +110,26 @@ function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string }) {
   if (unknown?.length) throw new CliError(`Unknown status ${unknown.join(", ")}; use ${REQUEST_STATUSES.join(", ")}.`, EXIT.USAGE);
   // Checked here with the API's own schema, so a typo fails before any request.
   const parsed = listRequestsQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new CliError("Some options are not valid.", EXIT.USAGE, zodIssuesToDetails(parsed.error.issues).map((d) => ({ ...d, path: `--${d.path === "q" ? "search" : d.path === "pageSize" ? "page-size" : d.path}` })));
+  if (!parsed.success)
+    throw new CliError(
+      "Some options are not valid.",
+      EXIT.USAGE,
+      zodIssuesToDetails(parsed.error.issues).map((d) => ({ ...d, path: `--${d.path === "q" ? "search" : d.path === "pageSize" ? "page-size" : d.path}` })),
+    );
   return raw;
 }
 
 function summaryTable(list: RequestListResponse): string {
-  const rows = list.items.map((r) => [r.number, r.datasetName, r.requestType, r.ownerTeam, r.status, r.priority, r.assignee?.name ?? "unassigned", relativeDate(r.updatedAt)]);
+  const rows = list.items.map((r) => [
+    r.number,
+    r.datasetName,
+    r.requestType,
+    r.ownerTeam,
+    r.status,
+    r.priority,
+    r.assignee?.name ?? "unassigned",
+    relativeDate(r.updatedAt),
+  ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   // A broad search stops counting early: "more than N requests", and no last page.
   const summary = list.totalIsLowerBound
@@ -135,7 +165,16 @@ function detailText(r: RequestDetail): string {
     ["Version", r.version],
   ];
   const history = r.history.map((e) => `  ${e.createdAt}  ${e.actor.name}: ${e.kind}${e.toStatus ? ` → ${e.toStatus}` : ""}${e.note ? ` (${e.note})` : ""}`);
-  return [keyValues(fields), "", "Use case:", `  ${r.useCase.replace(/\n/g, "\n  ")}`, "", "History:", ...history, ...(r.comments.length ? ["", `Comments: ${r.comments.length}`] : [])].join("\n");
+  return [
+    keyValues(fields),
+    "",
+    "Use case:",
+    `  ${r.useCase.replace(/\n/g, "\n  ")}`,
+    "",
+    "History:",
+    ...history,
+    ...(r.comments.length ? ["", `Comments: ${r.comments.length}`] : []),
+  ].join("\n");
 }
 
 function importReportText(report: ImportReport): string {
@@ -144,7 +183,15 @@ function importReportText(report: ImportReport): string {
     `${report.total} rows: ${report.valid} valid, ${report.invalid} invalid, ${report.duplicates} duplicates; ${report.imported} imported (mode ${report.mode}).`,
   ];
   if (problems.length) {
-    lines.push("", table(["ROW", "DATASET", "RESULT", "PROBLEM"], problems.flatMap((r) => r.errors.map((e, i) => [i === 0 ? r.row : "", i === 0 ? r.datasetName : "", i === 0 ? r.outcome : "", `${e.path ? `${e.path}: ` : ""}${e.message}`]))));
+    lines.push(
+      "",
+      table(
+        ["ROW", "DATASET", "RESULT", "PROBLEM"],
+        problems.flatMap((r) =>
+          r.errors.map((e, i) => [i === 0 ? r.row : "", i === 0 ? r.datasetName : "", i === 0 ? r.outcome : "", `${e.path ? `${e.path}: ` : ""}${e.message}`]),
+        ),
+      ),
+    );
   }
   if (report.mode === "validate" && problems.length === 0) lines.push("", "Every row is valid. Import them with --mode all-or-nothing.");
   return lines.join("\n");
@@ -201,7 +248,8 @@ type PingProbe = { status: number; ms: number; body: unknown };
 async function probe(api: ApiClient, path: string, timeoutMs: number): Promise<PingProbe> {
   const started = performance.now();
   const res = await api.request("GET", path, { auth: false, allowErrors: true, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === "TimeoutError") throw new CliError(`Cannot reach ${api.url} (no answer in ${timeoutMs / 1000} s). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
+    if (error instanceof Error && error.name === "TimeoutError")
+      throw new CliError(`Cannot reach ${api.url} (no answer in ${timeoutMs / 1000} s). Is the server running? Set --url or KVCTL_URL.`, EXIT.UNREACHABLE);
     throw error;
   });
   let body: unknown = null;
@@ -246,7 +294,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
       const { url, token } = resolveTarget(flags);
       const me = await createClient(url, token, VERSION).json<MeResponse>("GET", "/api/me");
       const file = writeConfig({ url, token: token! });
-      io.out(`Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\nSaved to ${file} (readable by you only).`);
+      io.out(
+        `Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\nSaved to ${file} (readable by you only).`,
+      );
     });
 
   program
@@ -263,7 +313,13 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const api = client(cmd);
       const me = await api.json<MeResponse>("GET", "/api/me");
-      print(io, opts.json, me, () => `${me.name} <${me.email}>, ${me.role.toLowerCase()}${me.team ? ` in ${me.team}` : ""}, on ${api.url}${me.token ? ` with token "${me.token.name}"` : ""}`);
+      print(
+        io,
+        opts.json,
+        me,
+        () =>
+          `${me.name} <${me.email}>, ${me.role.toLowerCase()}${me.team ? ` in ${me.team}` : ""}, on ${api.url}${me.token ? ` with token "${me.token.name}"` : ""}`,
+      );
     });
 
   addViewOptions(
@@ -484,18 +540,24 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .description("change fields of a request from a JSON file of the fields to change (checked here first, with the app's update schema)")
     .argument("<number>", "KV-12 or 12")
     .requiredOption("-f, --file <file>", 'a JSON object of the fields to change, e.g. {"readQps": 5000} ("-" for stdin)')
-    .option("--version <n>", "the version you read (default: the file's \"version\", else read it now)")
+    .option("--version <n>", 'the version you read (default: the file\'s "version", else read it now)')
     .option("--json", "print the request as JSON")
     .action(async (number: string, opts: { file: string; version?: string; json?: boolean }, cmd: Command) => {
       requestPath(number);
       const body = readJsonFile(opts.file, "the changes file");
-      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new CliError(`${opts.file} must hold one JSON object of the fields to change.`);
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        throw new CliError(`${opts.file} must hold one JSON object of the fields to change.`);
       const changes = { ...(body as Record<string, unknown>), ...versionFlag(opts.version) };
       checkChanges(changes, `${opts.file} is not a valid change`, EXIT.REFUSED);
       const fields = Object.keys(changes).filter((k) => k !== "version");
       if (fields.length === 0) throw new CliError(`${opts.file} changes nothing; name the fields to change.`, EXIT.USAGE);
       const request = await patchRequest(client(cmd), number, changes);
-      print(io, opts.json, request, () => `Updated ${request.number} (${request.datasetName}): ${fields.join(", ")}. Now at version ${request.version}, ${request.status}.`);
+      print(
+        io,
+        opts.json,
+        request,
+        () => `Updated ${request.number} (${request.datasetName}): ${fields.join(", ")}. Now at version ${request.version}, ${request.status}.`,
+      );
     });
 
   program
@@ -506,7 +568,11 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .option("-n, --note <text>", "why (required for REJECTED and NEEDS_INFO)")
     .option("--json", "print the API's JSON ({ results })")
     .action(async (numbers: string[], opts: { to: string; note?: string; json?: boolean }, cmd: Command) => {
-      const body = { numbers: numbers.map((n) => (parseRequestNumber(n) === null ? n : `KV-${parseRequestNumber(n)}`)), to: opts.to.toUpperCase(), ...(opts.note ? { note: opts.note } : {}) };
+      const body = {
+        numbers: numbers.map((n) => (parseRequestNumber(n) === null ? n : `KV-${parseRequestNumber(n)}`)),
+        to: opts.to.toUpperCase(),
+        ...(opts.note ? { note: opts.note } : {}),
+      };
       const parsed = bulkTransitionBodySchema.safeParse(body);
       if (!parsed.success) throw new CliError("The bulk transition is not valid; nothing was sent.", EXIT.USAGE, zodIssuesToDetails(parsed.error.issues));
       const response = await client(cmd).json<BulkTransitionResponse>("POST", "/api/requests/bulk-transitions", { json: body });
@@ -514,7 +580,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
       print(io, opts.json, response, () => {
         // Not table(): it shortens cells, and the server's reason is the point of a failure.
         const width = Math.max(7, ...response.results.map((r) => r.number.length));
-        const lines = response.results.map((r) => `${r.number.padEnd(width)}  ${r.ok ? `ok      now ${r.status}` : `failed  ${r.error.message} (${r.error.code})`}`);
+        const lines = response.results.map(
+          (r) => `${r.number.padEnd(width)}  ${r.ok ? `ok      now ${r.status}` : `failed  ${r.error.message} (${r.error.code})`}`,
+        );
         return [...lines, "", `${response.results.length - failed} moved to ${body.to}, ${failed} failed.`].join("\n");
       });
       if (failed > 0) state.exitCode = EXIT.REFUSED;
@@ -546,4 +614,3 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return EXIT.REFUSED;
   }
 }
-

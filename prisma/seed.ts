@@ -43,13 +43,36 @@ export const DEMO_USERS = [
 ] as const;
 
 const TEAMS = [
-  "payments", "search", "ads-ranking", "growth", "identity", "feeds", "messaging",
-  "fraud", "maps", "notifications", "ml-platform", "data-platform",
+  "payments",
+  "search",
+  "ads-ranking",
+  "growth",
+  "identity",
+  "feeds",
+  "messaging",
+  "fraud",
+  "maps",
+  "notifications",
+  "ml-platform",
+  "data-platform",
 ];
 const NOUNS = [
-  "user_profiles", "click_events", "embeddings", "features", "sessions", "counters",
-  "recommendations", "ad_impressions", "search_index", "geo_tiles", "risk_scores",
-  "message_threads", "notification_prefs", "item_catalog", "price_history", "device_tokens",
+  "user_profiles",
+  "click_events",
+  "embeddings",
+  "features",
+  "sessions",
+  "counters",
+  "recommendations",
+  "ad_impressions",
+  "search_index",
+  "geo_tiles",
+  "risk_scores",
+  "message_threads",
+  "notification_prefs",
+  "item_catalog",
+  "price_history",
+  "device_tokens",
 ];
 const PURPOSES = [
   "to serve online lookups from the product backend",
@@ -62,12 +85,24 @@ const PURPOSES = [
 
 // Final status by weight; old requests are mostly finished.
 const RECENT_STATUSES: [RequestStatus, number][] = [
-  ["SUBMITTED", 20], ["IN_REVIEW", 16], ["NEEDS_INFO", 8], ["APPROVED", 8],
-  ["PROVISIONING", 6], ["COMPLETED", 30], ["REJECTED", 6], ["CANCELLED", 6],
+  ["SUBMITTED", 20],
+  ["IN_REVIEW", 16],
+  ["NEEDS_INFO", 8],
+  ["APPROVED", 8],
+  ["PROVISIONING", 6],
+  ["COMPLETED", 30],
+  ["REJECTED", 6],
+  ["CANCELLED", 6],
 ];
 const OLD_STATUSES: [RequestStatus, number][] = [
-  ["SUBMITTED", 2], ["IN_REVIEW", 2], ["NEEDS_INFO", 2], ["APPROVED", 1],
-  ["PROVISIONING", 1], ["COMPLETED", 76], ["REJECTED", 8], ["CANCELLED", 8],
+  ["SUBMITTED", 2],
+  ["IN_REVIEW", 2],
+  ["NEEDS_INFO", 2],
+  ["APPROVED", 1],
+  ["PROVISIONING", 1],
+  ["COMPLETED", 76],
+  ["REJECTED", 8],
+  ["CANCELLED", 8],
 ];
 
 /** A plausible path through the workflow (lib/domain/requests/workflow.ts) ending at `end`. */
@@ -75,14 +110,22 @@ function pathTo(end: RequestStatus): RequestStatus[] {
   const askedForInfo = faker.datatype.boolean({ probability: 0.2 });
   const review: RequestStatus[] = askedForInfo ? ["IN_REVIEW", "NEEDS_INFO", "IN_REVIEW"] : ["IN_REVIEW"];
   switch (end) {
-    case "SUBMITTED": return ["SUBMITTED"];
-    case "IN_REVIEW": return ["SUBMITTED", ...review];
-    case "NEEDS_INFO": return ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"];
-    case "APPROVED": return ["SUBMITTED", ...review, "APPROVED"];
-    case "PROVISIONING": return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING"];
-    case "COMPLETED": return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING", "COMPLETED"];
-    case "REJECTED": return ["SUBMITTED", ...review, "REJECTED"];
-    case "CANCELLED": return faker.datatype.boolean() ? ["SUBMITTED", "CANCELLED"] : ["SUBMITTED", ...review, "CANCELLED"];
+    case "SUBMITTED":
+      return ["SUBMITTED"];
+    case "IN_REVIEW":
+      return ["SUBMITTED", ...review];
+    case "NEEDS_INFO":
+      return ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO"];
+    case "APPROVED":
+      return ["SUBMITTED", ...review, "APPROVED"];
+    case "PROVISIONING":
+      return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING"];
+    case "COMPLETED":
+      return ["SUBMITTED", ...review, "APPROVED", "PROVISIONING", "COMPLETED"];
+    case "REJECTED":
+      return ["SUBMITTED", ...review, "REJECTED"];
+    case "CANCELLED":
+      return faker.datatype.boolean() ? ["SUBMITTED", "CANCELLED"] : ["SUBMITTED", ...review, "CANCELLED"];
   }
 }
 
@@ -106,9 +149,7 @@ function readArgs(): Args {
   if (!Number.isInteger(count) || count < 0) throw new Error("--count must be a whole number ≥ 0");
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
   const today = new Date();
-  const anchor = values.anchor
-    ? new Date(`${values.anchor}T00:00:00Z`)
-    : new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const anchor = values.anchor ? new Date(`${values.anchor}T00:00:00Z`) : new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   if (Number.isNaN(anchor.getTime())) throw new Error("--anchor must be a date, YYYY-MM-DD");
   return { count, seed, anchor, ifEmpty: values["if-empty"] };
 }
@@ -212,16 +253,48 @@ function seedRequests(databaseUrl: string, users: SeedUsers, args: Args) {
 }
 
 function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args) {
-  const taken = new Set(
-    (sqlite.prepare(`SELECT "datasetName" FROM "DatasetRequest" WHERE "liveDatasetName" IS NOT NULL`).pluck().all() as string[]),
-  );
+  const taken = new Set(sqlite.prepare(`SELECT "datasetName" FROM "DatasetRequest" WHERE "liveDatasetName" IS NOT NULL`).pluck().all() as string[]);
   const maxNumber = (sqlite.prepare(`SELECT MAX("number") FROM "DatasetRequest"`).pluck().get() as number | null) ?? 0;
   const REQUEST_COLUMNS = [
-    "number", "datasetName", "liveDatasetName", "requestType", "sourceSystem", "ownerTeam", "contactEmail", "useCase",
-    "keyFormat", "keyExample", "valueFormat", "valueSchema", "ingestion", "sourceLocation", "updateFrequency",
-    "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "ttlDays", "regions",
-    "dataClassification", "backupsEnabled", "backupRetentionDays", "neededBy", "priority", "priorityRank", "status",
-    "statusRank", "statusChangedAt", "requesterId", "assigneeId", "assigneeName", "checklist", "version", "createdAt", "updatedAt", "completedAt",
+    "number",
+    "datasetName",
+    "liveDatasetName",
+    "requestType",
+    "sourceSystem",
+    "ownerTeam",
+    "contactEmail",
+    "useCase",
+    "keyFormat",
+    "keyExample",
+    "valueFormat",
+    "valueSchema",
+    "ingestion",
+    "sourceLocation",
+    "updateFrequency",
+    "estimatedSizeGb",
+    "estimatedKeyCount",
+    "readQps",
+    "writeQps",
+    "p99LatencyMs",
+    "ttlDays",
+    "regions",
+    "dataClassification",
+    "backupsEnabled",
+    "backupRetentionDays",
+    "neededBy",
+    "priority",
+    "priorityRank",
+    "status",
+    "statusRank",
+    "statusChangedAt",
+    "requesterId",
+    "assigneeId",
+    "assigneeName",
+    "checklist",
+    "version",
+    "createdAt",
+    "updatedAt",
+    "completedAt",
   ];
   const insertRequest = sqlite.prepare(
     `INSERT INTO "DatasetRequest" (${REQUEST_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${REQUEST_COLUMNS.map((c) => `@${c}`).join(", ")})`,
@@ -234,10 +307,8 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
   // row by row by its trigger: a third of the time for the same index. The trigger is
   // dropped and re-created inside each batch's transaction, so it is never missing
   // outside one.
-  const searchTrigger = sqlite
-    .prepare(`SELECT "sql" FROM "sqlite_schema" WHERE "type" = 'trigger' AND "name" = 'RequestSearch_insert'`)
-    .pluck()
-    .get() as string | undefined;
+  const searchTrigger = sqlite.prepare(`SELECT "sql" FROM "sqlite_schema" WHERE "type" = 'trigger' AND "name" = 'RequestSearch_insert'`).pluck().get() as
+    string | undefined;
   const indexSearch = searchTrigger
     ? sqlite.prepare(
         `INSERT INTO "RequestSearch" ("rowid", "datasetName", "ownerTeam", "useCase")
@@ -257,20 +328,25 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
   let made = 0;
   // Ages skew recent (half the requests are from the last ~7 weeks) and are sorted
   // oldest first, so request numbers rise with time as they would in real life.
-  const ageMs = Float64Array.from({ length: args.count }, () => 365 * DAY * Math.pow(faker.number.float({ min: 0, max: 1 }), 2)).sort().reverse();
+  const ageMs = Float64Array.from({ length: args.count }, () => 365 * DAY * Math.pow(faker.number.float({ min: 0, max: 1 }), 2))
+    .sort()
+    .reverse();
 
   for (let start = 0; start < args.count; start += BATCH) {
     const requests: RequestRow[] = [];
     const events: EventRow[] = [];
     for (let i = start; i < Math.min(start + BATCH, args.count); i++) {
       const number = maxNumber + i + 1;
-      const requester =
-        i % 20 === 0 ? users.requesters[0]! : i % 20 === 1 ? users.requesters[1]! : faker.helpers.arrayElement(users.requesters);
+      const requester = i % 20 === 0 ? users.requesters[0]! : i % 20 === 1 ? users.requesters[1]! : faker.helpers.arrayElement(users.requesters);
       const ageDays = Math.floor(ageMs[i]! / DAY);
       const createdAt = new Date(args.anchor.getTime() - ageMs[i]!);
       const status = weighted(ageDays > 45 ? OLD_STATUSES : RECENT_STATUSES);
       const path = pathTo(status);
-      const type = weighted<RequestType>([["NEW", 55], ["MIGRATION", 35], ["CHANGE", 10]]);
+      const type = weighted<RequestType>([
+        ["NEW", 55],
+        ["MIGRATION", 35],
+        ["CHANGE", 10],
+      ]);
 
       let base = `${requester.team.replace(/-/g, "_")}_${faker.helpers.arrayElement(NOUNS)}`;
       const seen = (nameCounts.get(base) ?? 0) + 1;
@@ -294,17 +370,26 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         const from = step > 0 ? path[step - 1]! : null;
         const transition = from ? findTransition(from, to) : undefined;
         if (from && !transition) throw new Error(`seed path has an illegal step ${from} → ${to}`);
-        const actor = step === 0 || (to === "CANCELLED" && faker.datatype.boolean()) || (from === "NEEDS_INFO" && to === "IN_REVIEW")
-          ? requester.id
-          : assignee!.id;
+        const actor =
+          step === 0 || (to === "CANCELLED" && faker.datatype.boolean()) || (from === "NEEDS_INFO" && to === "IN_REVIEW") ? requester.id : assignee!.id;
         const event = (e: Partial<EventRow> & Pick<EventRow, "actorId" | "kind">) => {
-          events.push({ requestNumber: number, fromStatus: null, toStatus: null, field: null, newValue: null, note: null, createdAt: sqliteDateTime(new Date(at)), ...e });
+          events.push({
+            requestNumber: number,
+            fromStatus: null,
+            toStatus: null,
+            field: null,
+            newValue: null,
+            note: null,
+            createdAt: sqliteDateTime(new Date(at)),
+            ...e,
+          });
           if (step > 0) version++;
         };
         // The reviewer takes the request, then moves it into review.
         if (step === 1 && assignee) event({ actorId: assignee.id, kind: "ASSIGNEE", newValue: assignee.name });
         // A completed migration's assignee ticked every checklist step before completing it.
-        if (to === "COMPLETED") for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) event({ actorId: assignee!.id, kind: "CHECKLIST", field: item, newValue: "done" });
+        if (to === "COMPLETED")
+          for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) event({ actorId: assignee!.id, kind: "CHECKLIST", field: item, newValue: "done" });
         event({
           actorId: actor,
           kind: step === 0 ? "CREATED" : "STATUS",
@@ -318,7 +403,17 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
       if (status === "PROVISIONING") {
         for (const item of MIGRATION_CHECKLIST.slice(0, checklistDone)) {
           at = Math.min(args.anchor.getTime() - 1000, at + faker.number.int({ min: 60_000, max: 6 * 3_600_000 }));
-          events.push({ requestNumber: number, actorId: assignee!.id, kind: "CHECKLIST", fromStatus: null, toStatus: null, field: item, newValue: "done", note: null, createdAt: sqliteDateTime(new Date(at)) });
+          events.push({
+            requestNumber: number,
+            actorId: assignee!.id,
+            kind: "CHECKLIST",
+            fromStatus: null,
+            toStatus: null,
+            field: item,
+            newValue: "done",
+            note: null,
+            createdAt: sqliteDateTime(new Date(at)),
+          });
           version++;
         }
       }
@@ -331,7 +426,12 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         { value: "ONLINE_WRITES" as const, weight: 2 },
       ]);
       const backupsEnabled = faker.datatype.boolean({ probability: 0.6 });
-      const priority = weighted<(typeof PRIORITIES)[number]>([["LOW", 20], ["MEDIUM", 50], ["HIGH", 22], ["URGENT", 8]]);
+      const priority = weighted<(typeof PRIORITIES)[number]>([
+        ["LOW", 20],
+        ["MEDIUM", 50],
+        ["HIGH", 22],
+        ["URGENT", 8],
+      ]);
       const sizeGb = Number(faker.number.float({ min: 0.5, max: 20_000, fractionDigits: 1 }).toFixed(1));
       requests.push({
         number,
@@ -345,7 +445,10 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         keyFormat: faker.helpers.arrayElement(KEY_FORMATS),
         keyExample: faker.datatype.boolean() ? `${faker.helpers.arrayElement(["user", "item", "ad", "doc"])}:${faker.number.int({ max: 9_999_999 })}` : null,
         valueFormat,
-        valueSchema: valueFormat === "THRIFT" || valueFormat === "PROTOBUF" ? `${faker.word.noun({ length: { min: 4, max: 10 } }).replace(/^./, (c) => c.toUpperCase())}Record` : null,
+        valueSchema:
+          valueFormat === "THRIFT" || valueFormat === "PROTOBUF"
+            ? `${faker.word.noun({ length: { min: 4, max: 10 } }).replace(/^./, (c) => c.toUpperCase())}Record`
+            : null,
         ingestion,
         sourceLocation:
           ingestion === "BATCH"
@@ -356,7 +459,8 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
                 `${requester.team.replace(/-/g, "_")}.${base}`,
               ])
             : null,
-        updateFrequency: ingestion === "BATCH" ? faker.helpers.arrayElement(["ONCE", "HOURLY", "DAILY", "WEEKLY"] as const) : faker.helpers.arrayElement(UPDATE_FREQUENCIES),
+        updateFrequency:
+          ingestion === "BATCH" ? faker.helpers.arrayElement(["ONCE", "HOURLY", "DAILY", "WEEKLY"] as const) : faker.helpers.arrayElement(UPDATE_FREQUENCIES),
         estimatedSizeGb: sizeGb,
         estimatedKeyCount: BigInt(Math.max(1, Math.round(sizeGb * faker.number.int({ min: 200_000, max: 5_000_000 })))),
         readQps: faker.helpers.arrayElement([0, 50, 200, 1_000, 5_000, 20_000, 80_000]),

@@ -20,7 +20,8 @@ const outfile = path.join(dist, "kvctl.mjs");
 /** The only packages the bundle may hold. */
 const ALLOWED_PACKAGES = new Set(["commander", "zod"]);
 /** Imports that mean server code is being pulled in: refused at resolve time. */
-const FORBIDDEN = /^(server-only|client-only|next(\/.*)?|react(-dom)?(\/.*)?|@prisma\/.*|prisma(\/.*)?|better-sqlite3|better-auth(\/.*)?|pino|prom-client|@\/lib\/(db|data|generated|auth|events)(\/.*|\.ts)?)$/;
+const FORBIDDEN =
+  /^(server-only|client-only|next(\/.*)?|react(-dom)?(\/.*)?|@prisma\/.*|prisma(\/.*)?|better-sqlite3|better-auth(\/.*)?|pino|prom-client|@\/lib\/(db|data|generated|auth|events)(\/.*|\.ts)?)$/;
 /** Repository folders the bundle may read from. */
 const ALLOWED_SOURCES = /^(cli\/|lib\/schemas\/|lib\/domain\/requests\/(options|field-labels)\.ts$|lib\/api\/errors\.ts$|package\.json$)/;
 
@@ -28,7 +29,9 @@ const guard = {
   name: "kvctl-client-only",
   setup(b) {
     b.onResolve({ filter: FORBIDDEN }, (args) => ({
-      errors: [{ text: `kvctl must not bundle "${args.path}" (imported by ${path.relative(root, args.importer)}): it is server-side or not a CLI dependency.` }],
+      errors: [
+        { text: `kvctl must not bundle "${args.path}" (imported by ${path.relative(root, args.importer)}): it is server-side or not a CLI dependency.` },
+      ],
     }));
   },
 };

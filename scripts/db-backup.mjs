@@ -177,10 +177,14 @@ function migrationAdvice(applied) {
   const unknown = applied.filter((m) => !known.includes(m));
   const lines = [];
   if (pending.length > 0) {
-    lines.push(`migrations: the backup is older than the code, ${pending.length} pending (${pending.join(", ")}): run \`npm run db:migrate\` before starting the app`);
+    lines.push(
+      `migrations: the backup is older than the code, ${pending.length} pending (${pending.join(", ")}): run \`npm run db:migrate\` before starting the app`,
+    );
   }
   if (unknown.length > 0) {
-    lines.push(`migrations: WARNING the backup has ${unknown.length} migration(s) this code does not know (${unknown.join(", ")}): run the code version that made it`);
+    lines.push(
+      `migrations: WARNING the backup has ${unknown.length} migration(s) this code does not know (${unknown.join(", ")}): run the code version that made it`,
+    );
   }
   if (lines.length === 0) lines.push(`migrations: up to date (${applied.length}, latest ${applied.at(-1) ?? "none"})`);
   return lines;

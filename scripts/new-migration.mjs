@@ -34,9 +34,7 @@ try {
   const virtual = scratch.prepare(`SELECT "name" FROM "sqlite_schema" WHERE "type" = 'table' AND "sql" LIKE 'CREATE VIRTUAL TABLE%'`).pluck().all();
   scratch.close();
   const isVirtual = (model) => virtual.some((v) => model === v || model.startsWith(`${v}_`));
-  const datamodel = pulled
-    .slice(pulled.indexOf("generator "))
-    .replace(/^model (\w+) \{[\s\S]*?^\}\n?/gm, (block, model) => (isVirtual(model) ? "" : block));
+  const datamodel = pulled.slice(pulled.indexOf("generator ")).replace(/^model (\w+) \{[\s\S]*?^\}\n?/gm, (block, model) => (isVirtual(model) ? "" : block));
   const pulledFile = path.join(dir, "migrated.prisma");
   writeFileSync(pulledFile, datamodel);
   const sql = prisma("migrate", "diff", "--from-schema-datamodel", pulledFile, "--to-schema-datamodel", "prisma/schema.prisma", "--script");

@@ -10,9 +10,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <LiveUpdates>
       <AppHeader user={user} />
-      <main className={styles.main}>
-        {children}
-      </main>
+      <main className={styles.main}>{children}</main>
     </LiveUpdates>
   );
 }

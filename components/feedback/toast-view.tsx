@@ -16,20 +16,20 @@ export function ToastView({ toast, open, hurry, onClose, onExited }: Props) {
   // A labelled region, so toasts sit in a landmark like the rest of the page.
   return (
     <section aria-label="Notifications">
-    <Snackbar
-      key={toast?.id}
-      open={open && toast !== undefined}
-      autoHideDuration={hurry ? 1500 : 5000}
-      onClose={(_, reason) => reason !== "clickaway" && onClose()}
-      anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
-      slotProps={{ transition: { onExited } }}
-    >
-      {toast ? (
-        <Alert severity={toast.severity} variant="filled" onClose={onClose} sx={{ width: "100%" }}>
-          {toast.message}
-        </Alert>
-      ) : undefined}
-    </Snackbar>
+      <Snackbar
+        key={toast?.id}
+        open={open && toast !== undefined}
+        autoHideDuration={hurry ? 1500 : 5000}
+        onClose={(_, reason) => reason !== "clickaway" && onClose()}
+        anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
+        slotProps={{ transition: { onExited } }}
+      >
+        {toast ? (
+          <Alert severity={toast.severity} variant="filled" onClose={onClose} sx={{ width: "100%" }}>
+            {toast.message}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
     </section>
   );
 }

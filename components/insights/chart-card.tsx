@@ -41,10 +41,7 @@ export function ChartCard({ id, title, summary, chart, table }: Props) {
           {chart}
         </Box>
       </Box>
-      <Box
-        component="details"
-        sx={{ mt: 1, "& > summary": { cursor: "pointer", color: "primary.main", py: 0.5, width: "fit-content" } }}
-      >
+      <Box component="details" sx={{ mt: 1, "& > summary": { cursor: "pointer", color: "primary.main", py: 0.5, width: "fit-content" } }}>
         <summary>Show the numbers</summary>
         <Box sx={{ overflowX: "auto" }}>
           <Table size="small" aria-label={title}>

@@ -14,7 +14,15 @@ import type { SessionUser } from "@/lib/auth/roles";
 
 export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anchor: HTMLElement | null; close: () => void }) {
   return (
-    <Menu id="user-menu" disablePortal anchorEl={anchor} open={Boolean(anchor)} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "right" }} transformOrigin={{ vertical: "top", horizontal: "right" }}>
+    <Menu
+      id="user-menu"
+      disablePortal
+      anchorEl={anchor}
+      open={Boolean(anchor)}
+      onClose={close}
+      anchorOrigin={{ vertical: "bottom", horizontal: "right" }}
+      transformOrigin={{ vertical: "top", horizontal: "right" }}
+    >
       <MenuItem disabled sx={{ "&.Mui-disabled": { opacity: 1 } }}>
         <ListItemText primary={user.name} secondary={`${user.email} · ${user.role === "ADMIN" ? "Admin" : "Requester"}`} />
       </MenuItem>

@@ -19,20 +19,20 @@ export function EditRequest({ request }: { request: RequestDetail }) {
   });
   return (
     <>
-    {guard.dialog}
-    <RequestForm
-      schema={requestFormSchemaFor(request.neededBy)}
-      defaultValues={pickFields(request)}
-      duplicateCheck={{ exclude: request.number }}
-      submitLabel={request.status === "NEEDS_INFO" ? "Save and resubmit" : "Save changes"}
-      secondaryAction={<LinkButton href={`/requests/${request.number}`}>Cancel</LinkButton>}
-      onSubmit={async (values) => {
-        const saved = await update.mutateAsync({ ...values, version: request.version });
-        toast(saved.status !== request.status ? `${request.number} saved and sent back for review` : `${request.number} saved`);
-        guard.navigate(`/requests/${request.number}`);
-      }}
-      onDirtyChange={setDirty}
-    />
+      {guard.dialog}
+      <RequestForm
+        schema={requestFormSchemaFor(request.neededBy)}
+        defaultValues={pickFields(request)}
+        duplicateCheck={{ exclude: request.number }}
+        submitLabel={request.status === "NEEDS_INFO" ? "Save and resubmit" : "Save changes"}
+        secondaryAction={<LinkButton href={`/requests/${request.number}`}>Cancel</LinkButton>}
+        onSubmit={async (values) => {
+          const saved = await update.mutateAsync({ ...values, version: request.version });
+          toast(saved.status !== request.status ? `${request.number} saved and sent back for review` : `${request.number} saved`);
+          guard.navigate(`/requests/${request.number}`);
+        }}
+        onDirtyChange={setDirty}
+      />
     </>
   );
 }

@@ -21,7 +21,6 @@ export function NotchedOutline({ label }: { label: string }) {
   );
 }
 
-
 /** An outlined text input with a floating label (TextField's look). */
 export function OutlinedTextField({
   id: givenId,

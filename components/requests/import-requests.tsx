@@ -28,7 +28,15 @@ import { ApiClientError } from "@/lib/queries/api-client";
 import { uploadImport, type UploadProgress } from "@/lib/queries/import";
 import { requestKeys } from "@/lib/queries/requests";
 import { EmptyTableRow } from "@/components/layout/empty-table-row";
-import { IMPORT_COLUMNS, IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ImportMode, type ImportReport, type ImportRowReport } from "@/lib/schemas/import";
+import {
+  IMPORT_COLUMNS,
+  IMPORT_ENCODING,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportMode,
+  type ImportReport,
+  type ImportRowReport,
+} from "@/lib/schemas/import";
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`${IMPORT_COLUMNS.join(",")}\n`)}`;
 const OUTCOME_LABEL: Record<ImportRowReport["outcome"], string> = { valid: "Valid", imported: "Imported", invalid: "Invalid", duplicate: "Duplicate" };
@@ -59,7 +67,13 @@ export function ImportRequests() {
     setPage(0);
     if (chosen && chosen.size > IMPORT_MAX_BYTES) {
       setFile(null);
-      setError(new ApiClientError(413, "PAYLOAD_TOO_LARGE", `${chosen.name} is ${formatSize(chosen.size)}; files up to ${formatSize(IMPORT_MAX_BYTES)} can be imported. Split it into smaller files.`));
+      setError(
+        new ApiClientError(
+          413,
+          "PAYLOAD_TOO_LARGE",
+          `${chosen.name} is ${formatSize(chosen.size)}; files up to ${formatSize(IMPORT_MAX_BYTES)} can be imported. Split it into smaller files.`,
+        ),
+      );
       return;
     }
     setFile(chosen);
@@ -84,7 +98,10 @@ export function ImportRequests() {
 
   const problems = report ? report.invalid + report.duplicates : 0;
   const done = report !== null && report.mode !== "validate";
-  const rows = useMemo(() => (report ? (problemsOnly ? report.rows.filter((r) => r.outcome === "invalid" || r.outcome === "duplicate") : report.rows) : []), [report, problemsOnly]);
+  const rows = useMemo(
+    () => (report ? (problemsOnly ? report.rows.filter((r) => r.outcome === "invalid" || r.outcome === "duplicate") : report.rows) : []),
+    [report, problemsOnly],
+  );
 
   return (
     <Stack spacing={2}>
@@ -93,10 +110,13 @@ export function ImportRequests() {
           1. Choose a file
         </Typography>
         <Typography variant="body2" color="textSecondary" sx={{ mb: 1.5 }}>
-          CSV with a header row of field names (<Link href={TEMPLATE_HREF} download="kvstore-import-template.csv">download a template</Link>
-          ): regions separated by <code>;</code> or <code>|</code>, <code>true</code>/<code>false</code> for backups, an empty cell for
-          “not given”. Or JSON: an array of requests as the API takes them. Saved as {IMPORT_ENCODING} (in a spreadsheet: “CSV UTF-8”), up to{" "}
-          {formatSize(IMPORT_MAX_BYTES)} and {IMPORT_MAX_ROWS.toLocaleString("en-US")} requests per file.
+          CSV with a header row of field names (
+          <Link href={TEMPLATE_HREF} download="kvstore-import-template.csv">
+            download a template
+          </Link>
+          ): regions separated by <code>;</code> or <code>|</code>, <code>true</code>/<code>false</code> for backups, an empty cell for “not given”. Or JSON: an
+          array of requests as the API takes them. Saved as {IMPORT_ENCODING} (in a spreadsheet: “CSV UTF-8”), up to {formatSize(IMPORT_MAX_BYTES)} and{" "}
+          {IMPORT_MAX_ROWS.toLocaleString("en-US")} requests per file.
         </Typography>
         <Stack direction={{ xs: "column", sm: "row" }} spacing={1.5} sx={{ alignItems: { sm: "center" } }}>
           <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden onChange={choose} aria-label="Import file" />
@@ -145,7 +165,9 @@ export function ImportRequests() {
 
           {done ? (
             <Alert severity={report.imported > 0 ? "success" : "info"} sx={{ mb: 2 }}>
-              {report.imported > 0 ? `Imported ${report.imported.toLocaleString("en-US")} request${report.imported === 1 ? "" : "s"}.` : "Nothing was imported."}{" "}
+              {report.imported > 0
+                ? `Imported ${report.imported.toLocaleString("en-US")} request${report.imported === 1 ? "" : "s"}.`
+                : "Nothing was imported."}{" "}
               {problems > 0 && `${problems.toLocaleString("en-US")} row${problems === 1 ? " was" : "s were"} skipped. `}
               <Link component={NextLink} href="/requests?requester=me&sort=number&order=desc">
                 See your requests in the queue
@@ -173,7 +195,14 @@ export function ImportRequests() {
             </Stack>
           )}
 
-          <ToggleButtonGroup exclusive size="small" value={problemsOnly ? "problems" : "all"} onChange={(_, v) => v && (setProblemsOnly(v === "problems"), setPage(0))} aria-label="Rows to show" sx={{ mb: 1 }}>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={problemsOnly ? "problems" : "all"}
+            onChange={(_, v) => v && (setProblemsOnly(v === "problems"), setPage(0))}
+            aria-label="Rows to show"
+            sx={{ mb: 1 }}
+          >
             <ToggleButton value="problems">Problems ({problems.toLocaleString("en-US")})</ToggleButton>
             <ToggleButton value="all">All rows</ToggleButton>
           </ToggleButtonGroup>
@@ -192,12 +221,21 @@ export function ImportRequests() {
                     <TableCell>{r.row}</TableCell>
                     <TableCell sx={{ minWidth: 110 }}>
                       <Box sx={{ fontFamily: "monospace", overflowWrap: "anywhere", mb: 0.5 }}>{r.datasetName ?? "—"}</Box>
-                      <Chip size="small" variant="outlined" color={OUTCOME_COLOR[r.outcome]} label={r.number ? `${OUTCOME_LABEL[r.outcome]} as ${r.number}` : OUTCOME_LABEL[r.outcome]} />
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={OUTCOME_COLOR[r.outcome]}
+                        label={r.number ? `${OUTCOME_LABEL[r.outcome]} as ${r.number}` : OUTCOME_LABEL[r.outcome]}
+                      />
                     </TableCell>
                     <TableCell sx={{ overflowWrap: "anywhere" }}>
                       {r.errors.map((e, i) => (
                         <Typography key={i} variant="body2">
-                          {e.path && <Box component="code" sx={{ mr: 0.5 }}>{e.path}</Box>}
+                          {e.path && (
+                            <Box component="code" sx={{ mr: 0.5 }}>
+                              {e.path}
+                            </Box>
+                          )}
                           {e.message}
                         </Typography>
                       ))}
@@ -209,7 +247,14 @@ export function ImportRequests() {
             </Table>
           </TableContainer>
           {rows.length > PAGE_SIZE && (
-            <TablePagination component="div" count={rows.length} page={page} rowsPerPage={PAGE_SIZE} rowsPerPageOptions={[PAGE_SIZE]} onPageChange={(_, p) => setPage(p)} />
+            <TablePagination
+              component="div"
+              count={rows.length}
+              page={page}
+              rowsPerPage={PAGE_SIZE}
+              rowsPerPageOptions={[PAGE_SIZE]}
+              onPageChange={(_, p) => setPage(p)}
+            />
           )}
         </Paper>
       )}
@@ -218,8 +263,7 @@ export function ImportRequests() {
 }
 
 function ProgressLine({ progress, importing }: { progress: UploadProgress; importing: boolean }) {
-  const label =
-    progress.phase === "uploading" ? `Uploading… ${Math.round(progress.fraction * 100)}%` : importing ? "Importing rows…" : "Checking every row…";
+  const label = progress.phase === "uploading" ? `Uploading… ${Math.round(progress.fraction * 100)}%` : importing ? "Importing rows…" : "Checking every row…";
   return (
     <Box sx={{ mt: 2 }} role="status" aria-live="polite">
       <LinearProgress

@@ -30,7 +30,17 @@ export function KeyboardHelp({ open, onClose, isAdmin }: { open: boolean; onClos
                   <Box
                     component="kbd"
                     key={k}
-                    sx={{ fontFamily: "monospace", px: 0.75, py: 0.25, border: 1, borderColor: "divider", borderRadius: 1, bgcolor: "action.hover", minWidth: 24, textAlign: "center" }}
+                    sx={{
+                      fontFamily: "monospace",
+                      px: 0.75,
+                      py: 0.25,
+                      border: 1,
+                      borderColor: "divider",
+                      borderRadius: 1,
+                      bgcolor: "action.hover",
+                      minWidth: 24,
+                      textAlign: "center",
+                    }}
                   >
                     {k}
                   </Box>

@@ -48,38 +48,38 @@ export function NewRequest({ user }: { user: SessionUser }) {
 
   return (
     <>
-    {guard.dialog}
-    <RequestForm
-      key={formKey}
-      defaultValues={draft.initial ?? blank}
-      onSubmit={async (values) => {
-        await mutation.mutateAsync(values);
-      }}
-      onValuesChange={onValuesChange}
-      onDirtyChange={setDirty}
-      duplicateCheck={{}}
-      notice={
-        draft.initial && (
-          <Alert
-            severity="info"
-            action={
-              <Button
-                color="inherit"
-                size="small"
-                onClick={() => {
-                  draft.clear();
-                  setFormKey((k) => k + 1);
-                }}
-              >
-                Start over
-              </Button>
-            }
-          >
-            Your unsent draft was restored.
-          </Alert>
-        )
-      }
-    />
+      {guard.dialog}
+      <RequestForm
+        key={formKey}
+        defaultValues={draft.initial ?? blank}
+        onSubmit={async (values) => {
+          await mutation.mutateAsync(values);
+        }}
+        onValuesChange={onValuesChange}
+        onDirtyChange={setDirty}
+        duplicateCheck={{}}
+        notice={
+          draft.initial && (
+            <Alert
+              severity="info"
+              action={
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => {
+                    draft.clear();
+                    setFormKey((k) => k + 1);
+                  }}
+                >
+                  Start over
+                </Button>
+              }
+            >
+              Your unsent draft was restored.
+            </Alert>
+          )
+        }
+      />
     </>
   );
 }

@@ -62,7 +62,11 @@ export function QueueFilters({ view, onChange, role }: Props) {
         onCommit={(q) => onChange({ q: q || undefined }, { replace: true })}
         style={{ flex: 2, minWidth: 0 }}
       />
-      <StatusFilter value={view.status ?? []} onChange={(status) => onChange({ status: status.length ? status : undefined })} style={{ flex: 2, minWidth: 160 }} />
+      <StatusFilter
+        value={view.status ?? []}
+        onChange={(status) => onChange({ status: status.length ? status : undefined })}
+        style={{ flex: 2, minWidth: 160 }}
+      />
       <NativeSelectField
         label="Type"
         value={view.type ?? ""}

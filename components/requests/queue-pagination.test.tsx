@@ -3,7 +3,17 @@ import { render, screen } from "@testing-library/react";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 
 const pager = (props: Partial<Parameters<typeof QueuePagination>[0]>) =>
-  render(<QueuePagination count={0} page={0} rowsPerPage={25} rowsPerPageOptions={[25, 50, 100]} onPageChange={() => {}} onRowsPerPageChange={() => {}} {...props} />);
+  render(
+    <QueuePagination
+      count={0}
+      page={0}
+      rowsPerPage={25}
+      rowsPerPageOptions={[25, 50, 100]}
+      onPageChange={() => {}}
+      onRowsPerPageChange={() => {}}
+      {...props}
+    />,
+  );
 const next = () => screen.getByRole("button", { name: "Go to next page" });
 
 describe("the queue's pager", () => {

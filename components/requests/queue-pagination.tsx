@@ -48,10 +48,22 @@ export function QueuePagination({ count, countIsLowerBound = false, page, rowsPe
       </div>
       <Typography variant="body2">{`${from}–${to} of ${of}`}</Typography>
       <div className={styles.pageButtons}>
-        <StaticIconButton aria-label="Go to previous page" title="Go to previous page" disabled={page === 0} onClick={() => onPageChange(page - 1)} color="inherit">
+        <StaticIconButton
+          aria-label="Go to previous page"
+          title="Go to previous page"
+          disabled={page === 0}
+          onClick={() => onPageChange(page - 1)}
+          color="inherit"
+        >
           <KeyboardArrowLeftIcon />
         </StaticIconButton>
-        <StaticIconButton aria-label="Go to next page" title="Go to next page" disabled={page >= lastPage} onClick={() => onPageChange(page + 1)} color="inherit">
+        <StaticIconButton
+          aria-label="Go to next page"
+          title="Go to next page"
+          disabled={page >= lastPage}
+          onClick={() => onPageChange(page + 1)}
+          color="inherit"
+        >
           <KeyboardArrowRightIcon />
         </StaticIconButton>
       </div>

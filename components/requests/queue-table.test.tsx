@@ -4,7 +4,14 @@ import userEvent from "@testing-library/user-event";
 import type { RequestSummary } from "@/lib/schemas/request";
 import { QueueTable } from "@/components/requests/queue-table";
 
-jest.mock("next/link", () => ({ __esModule: true, default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => <a href={href} {...rest}>{children}</a> }));
+jest.mock("next/link", () => ({
+  __esModule: true,
+  default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
 
 const now = new Date().toISOString();
 const row = (n: number, overrides: Partial<RequestSummary> = {}): RequestSummary => ({
@@ -27,7 +34,10 @@ function setup(props: Partial<Parameters<typeof QueueTable>[0]> = {}) {
   const handlers = { onSort: jest.fn(), onToggle: jest.fn(), onToggleAll: jest.fn(), onActivate: jest.fn(), onOpen: jest.fn() };
   render(
     <QueueTable
-      items={[row(2), row(1, { requestType: "MIGRATION", checklistProgress: { done: 1, total: 5 }, assignee: { id: "u2", name: "Omar Ops", email: "ops@example.com" } })]}
+      items={[
+        row(2),
+        row(1, { requestType: "MIGRATION", checklistProgress: { done: 1, total: 5 }, assignee: { id: "u2", name: "Omar Ops", email: "ops@example.com" } }),
+      ]}
       isAdmin
       isFetching={false}
       sort="number"

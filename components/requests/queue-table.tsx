@@ -77,7 +77,22 @@ type Props = {
   empty: ReactNode;
 };
 
-export function QueueTable({ items, isAdmin, isFetching, sort, order, onSort, selected, onToggle, onToggleAll, activeIndex, onActivate, onOpen, rowRefs, empty }: Props) {
+export function QueueTable({
+  items,
+  isAdmin,
+  isFetching,
+  sort,
+  order,
+  onSort,
+  selected,
+  onToggle,
+  onToggleAll,
+  activeIndex,
+  onActivate,
+  onOpen,
+  rowRefs,
+  empty,
+}: Props) {
   const colSpan = COLUMNS.length + (isAdmin ? 1 : 0);
   const rows = items ?? [];
   const selectedCount = rows.filter((r) => selected.has(r.number)).length;
@@ -115,7 +130,11 @@ export function QueueTable({ items, isAdmin, isFetching, sort, order, onSort, se
                     className={cx(styles.cell, styles.head, hideBelow(c.hideBelow))}
                     aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}
                   >
-                    <button type="button" className={cx(styles.sort, active && styles.active, active && order === "desc" && styles.desc)} onClick={() => onSort(c.field)}>
+                    <button
+                      type="button"
+                      className={cx(styles.sort, active && styles.active, active && order === "desc" && styles.desc)}
+                      onClick={() => onSort(c.field)}
+                    >
                       {c.label}
                       <svg className={styles.sortIcon} viewBox="0 0 24 24" aria-hidden focusable="false">
                         <path d="M20 12l-1.41-1.41L13 16.17V4h-2v12.17l-5.58-5.59L4 12l8 8 8-8z" />

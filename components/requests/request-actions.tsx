@@ -45,7 +45,15 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
           severity={error instanceof ApiClientError && error.code === "STALE_VERSION" ? "warning" : "error"}
           action={
             error instanceof ApiClientError && error.code === "STALE_VERSION" ? (
-              <Button color="inherit" size="small" onClick={() => { update.reset(); transition.reset(); onStale(); }}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  update.reset();
+                  transition.reset();
+                  onStale();
+                }}
+              >
                 Reload
               </Button>
             ) : undefined
@@ -104,27 +112,27 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
       )}
 
       {(actions.editFields || actions.transitions.length > 0) && (
-      <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
-        {actions.editFields && (
-          <LinkButton href={`/requests/${request.number}/edit`} variant="outlined">
-            Edit request
-          </LinkButton>
-        )}
-        {actions.transitions.map((t) => (
-          <Button
-            key={t.to}
-            variant={t.to === "REJECTED" || t.to === "CANCELLED" ? "outlined" : "contained"}
-            color={t.to === "REJECTED" || t.to === "CANCELLED" ? "error" : "primary"}
-            disabled={transition.isPending}
-            onClick={() => {
-              transition.reset();
-              setPending(t);
-            }}
-          >
-            {transitionLabel(request.status, t.to, isOwner)}
-          </Button>
-        ))}
-      </Box>
+        <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
+          {actions.editFields && (
+            <LinkButton href={`/requests/${request.number}/edit`} variant="outlined">
+              Edit request
+            </LinkButton>
+          )}
+          {actions.transitions.map((t) => (
+            <Button
+              key={t.to}
+              variant={t.to === "REJECTED" || t.to === "CANCELLED" ? "outlined" : "contained"}
+              color={t.to === "REJECTED" || t.to === "CANCELLED" ? "error" : "primary"}
+              disabled={transition.isPending}
+              onClick={() => {
+                transition.reset();
+                setPending(t);
+              }}
+            >
+              {transitionLabel(request.status, t.to, isOwner)}
+            </Button>
+          ))}
+        </Box>
       )}
 
       {pending && (

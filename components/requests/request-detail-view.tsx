@@ -25,7 +25,11 @@ import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 
-const none = <Typography component="span" color="textSecondary">—</Typography>;
+const none = (
+  <Typography component="span" color="textSecondary">
+    —
+  </Typography>
+);
 const integer = (n: number) => n.toLocaleString("en-US");
 
 /** The metadata sections, in the form's order and with its labels. */
@@ -34,7 +38,12 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
     {
       title: "Dataset",
       rows: [
-        [FIELD_LABELS.datasetName, <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>{r.datasetName}</Box>],
+        [
+          FIELD_LABELS.datasetName,
+          <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
+            {r.datasetName}
+          </Box>,
+        ],
         [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
         [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
       ],
@@ -43,8 +52,18 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
       title: "Ownership",
       rows: [
         [FIELD_LABELS.ownerTeam, r.ownerTeam],
-        [FIELD_LABELS.contactEmail, <Link key="value" href={`mailto:${r.contactEmail}`}>{r.contactEmail}</Link>],
-        [FIELD_LABELS.useCase, <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>{r.useCase}</Box>],
+        [
+          FIELD_LABELS.contactEmail,
+          <Link key="value" href={`mailto:${r.contactEmail}`}>
+            {r.contactEmail}
+          </Link>,
+        ],
+        [
+          FIELD_LABELS.useCase,
+          <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>
+            {r.useCase}
+          </Box>,
+        ],
       ],
     },
     {

@@ -35,12 +35,7 @@ import {
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
-import {
-  createRequestBodySchema,
-  type CreateRequestBody,
-  type CreateRequestInput,
-  type RequestFormSchema,
-} from "@/lib/schemas/request";
+import { createRequestBodySchema, type CreateRequestBody, type CreateRequestInput, type RequestFormSchema } from "@/lib/schemas/request";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
@@ -170,7 +165,11 @@ export function RequestForm({
     { placeholder = "Choose…", ...fieldOptions }: FieldOptions & { placeholder?: string } = {},
   ) {
     return (
-      <TextField {...text(name, { ...fieldOptions, setValueAs: toOptionalChoice })} select slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+      <TextField
+        {...text(name, { ...fieldOptions, setValueAs: toOptionalChoice })}
+        select
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      >
         <option value="">{placeholder}</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -259,10 +258,19 @@ export function RequestForm({
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("updateFrequency", UPDATE_FREQUENCIES, LABELS.updateFrequency)}</Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("estimatedSizeGb", { hint: "Total, before replication", setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 0, step: "any" } }} required />
+            <TextField
+              {...text("estimatedSizeGb", { hint: "Total, before replication", setValueAs: toNumber })}
+              type="number"
+              slotProps={{ htmlInput: { min: 0, step: "any" } }}
+              required
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("estimatedKeyCount", { hint: "Whole number, e.g. 250000000", setValueAs: toDigits })} slotProps={{ htmlInput: { inputMode: "numeric" } }} required />
+            <TextField
+              {...text("estimatedKeyCount", { hint: "Whole number, e.g. 250000000", setValueAs: toDigits })}
+              slotProps={{ htmlInput: { inputMode: "numeric" } }}
+              required
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
             <TextField {...text("readQps", { setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 0, step: 1 } }} required />
@@ -271,10 +279,19 @@ export function RequestForm({
             <TextField {...text("writeQps", { setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 0, step: 1 } }} required />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("p99LatencyMs", { hint: "1–10,000", setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 1, max: 10000, step: 1 } }} required />
+            <TextField
+              {...text("p99LatencyMs", { hint: "1–10,000", setValueAs: toNumber })}
+              type="number"
+              slotProps={{ htmlInput: { min: 1, max: 10000, step: 1 } }}
+              required
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("ttlDays", { hint: "Empty keeps data forever", setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 1, step: 1 } }} />
+            <TextField
+              {...text("ttlDays", { hint: "Empty keeps data forever", setValueAs: toNumber })}
+              type="number"
+              slotProps={{ htmlInput: { min: 1, step: 1 } }}
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <Controller
@@ -294,11 +311,7 @@ export function RequestForm({
                             <Checkbox
                               size="small"
                               checked={selected.includes(region)}
-                              onChange={(e) =>
-                                field.onChange(
-                                  e.target.checked ? [...selected, region] : selected.filter((r) => r !== region),
-                                )
-                              }
+                              onChange={(e) => field.onChange(e.target.checked ? [...selected, region] : selected.filter((r) => r !== region))}
                               onBlur={field.onBlur}
                             />
                           }

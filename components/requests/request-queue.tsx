@@ -194,7 +194,9 @@ export function RequestQueue({ role }: { role: Role }) {
           empty={
             <EmptyQueue
               mine={mine}
-              onShowAll={() => setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })}
+              onShowAll={() =>
+                setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })
+              }
             />
           }
         />

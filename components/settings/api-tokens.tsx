@@ -46,7 +46,8 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
       setName("");
       await queryClient.invalidateQueries({ queryKey: tokenKeys.all });
     },
-    onError: (e) => setNameError(e instanceof ApiClientError ? (e.details.find((d) => d.path === "name")?.message ?? e.message) : "Could not create the token."),
+    onError: (e) =>
+      setNameError(e instanceof ApiClientError ? (e.details.find((d) => d.path === "name")?.message ?? e.message) : "Could not create the token."),
   });
 
   const revoke = useMutation({
@@ -77,9 +78,8 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
           API tokens
         </Typography>
         <Typography color="textSecondary">
-          Scripts and tools (such as <code>kvctl</code>) sign in with a personal token, sent as{" "}
-          <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your role. Keep it secret; revoke it when a
-          tool no longer needs it. See the{" "}
+          Scripts and tools (such as <code>kvctl</code>) sign in with a personal token, sent as <code>Authorization: Bearer &lt;token&gt;</code>. A token acts
+          as you, with your role. Keep it secret; revoke it when a tool no longer needs it. See the{" "}
           <Link href="/api/docs" target="_blank" rel="noopener">
             API reference
           </Link>
@@ -187,7 +187,11 @@ npx kvctl list --status SUBMITTED`}
         <DialogTitle id="revoke-title">Revoke “{revoking?.name}”?</DialogTitle>
         <DialogContent>
           <DialogContentText>Tools using this token stop working at once. This cannot be undone.</DialogContentText>
-          {revoke.error && <Alert severity="error" sx={{ mt: 2 }}>{revoke.error.message}</Alert>}
+          {revoke.error && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {revoke.error.message}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setRevoking(null)}>Keep it</Button>

@@ -128,7 +128,11 @@ function describeForLog(error: unknown): string {
   const e = error as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; constructor?: { name?: string } } | null;
   if (typeof e !== "object" || e === null || typeof e.name !== "string") return typeof error;
   const kind = typeof e.code === "string" ? `${e.name} ${e.code}` : e.name;
-  const where = (typeof e.stack === "string" ? e.stack : "").split("\n").find((line) => line.trim().startsWith("at "))?.trim() ?? "";
+  const where =
+    (typeof e.stack === "string" ? e.stack : "")
+      .split("\n")
+      .find((line) => line.trim().startsWith("at "))
+      ?.trim() ?? "";
   if (/prisma|sqlite/i.test(e.name) || /prisma|sqlite/i.test(e.constructor?.name ?? "")) return `${kind} ${where}`.trim();
   return `${kind}: ${String(e.message ?? "").slice(0, 200)} ${where}`.trim();
 }

@@ -34,19 +34,13 @@ function rateLimiter(): RateLimiter {
 function enforceRateLimit(auth: RequestAuth) {
   const result = rateLimiter().hit(auth.via === "token" ? `token:${auth.token.id}` : `user:${auth.user.id}`);
   if (!result.ok) {
-    throw new ApiError(
-      "RATE_LIMITED",
-      `Too many requests: at most ${rateLimiter().limit} a minute. Try again in ${result.retryAfterSeconds} s.`,
-      [],
-      { "Retry-After": String(result.retryAfterSeconds) },
-    );
+    throw new ApiError("RATE_LIMITED", `Too many requests: at most ${rateLimiter().limit} a minute. Try again in ${result.retryAfterSeconds} s.`, [], {
+      "Retry-After": String(result.retryAfterSeconds),
+    });
   }
 }
 
-export function withApi<P = Record<string, never>>(
-  handler: (args: ApiHandlerArgs<P>) => Promise<Response>,
-  options: ApiOptions = {},
-) {
+export function withApi<P = Record<string, never>>(handler: (args: ApiHandlerArgs<P>) => Promise<Response>, options: ApiOptions = {}) {
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       // A change is refused up front while the database cannot be written (503, nothing started).

@@ -35,9 +35,7 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-export type RequestAuth =
-  | { user: SessionUser; via: "session"; token: null }
-  | { user: SessionUser; via: "token"; token: TokenAuth["token"] };
+export type RequestAuth = { user: SessionUser; via: "session"; token: null } | { user: SessionUser; via: "token"; token: TokenAuth["token"] };
 
 /**
  * Who sent a raw Request (route handlers). An Authorization header is checked first and

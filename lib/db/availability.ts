@@ -22,12 +22,9 @@ const REASON_LABEL: Record<string, string> = {
 
 export function databaseUnavailable(reason: string) {
   observability().metrics.databaseUnavailable.inc({ reason: REASON_LABEL[reason] ?? "other" });
-  return new ApiError(
-    "SERVICE_UNAVAILABLE",
-    `The database is not available right now (${reason}). Nothing was saved; try again in a moment.`,
-    [],
-    { "Retry-After": RETRY_AFTER_SECONDS },
-  );
+  return new ApiError("SERVICE_UNAVAILABLE", `The database is not available right now (${reason}). Nothing was saved; try again in a moment.`, [], {
+    "Retry-After": RETRY_AFTER_SECONDS,
+  });
 }
 
 /**

@@ -12,12 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * commit on this machine (RELIABILITY.md). busy_timeout makes a second process (seed,
  * CLI) wait for the write lock instead of failing.
  */
-export const SQLITE_PRAGMAS = [
-  "PRAGMA journal_mode = WAL",
-  "PRAGMA synchronous = FULL",
-  "PRAGMA foreign_keys = ON",
-  "PRAGMA busy_timeout = 5000",
-].join(";\n");
+export const SQLITE_PRAGMAS = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"].join(";\n");
 
 /** The file behind each client and the inode it had when the connection opened. */
 const openedFiles = new WeakMap<PrismaClient, { path: string; inode: number | null }>();

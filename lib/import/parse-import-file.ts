@@ -85,9 +85,11 @@ export function decodeImportFile(bytes: Uint8Array): string {
       if (!isUtf8(bytes.subarray(start, end))) break;
       start = end;
     }
-    throw new ApiError("BAD_REQUEST", `The file is not ${IMPORT_ENCODING}: save it as ${IMPORT_ENCODING} (in a spreadsheet: "CSV UTF-8") and import it again.`, [
-      { path: "file", message: `Line ${line} holds bytes that are not ${IMPORT_ENCODING} (for example Latin-1 or Windows-1252 text)` },
-    ]);
+    throw new ApiError(
+      "BAD_REQUEST",
+      `The file is not ${IMPORT_ENCODING}: save it as ${IMPORT_ENCODING} (in a spreadsheet: "CSV UTF-8") and import it again.`,
+      [{ path: "file", message: `Line ${line} holds bytes that are not ${IMPORT_ENCODING} (for example Latin-1 or Windows-1252 text)` }],
+    );
   }
   // A UTF-8 byte order mark (spreadsheets write one) is dropped here.
   return new TextDecoder("utf-8").decode(bytes);
@@ -111,7 +113,7 @@ async function readCsvRecords(text: string): Promise<string[][]> {
     parser.on("end", resolve);
     parser.on("error", () => resolve());
   });
-  for (let at = 0; at < text.length && failure === null; ) {
+  for (let at = 0; at < text.length && failure === null;) {
     let end = Math.min(at + CSV_SLICE_CHARS, text.length);
     // Never between the two halves of a surrogate pair (an emoji): each would become U+FFFD.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;

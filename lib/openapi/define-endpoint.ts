@@ -56,7 +56,11 @@ export const ErrorBody = errorBodySchema.meta({
 });
 
 const GENERIC: Record<ErrorStatus, { id: string; description: string }> = {
-  400: { id: "BadRequest", description: "Invalid input: VALIDATION_FAILED with one detail per field path (unknown fields and parameters included), or BAD_REQUEST for a malformed body." },
+  400: {
+    id: "BadRequest",
+    description:
+      "Invalid input: VALIDATION_FAILED with one detail per field path (unknown fields and parameters included), or BAD_REQUEST for a malformed body.",
+  },
   401: { id: "Unauthenticated", description: "No session cookie or API token, or one that is not valid (UNAUTHENTICATED)." },
   403: { id: "Forbidden", description: "Signed in, but not allowed to do this (FORBIDDEN)." },
   404: { id: "NotFound", description: "Nothing by that name or number (NOT_FOUND)." },

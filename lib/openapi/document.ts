@@ -7,14 +7,7 @@ import type { oas31 } from "zod-openapi";
 import packageJson from "@/package.json";
 import { ENDPOINTS } from "@/lib/openapi/endpoints";
 import { toOperation } from "@/lib/openapi/define-endpoint";
-import {
-  commentSchema,
-  requestChangedEventSchema,
-  requestDetailSchema,
-  requestEventSchema,
-  requestSummarySchema,
-  userRefSchema,
-} from "@/lib/schemas/request";
+import { commentSchema, requestChangedEventSchema, requestDetailSchema, requestEventSchema, requestSummarySchema, userRefSchema } from "@/lib/schemas/request";
 import { apiTokenSchema } from "@/lib/schemas/token";
 import { importReportSchema, importRowReportSchema } from "@/lib/schemas/import";
 import { requestExportRowSchema } from "@/lib/schemas/export";

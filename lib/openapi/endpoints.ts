@@ -28,7 +28,10 @@ import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
 // Request bodies are named here; response schemas are named in document.ts (they are
 // shared by instance, so naming the original makes every use a $ref).
-const CreateRequest = createRequestBodySchema.meta({ id: "CreateRequest", description: "A new dataset request. Unknown fields are refused; strings are trimmed." });
+const CreateRequest = createRequestBodySchema.meta({
+  id: "CreateRequest",
+  description: "A new dataset request. Unknown fields are refused; strings are trimmed.",
+});
 const UpdateRequest = updateRequestBodySchema.meta({ id: "UpdateRequest" });
 const Transition = transitionBodySchema.meta({ id: "Transition" });
 const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
@@ -118,12 +121,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     operationId: "updateRequest",
     summary: "Edit a request",
     description:
-      "The requester edits request fields while the request is SUBMITTED or NEEDS_INFO; admins may also set priority, assignee and the migration checklist. Name the version you read in the body (`version`) or as `If-Match: \"<n>\"`.",
+      'The requester edits request fields while the request is SUBMITTED or NEEDS_INFO; admins may also set priority, assignee and the migration checklist. Name the version you read in the body (`version`) or as `If-Match: "<n>"`.',
     tag: "Requests",
     access: "user",
     params: {
       path: requestNumberParam,
-      header: z.object({ "If-Match": z.string().regex(/^"?\d+"?$/).optional().describe('The version you read, e.g. "3" (or send `version` in the body)') }),
+      header: z.object({
+        "If-Match": z
+          .string()
+          .regex(/^"?\d+"?$/)
+          .optional()
+          .describe('The version you read, e.g. "3" (or send `version` in the body)'),
+      }),
     },
     jsonBody: UpdateRequest,
     responses: { 200: json(requestDetailSchema, "The request after the edit") },
@@ -289,7 +298,8 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/tokens",
     operationId: "createToken",
     summary: "Create an API token",
-    description: "The response holds the token: copy it now, only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts as you, with your current role.",
+    description:
+      "The response holds the token: copy it now, only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts as you, with your current role.",
     tag: "Tokens",
     access: "session",
     jsonBody: NewToken,
@@ -422,10 +432,13 @@ export const ENDPOINTS: EndpointSpec[] = [
     responses: {
       200: {
         description: "The file",
-        content: { "text/javascript": { schema: z.string() }, "text/css": { schema: z.string() }, "image/png": { schema: z.string().meta({ format: "binary" }) } },
+        content: {
+          "text/javascript": { schema: z.string() },
+          "text/css": { schema: z.string() },
+          "image/png": { schema: z.string().meta({ format: "binary" }) },
+        },
       },
     },
     errors: { 404: "Not one of the page's files (NOT_FOUND)." },
   },
 ];
-

@@ -26,8 +26,7 @@ function useOnRequestChanged() {
 export function useUpdateRequest(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
-    mutationFn: (body: UpdateRequestBody) =>
-      apiFetch<RequestDetail>(`/api/requests/${number}`, { method: "PATCH", json: body }),
+    mutationFn: (body: UpdateRequestBody) => apiFetch<RequestDetail>(`/api/requests/${number}`, { method: "PATCH", json: body }),
     onSuccess: (updated) => changed(updated),
   });
 }
@@ -35,8 +34,7 @@ export function useUpdateRequest(number: string) {
 export function useTransitionRequest(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
-    mutationFn: (body: TransitionBody) =>
-      apiFetch<RequestDetail>(`/api/requests/${number}/transitions`, { method: "POST", json: body }),
+    mutationFn: (body: TransitionBody) => apiFetch<RequestDetail>(`/api/requests/${number}/transitions`, { method: "POST", json: body }),
     onSuccess: (updated) => changed(updated),
   });
 }
@@ -52,8 +50,7 @@ export function useAddComment(number: string) {
 export function useBulkTransition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkTransitionBody) =>
-      apiFetch<BulkTransitionResponse>("/api/requests/bulk-transitions", { method: "POST", json: body }),
+    mutationFn: (body: BulkTransitionBody) => apiFetch<BulkTransitionResponse>("/api/requests/bulk-transitions", { method: "POST", json: body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
   });
 }

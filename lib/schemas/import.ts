@@ -37,7 +37,9 @@ export const importRowReportSchema = z.object({
   datasetName: z.string().nullable(),
   outcome: z
     .enum(IMPORT_OUTCOMES)
-    .describe("valid: would be imported; imported: stored now; invalid: fails validation; duplicate: its dataset name is also in another row or taken by a live request"),
+    .describe(
+      "valid: would be imported; imported: stored now; invalid: fails validation; duplicate: its dataset name is also in another row or taken by a live request",
+    ),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).describe("Field paths within the row"),
   number: z.string().nullable().describe("KV-<n> of the stored request"),
 });

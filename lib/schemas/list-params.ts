@@ -7,7 +7,6 @@ import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, SORT_FIELDS } from "@/lib/
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { SINGLE_LINE } from "@/lib/schemas/text";
 
-
 /** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
   // No prototype: a key named "__proto__" stays a key (and strict schemas refuse it)
@@ -35,13 +34,17 @@ export function listQueryToSearchParams(query: Partial<ListRequestsQuery>): URLS
 export const LIST_QUERY_DEFAULTS = { sort: "number", order: "desc", page: 1, pageSize: 25 } as const satisfies Partial<ListRequestsQuery>;
 
 type Raw = string | string[];
-const one = <T extends string>(values: readonly T[]) => (raw: Raw) => (typeof raw === "string" && (values as readonly string[]).includes(raw) ? (raw as T) : undefined);
+const one =
+  <T extends string>(values: readonly T[]) =>
+  (raw: Raw) =>
+    typeof raw === "string" && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 const text = (min: number, max: number) => (raw: Raw) => {
   if (typeof raw !== "string") return undefined;
   const v = raw.trim();
   return v.length >= min && v.length <= max && SINGLE_LINE.test(v) && v.isWellFormed() ? v : undefined;
 };
-const positive = (max: number) => (raw: Raw) => (typeof raw === "string" && /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= max ? Number(raw) : undefined);
+const positive = (max: number) => (raw: Raw) =>
+  typeof raw === "string" && /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= max ? Number(raw) : undefined;
 
 /**
  * Each field of the list query read on its own, as

@@ -43,7 +43,21 @@ describe("createRequestBodySchema", () => {
     expect(found.regions).toBe("Choose at least one region");
     expect(found.p99LatencyMs).toBe("p99 latency target (ms) is required");
     expect(Object.keys(found)).toEqual(
-      expect.arrayContaining(["requestType", "contactEmail", "useCase", "keyFormat", "valueFormat", "ingestion", "updateFrequency", "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "dataClassification", "backupsEnabled"]),
+      expect.arrayContaining([
+        "requestType",
+        "contactEmail",
+        "useCase",
+        "keyFormat",
+        "valueFormat",
+        "ingestion",
+        "updateFrequency",
+        "estimatedSizeGb",
+        "estimatedKeyCount",
+        "readQps",
+        "writeQps",
+        "dataClassification",
+        "backupsEnabled",
+      ]),
     );
   });
 

@@ -65,7 +65,10 @@ const keyCount = z
   .union(
     [
       z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-      z.string().trim().regex(/^[0-9]{1,19}$/),
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9]{1,19}$/),
     ],
     { error: `${L.estimatedKeyCount} must be a whole number greater than 0` },
   )
@@ -101,7 +104,9 @@ export const requestFieldsShape = {
       error: "Use 3–63 characters: lowercase letters, digits and _, starting with a letter",
     }),
   requestType: choice(L.requestType, REQUEST_TYPES),
-  sourceSystem: choice(L.sourceSystem, SOURCE_SYSTEMS).nullish().transform((v) => v ?? null),
+  sourceSystem: choice(L.sourceSystem, SOURCE_SYSTEMS)
+    .nullish()
+    .transform((v) => v ?? null),
   ownerTeam: requiredText(L.ownerTeam, 2, 80),
   contactEmail: z
     .string({ error: `${L.contactEmail} is required` })
@@ -125,7 +130,9 @@ export const requestFieldsShape = {
   readQps: integer(L.readQps, 0, 1_000_000_000),
   writeQps: integer(L.writeQps, 0, 1_000_000_000),
   p99LatencyMs: integer(L.p99LatencyMs, 1, 10_000),
-  ttlDays: integer(L.ttlDays, 1, 36_500).nullish().transform((v) => v ?? null),
+  ttlDays: integer(L.ttlDays, 1, 36_500)
+    .nullish()
+    .transform((v) => v ?? null),
   regions: z
     .array(z.enum(REGIONS, { error: `Unknown region; choose from ${REGIONS.join(", ")}` }), {
       error: "Choose at least one region",
@@ -134,7 +141,9 @@ export const requestFieldsShape = {
     .refine((r) => new Set(r).size === r.length, { error: "Each region may be chosen once" }),
   dataClassification: choice(L.dataClassification, DATA_CLASSIFICATIONS),
   backupsEnabled: z.boolean({ error: `${L.backupsEnabled} must be on or off` }),
-  backupRetentionDays: integer(L.backupRetentionDays, 1, 365).nullish().transform((v) => v ?? null),
+  backupRetentionDays: integer(L.backupRetentionDays, 1, 365)
+    .nullish()
+    .transform((v) => v ?? null),
   neededBy: z
     .string({ error: `${L.neededBy} must be a date (YYYY-MM-DD)` })
     .trim()
@@ -151,11 +160,9 @@ type FieldsOutput = z.output<z.ZodObject<typeof requestFieldsShape>>;
  * shows them at once) and therefore read the values defensively.
  */
 function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unknown>>, ctx: z.RefinementCtx) {
-  const issue = (path: keyof FieldsOutput, message: string) =>
-    ctx.addIssue({ code: "custom", path: [path], message, input: v[path] });
+  const issue = (path: keyof FieldsOutput, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: v[path] });
 
-  if (v.requestType === "MIGRATION" && !v.sourceSystem)
-    issue("sourceSystem", `${L.sourceSystem} is required for a migration`);
+  if (v.requestType === "MIGRATION" && !v.sourceSystem) issue("sourceSystem", `${L.sourceSystem} is required for a migration`);
   if ((v.valueFormat === "THRIFT" || v.valueFormat === "PROTOBUF") && !v.valueSchema)
     issue("valueSchema", `${L.valueSchema} (the struct or message name) is required for ${v.valueFormat === "THRIFT" ? "Thrift" : "Protobuf"} values`);
   if (v.ingestion === "BATCH") {
@@ -175,15 +182,17 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
  * the past, except one the request already had (an edit must not fail on an old date).
  */
 export function requestFormSchemaFor(existingNeededBy: string | null) {
-  return z
-    .strictObject(requestFieldsShape)
-    .superRefine(checkCrossFieldRules, always)
-    .superRefine((v, ctx) => {
-      if (typeof v.neededBy === "string" && v.neededBy !== existingNeededBy && v.neededBy < earliestCurrentDate())
-        ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
-    }, always)
-    // Retention means nothing without backups: store none rather than a misleading value.
-    .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
+  return (
+    z
+      .strictObject(requestFieldsShape)
+      .superRefine(checkCrossFieldRules, always)
+      .superRefine((v, ctx) => {
+        if (typeof v.neededBy === "string" && v.neededBy !== existingNeededBy && v.neededBy < earliestCurrentDate())
+          ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
+      }, always)
+      // Retention means nothing without backups: store none rather than a misleading value.
+      .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }))
+  );
 }
 
 /** Body of POST /api/requests and of the new-request form. */
@@ -249,7 +258,9 @@ export type UpdateRequestBody = z.output<typeof updateRequestBodySchema>;
 /** POST /api/requests/{number}/transitions */
 export const transitionBodySchema = z.strictObject({
   to: z.enum(REQUEST_STATUSES, { error: `to must be one of ${REQUEST_STATUSES.join(", ")}` }),
-  note: noteText("Note", 2000).nullish().transform((v) => (v ? v : null)),
+  note: noteText("Note", 2000)
+    .nullish()
+    .transform((v) => (v ? v : null)),
   version: versionField.optional(),
 });
 export type TransitionBody = z.output<typeof transitionBodySchema>;
@@ -257,7 +268,12 @@ export type TransitionBody = z.output<typeof transitionBodySchema>;
 /** POST /api/requests/bulk-transitions — admins move several requests at once. */
 export const bulkTransitionBodySchema = z.strictObject({
   numbers: z
-    .array(z.string().trim().regex(/^(?:KV-)?[1-9][0-9]{0,9}$/i, { error: "Use request numbers like KV-12" }))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^(?:KV-)?[1-9][0-9]{0,9}$/i, { error: "Use request numbers like KV-12" }),
+    )
     .min(1, { error: "Choose at least one request" })
     .max(100, { error: "At most 100 requests at once" }),
   to: transitionBodySchema.shape.to,
@@ -349,15 +365,20 @@ export type CommentDto = z.infer<typeof commentSchema>;
 
 // ---- the queue's list query ------------------------------------------------
 
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 
 const positiveInt = (label: string, max: number) =>
   z
     .string()
     .regex(/^[0-9]{1,9}$/, { error: `${label} must be a whole number` })
     .transform(Number)
-    .pipe(z.number().int().min(1, { error: `${label} must be at least 1` }).max(max, { error: `${label} must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: `${label} must be at least 1` })
+        .max(max, { error: `${label} must be at most ${max}` }),
+    );
 
 /**
  * GET /api/requests query. Values arrive as strings (repeatable ones as arrays);

@@ -12,7 +12,7 @@ export const createTokenBodySchema = z.strictObject({
     .max(80, { error: "Name must be at most 80 characters" })
     .regex(SINGLE_LINE, { error: "Name contains control characters" })
     .refine(isWellFormed, { error: "Name contains invalid characters" })
-    .describe("What the token is for, e.g. \"backup job on host db-7\""),
+    .describe('What the token is for, e.g. "backup job on host db-7"'),
 });
 export type CreateTokenBody = z.output<typeof createTokenBodySchema>;
 

@@ -11,7 +11,10 @@ const failuresPerEmail = new RateLimiter(10, 15 * 60_000);
 export function withSignInGuard(handler: (req: Request) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {
     if (!new URL(req.url).pathname.endsWith("/sign-in/email")) return handler(req);
-    const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
+    const body = (await req
+      .clone()
+      .json()
+      .catch(() => null)) as { email?: unknown } | null;
     const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : "";
     const wait = email ? failuresPerEmail.waitFor(email) : 0;
     if (wait > 0) {

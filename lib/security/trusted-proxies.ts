@@ -5,7 +5,10 @@ import { BlockList, isIP } from "node:net";
 /** "10.0.0.0/8, 192.168.1.7" → a BlockList; a malformed entry is an error at start. */
 export function parseTrustedProxies(value: string): BlockList {
   const list = new BlockList();
-  for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);

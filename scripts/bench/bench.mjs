@@ -190,7 +190,10 @@ async function signIn(baseUrl, origin, email) {
     body: JSON.stringify({ email, password: "kvstore-demo" }),
   });
   if (!res.ok) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 // ---- one size ---------------------------------------------------------------
@@ -293,15 +296,21 @@ async function benchSize(count) {
   const appUrl = `http://localhost:${appPort}`;
   log(`${count.toLocaleString("en-US")} requests: starting the app on ${appPort} and the bare limit on ${barePort}`);
   const profileArgs = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(WORK, "prof")}`] : [];
-  const app = await startServer("app", process.execPath, [...profileArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)], {
-    ...dbEnv,
-    BETTER_AUTH_URL: appUrl,
-    NODE_ENV: "production",
-    // The limiter still counts every call (its cost is measured), but one signed-in
-    // user drives thousands of requests a second here: the app's limit of 600 a minute
-    // per user (lib/env.ts) would turn the run into 429s.
-    API_RATE_LIMIT_PER_MINUTE: "1000000000",
-  }, appPort);
+  const app = await startServer(
+    "app",
+    process.execPath,
+    [...profileArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)],
+    {
+      ...dbEnv,
+      BETTER_AUTH_URL: appUrl,
+      NODE_ENV: "production",
+      // The limiter still counts every call (its cost is measured), but one signed-in
+      // user drives thousands of requests a second here: the app's limit of 600 a minute
+      // per user (lib/env.ts) would turn the run into 429s.
+      API_RATE_LIMIT_PER_MINUTE: "1000000000",
+    },
+    appPort,
+  );
   const bare = await startServer(
     "bare",
     process.execPath,
@@ -326,7 +335,9 @@ async function benchSize(count) {
       const r = { app: medianRun(runs.app), bare: medianRun(runs.bare) };
       results.push({ ...s, app: r.app, bare: r.bare });
       const all = (xs) => (rounds > 1 ? ` (${xs.map((x) => x.rps.toFixed(0)).join(" ")})` : "");
-      log(`${s.name.padEnd(44)} app ${r.app.rps.toFixed(0).padStart(6)}/s p95 ${r.app.p95.toFixed(1).padStart(6)} ms${all(runs.app)} | bare ${r.bare.rps.toFixed(0).padStart(6)}/s p95 ${r.bare.p95.toFixed(1).padStart(6)} ms${all(runs.bare)}`);
+      log(
+        `${s.name.padEnd(44)} app ${r.app.rps.toFixed(0).padStart(6)}/s p95 ${r.app.p95.toFixed(1).padStart(6)} ms${all(runs.app)} | bare ${r.bare.rps.toFixed(0).padStart(6)}/s p95 ${r.bare.p95.toFixed(1).padStart(6)} ms${all(runs.bare)}`,
+      );
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
     let lighthouseResult = null;
@@ -396,7 +407,20 @@ async function main() {
   const runs = [];
   for (const count of sizes) runs.push(await benchSize(count));
   machine.loadAfter = os.loadavg();
-  const report = { command, date: new Date().toISOString(), machine, quick, duration, warmup, rounds, connections, createConnections, createAmount, firstLoad, runs };
+  const report = {
+    command,
+    date: new Date().toISOString(),
+    machine,
+    quick,
+    duration,
+    warmup,
+    rounds,
+    connections,
+    createConnections,
+    createAmount,
+    firstLoad,
+    runs,
+  };
   writeFileSync(path.join(WORK, `results-${quick ? "quick" : sizes.join("-")}.json`), JSON.stringify(report, null, 2));
   console.log(renderConsole(report));
   const md = renderReport(report);
@@ -404,7 +428,10 @@ async function main() {
   const begin = "<!-- bench:results:begin -->";
   const end = "<!-- bench:results:end -->";
   const block = `${begin}\n${md}\n${end}`;
-  writeFileSync(out, existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}${existing ? "\n" : ""}${block}\n`);
+  writeFileSync(
+    out,
+    existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}${existing ? "\n" : ""}${block}\n`,
+  );
   log(`wrote ${path.relative(ROOT, out)}`);
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {

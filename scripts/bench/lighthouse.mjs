@@ -49,7 +49,9 @@ export async function lighthouse({ bin, url, cookie, workDir, runs = 3, presets 
       for (let attempt = 1; ; attempt++) {
         try {
           await new Promise((resolve, reject) =>
-            execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) => (err ? reject(new Error(`lighthouse: ${stderr || err.message}`)) : resolve())),
+            execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) =>
+              err ? reject(new Error(`lighthouse: ${stderr || err.message}`)) : resolve(),
+            ),
           );
           r = JSON.parse(readFileSync(file, "utf8"));
           if (r.runtimeError) throw new Error(`lighthouse: ${r.runtimeError.message}`);

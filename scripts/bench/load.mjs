@@ -21,23 +21,20 @@ export function load({ url, requests, headers, connections, duration, amount, ti
     let non2xx = 0;
     const statusCodes = {};
     const started = process.hrtime.bigint();
-    const instance = autocannon(
-      { url, requests, headers, connections, ...(amount ? { amount } : { duration }), timeout },
-      (err, result) => {
-        if (err) return reject(err);
-        const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-        const sorted = Float64Array.from(times).sort();
-        resolve({
-          requests: sorted.length,
-          rps: sorted.length / (result.duration || elapsed),
-          p50: percentile(sorted, 50),
-          p95: percentile(sorted, 95),
-          p99: percentile(sorted, 99),
-          errors: non2xx + result.errors + result.timeouts,
-          statusCodes,
-        });
-      },
-    );
+    const instance = autocannon({ url, requests, headers, connections, ...(amount ? { amount } : { duration }), timeout }, (err, result) => {
+      if (err) return reject(err);
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+      const sorted = Float64Array.from(times).sort();
+      resolve({
+        requests: sorted.length,
+        rps: sorted.length / (result.duration || elapsed),
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        errors: non2xx + result.errors + result.timeouts,
+        statusCodes,
+      });
+    });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
       if (statusCode >= 200 && statusCode < 300) times.push(responseTime);

@@ -23,7 +23,9 @@ for (let i = 0; i < profile.samples.length; i++) {
   self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-const idle = [...self.entries()].filter(([id]) => ["(idle)", "(program)", "(garbage collector)"].includes(nodes.get(id).callFrame.functionName)).reduce((a, [, t]) => a + t, 0);
+const idle = [...self.entries()]
+  .filter(([id]) => ["(idle)", "(program)", "(garbage collector)"].includes(nodes.get(id).callFrame.functionName))
+  .reduce((a, [, t]) => a + t, 0);
 
 function where(cf) {
   const url = cf.url || "";

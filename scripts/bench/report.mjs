@@ -35,14 +35,19 @@ function goals(report) {
     const worstP95 = list.reduce((m, r) => (r.app.p95 > m.app.p95 ? r : m), list[0]);
     const worstRatio = list.reduce((m, r) => (r.app.rps / r.bare.rps < m.app.rps / m.bare.rps ? r : m), list[0]);
     const worstLoaded = list.reduce((m, r) => (r.app.p95Loaded > m.app.p95Loaded ? r : m), list[0]);
-    lines.push(`| 100,000: p95 ≤ 25 ms for every list scenario (1 client) | worst ${f1(worstP95.app.p95)} ms (${worstP95.name}) | ${mark(worstP95.app.p95 <= 25)} |`);
+    lines.push(
+      `| 100,000: p95 ≤ 25 ms for every list scenario (1 client) | worst ${f1(worstP95.app.p95)} ms (${worstP95.name}) | ${mark(worstP95.app.p95 <= 25)} |`,
+    );
     lines.push(
       `| 100,000: the same with ${report.connections} clients (saturated) | worst ${f1(worstLoaded.app.p95Loaded)} ms (${worstLoaded.name}) | ${mark(worstLoaded.app.p95Loaded <= 25)} |`,
     );
     lines.push(
       `| 100,000: list throughput ≥ 50 % of the bare limit | worst ${pct(worstRatio.app.rps / worstRatio.bare.rps)} (${worstRatio.name}) | ${mark(worstRatio.app.rps / worstRatio.bare.rps >= 0.5)} |`,
     );
-    const barePage1 = r100.results.filter((r) => r.group === "page1").map((r) => r.bare.rps).sort((a, b) => a - b);
+    const barePage1 = r100.results
+      .filter((r) => r.group === "page1")
+      .map((r) => r.bare.rps)
+      .sort((a, b) => a - b);
     if (barePage1.length) {
       const median = barePage1[Math.floor(barePage1.length / 2)];
       // Each floor beside the bare page 1: no route doing more than the floor can pass it.
@@ -63,7 +68,8 @@ function goals(report) {
       const ratio = r.app.p95 / s.app.p95;
       if (!worst || ratio > worst.ratio) worst = { ratio, name: r.name };
     }
-    if (worst) lines.push(`| page-1 p95 at 1,000,000 ÷ at 10,000 ≤ 2, every sort | worst ${worst.ratio.toFixed(2)} (${worst.name}) | ${mark(worst.ratio <= 2)} |`);
+    if (worst)
+      lines.push(`| page-1 p95 at 1,000,000 ÷ at 10,000 ≤ 2, every sort | worst ${worst.ratio.toFixed(2)} (${worst.name}) | ${mark(worst.ratio <= 2)} |`);
   }
   if (big) {
     const searches = big.results.filter((x) => x.group === "search");

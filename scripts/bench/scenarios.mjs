@@ -25,8 +25,16 @@ export function inspectDatabase(file) {
     const total = db.prepare(`SELECT COUNT(*) FROM "DatasetRequest"`).pluck().get();
     const max = db.prepare(`SELECT MAX("number") FROM "DatasetRequest"`).pluck().get();
     const spread = (n) => Array.from({ length: n }, (_, i) => Math.max(1, Math.round(((i + 0.5) * max) / n)));
-    const liveName = db.prepare(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`).pluck();
-    const liveNames = [...new Set(spread(50).map((n) => liveName.get(n)).filter(Boolean))];
+    const liveName = db
+      .prepare(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`)
+      .pluck();
+    const liveNames = [
+      ...new Set(
+        spread(50)
+          .map((n) => liveName.get(n))
+          .filter(Boolean),
+      ),
+    ];
     return {
       total,
       max,
@@ -54,7 +62,8 @@ export function scenarios(info, { quick = false } = {}) {
   ];
   // --quick proves the harness in about a minute: every kind of scenario, but two sorts
   // for page 1 and one for a deep page.
-  for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS) out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
+  for (const [sort, order] of quick ? SORTS.slice(0, 2) : SORTS)
+    out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
   for (const [sort, order] of quick ? SORTS.slice(0, 1) : SORTS)
     out.push({ name: `list ${sort} ${order}, page ${deepPage}`, group: "deep", sort, paths: [list({ sort, order, page: deepPage })] });
   out.push(

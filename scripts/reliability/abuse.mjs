@@ -58,11 +58,15 @@ function check(ok, what) {
 /** One HTTP call from a chosen loopback address (another client, as far as the server can tell). */
 function send(method, path, { from = "127.0.0.1", headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, localAddress: from, headers: body ? { "content-length": Buffer.byteLength(body), ...headers } : headers }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      `${base}${path}`,
+      { method, localAddress: from, headers: body ? { "content-length": Buffer.byteLength(body), ...headers } : headers },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -83,7 +87,10 @@ function signInAttempt({ email, password, from, forwardedFor, form = false }) {
     // A different account each time, so only the per-address limit is in play.
     statuses.push((await signInAttempt({ email: `nobody${i}@example.com`, password: "wrong", from: "127.0.0.2", forwardedFor: `10.6.${i}.1` })).status);
   }
-  check(statuses.slice(0, SIGN_IN_LIMIT).every((s) => s === 401) && statuses.slice(SIGN_IN_LIMIT).every((s) => s === 429), `a new X-Forwarded-For each time does not reset the per-address limit (${statuses.join(" ")})`);
+  check(
+    statuses.slice(0, SIGN_IN_LIMIT).every((s) => s === 401) && statuses.slice(SIGN_IN_LIMIT).every((s) => s === 429),
+    `a new X-Forwarded-For each time does not reset the per-address limit (${statuses.join(" ")})`,
+  );
   const other = await signInAttempt({ email: "nobody@example.com", password: "wrong", from: "127.0.0.3" });
   check(other.status === 401, `another address has its own budget (${other.status})`);
 }
@@ -92,9 +99,14 @@ function signInAttempt({ email, password, from, forwardedFor, form = false }) {
   const statuses = [];
   for (let i = 0; i < 20; i++) {
     const form = i % 2 === 1;
-    statuses.push((await signInAttempt({ email: "alice@example.com", password: `guess-${i}`, from: `127.0.1.${i + 1}`, forwardedFor: `10.7.${i}.1`, form })).status);
+    statuses.push(
+      (await signInAttempt({ email: "alice@example.com", password: `guess-${i}`, from: `127.0.1.${i + 1}`, forwardedFor: `10.7.${i}.1`, form })).status,
+    );
   }
-  check(statuses.every((s, i) => s === (i % 2 ? 415 : 401)), `JSON guesses are wrong (401), form-encoded ones refused (415) (${statuses.join(" ")})`);
+  check(
+    statuses.every((s, i) => s === (i % 2 ? 415 : 401)),
+    `JSON guesses are wrong (401), form-encoded ones refused (415) (${statuses.join(" ")})`,
+  );
   const right = await signInAttempt({ email: "alice@example.com", password: DEMO_PASSWORD, from: "127.0.1.100" });
   check(right.status === 429 && !right.headers["set-cookie"], `after 10 wrong passwords the right one is refused too (${right.status})`);
   const rightForm = await signInAttempt({ email: "alice@example.com", password: DEMO_PASSWORD, from: "127.0.1.101", form: true });

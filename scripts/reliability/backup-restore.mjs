@@ -146,7 +146,10 @@ check(backup.code === 0, `npm run backup exited 0 (got ${backup.code})`);
 const before = acked.filter((a) => a.at < backupBegan);
 const during = acked.filter((a) => a.at >= backupBegan && a.at < backupEnded);
 const after = acked.filter((a) => a.at >= backupEnded);
-check(before.length > 0 && during.length > 0 && after.length > 0, `writes were acknowledged before (${before.length}), during (${during.length}) and after (${after.length}) the backup`);
+check(
+  before.length > 0 && during.length > 0 && after.length > 0,
+  `writes were acknowledged before (${before.length}), during (${during.length}) and after (${after.length}) the backup`,
+);
 if (before.length === 0 || after.length === 0) {
   stopServer(server);
   console.log("backup-restore FAILED: no load to check against");
@@ -167,7 +170,9 @@ const presentDuring = during.filter((a) => find.get(a.number)?.datasetName === a
 const presentAfter = after.filter((a) => find.get(a.number)?.datasetName === a.name).length;
 const restoredRequests = db.prepare('SELECT COUNT(*) FROM "DatasetRequest"').pluck().get();
 const withoutCreated = db
-  .prepare(`SELECT COUNT(*) FROM "DatasetRequest" r WHERE NOT EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestNumber" = r."number" AND e."kind" = 'CREATED')`)
+  .prepare(
+    `SELECT COUNT(*) FROM "DatasetRequest" r WHERE NOT EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestNumber" = r."number" AND e."kind" = 'CREATED')`,
+  )
   .pluck()
   .get();
 const countTable = db.prepare('SELECT COALESCE(SUM("n"), 0) FROM "RequestCount"').pluck().get();
@@ -186,7 +191,10 @@ console.log(refused.out.trim());
 check(refused.code === 1 && /in use/.test(refused.out), `restore over the running server's database is refused (exit ${refused.code})`);
 const stillThere = after.at(-1);
 const stillServed = await api(cookie, `/api/requests/KV-${stillThere.number}`);
-check(stillServed.status === 200 && stillServed.json?.datasetName === stillThere.name, `after the refusal the server still serves its own data (KV-${stillThere.number}: ${stillServed.status})`);
+check(
+  stillServed.status === 200 && stillServed.json?.datasetName === stillThere.name,
+  `after the refusal the server still serves its own data (KV-${stillThere.number}: ${stillServed.status})`,
+);
 
 // The documented way: stop, restore, start.
 const stopStarted = performance.now();
@@ -202,7 +210,10 @@ const downtimeMs = Math.round(performance.now() - stopStarted);
 
 // The session alice signed in with is in the backup, so her cookie works again.
 const servedTotal = (await api(cookie, "/api/requests")).json?.total;
-check(servedTotal === restoredRequests, `the restarted server serves the restored data: total ${servedTotal} (restored file ${restoredRequests}, before restore ${liveTotal})`);
+check(
+  servedTotal === restoredRequests,
+  `the restarted server serves the restored data: total ${servedTotal} (restored file ${restoredRequests}, before restore ${liveTotal})`,
+);
 const firstBefore = before[0];
 const lastBefore = before.at(-1);
 const a = await api(cookie, `/api/requests/KV-${lastBefore.number}`);
@@ -236,7 +247,7 @@ console.table([
 console.table([
   {
     "backup ms (npm run)": backup.ms,
-    "backup MB": Number((Number(/([\d.]+) MB/.exec(backup.out)?.[1] ?? 0)).toFixed(2)),
+    "backup MB": Number(Number(/([\d.]+) MB/.exec(backup.out)?.[1] ?? 0).toFixed(2)),
     "restored requests": restoredRequests,
     "lost before backup": missingBefore.length,
     "without CREATED": withoutCreated,

@@ -85,20 +85,33 @@ for (let i = 0; ; i++) {
 
 // ---- the requests ------------------------------------------------------------------------
 
-const signInRes = await send("sign-in (password in the body)", "POST", "/api/auth/sign-in/email", { body: { email: "alice@example.com", password: DEMO_PASSWORD } });
+const signInRes = await send("sign-in (password in the body)", "POST", "/api/auth/sign-in/email", {
+  body: { email: "alice@example.com", password: DEMO_PASSWORD },
+});
 check(signInRes.status === 200, `sign-in answers 200 (${signInRes.status})`);
-const cookie = signInRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookie = signInRes.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 const sessionValue = cookie.split("=").slice(1).join("=");
 SECRETS["session cookie"] = sessionValue;
 SECRETS["session cookie (decoded)"] = decodeURIComponent(sessionValue);
 
-const wrong = await send("sign-in with a wrong password", "POST", "/api/auth/sign-in/email", { body: { email: "bob@example.com", password: SECRETS["wrong password"] } });
+const wrong = await send("sign-in with a wrong password", "POST", "/api/auth/sign-in/email", {
+  body: { email: "bob@example.com", password: SECRETS["wrong password"] },
+});
 check(wrong.status === 401, `a wrong password answers 401 (${wrong.status})`);
 
-const list = await send("list with a query marker", "GET", `/api/requests?q=${SECRETS["query marker"]}&pageSize=5`, { headers: { cookie }, requestId: "client-chosen.id_1" });
+const list = await send("list with a query marker", "GET", `/api/requests?q=${SECRETS["query marker"]}&pageSize=5`, {
+  headers: { cookie },
+  requestId: "client-chosen.id_1",
+});
 check(list.status === 200 && list.requestId === "client-chosen.id_1", `a sane X-Request-Id is sent back (${list.requestId})`);
 
-const created = await send("create a token (cookie, body marker)", "POST", "/api/tokens", { headers: { cookie }, body: { name: SECRETS["token name marker"] } });
+const created = await send("create a token (cookie, body marker)", "POST", "/api/tokens", {
+  headers: { cookie },
+  body: { name: SECRETS["token name marker"] },
+});
 check(created.status === 201, `token created (${created.status})`);
 const token = created.json?.token ?? "";
 SECRETS["API token"] = token;
@@ -145,7 +158,10 @@ const page = await send("a request's page (cookie)", "GET", "/requests/KV-1", { 
 check(page.status === 200, `the page answers 200 (${page.status})`);
 
 const missing = await send("a request that does not exist", "GET", "/api/requests/KV-999999", { headers: { cookie }, requestId: "quote-this-id" });
-check(missing.status === 404 && missing.json?.error?.requestId === "quote-this-id", `the 404's body quotes the request id (${JSON.stringify(missing.json?.error)})`);
+check(
+  missing.status === 404 && missing.json?.error?.requestId === "quote-this-id",
+  `the 404's body quotes the request id (${JSON.stringify(missing.json?.error)})`,
+);
 
 const noId = await send("no X-Request-Id", "GET", "/api/health", { requestId: null });
 check(/^[0-9a-f-]{36}$/.test(noId.requestId ?? ""), `without X-Request-Id the server makes one (${noId.requestId})`);
@@ -156,7 +172,9 @@ check(/^[0-9a-f-]{36}$/.test(insane.requestId ?? ""), `an insane X-Request-Id is
 const signedOut = await send("signed out", "GET", "/api/me");
 check(signedOut.status === 401 && signedOut.json?.error?.requestId === signedOut.requestId, "a 401's body quotes the request id");
 
-const wrongMetrics = await send("metrics with a wrong token", "GET", "/api/metrics", { headers: { authorization: `Bearer ${SECRETS["wrong metrics token"]}` } });
+const wrongMetrics = await send("metrics with a wrong token", "GET", "/api/metrics", {
+  headers: { authorization: `Bearer ${SECRETS["wrong metrics token"]}` },
+});
 check(wrongMetrics.status === 401, `metrics with a wrong token: 401 (${wrongMetrics.status})`);
 
 await sleep(300); // the last lines are written when each response closes
@@ -217,7 +235,10 @@ check(lineOf(list)[0]?.userId === userId && userId !== undefined, "a cookie call
 check(lineOf(page)[0]?.userId === userId, "a page logs the user id");
 check(lineOf(me)[0]?.userId === userId && lineOf(me)[0]?.tokenId === tokenId && tokenId !== undefined, "a token call logs the user id and the token id");
 check(lineOf(signedOut)[0]?.userId === undefined, "a signed-out call logs no user");
-check(requestLines.every((l) => !/KV-\d|\?/.test(l.route)), "no route holds an id or a query");
+check(
+  requestLines.every((l) => !/KV-\d|\?/.test(l.route)),
+  "no route holds an id or a query",
+);
 
 const output = stdout.toLowerCase();
 for (const [what, secret] of Object.entries(SECRETS)) {
@@ -238,7 +259,10 @@ for (const l of requestLines) {
   expected.set(key, (expected.get(key) ?? 0) + 1);
 }
 const mismatched = [...new Set([...counted.keys(), ...expected.keys()])].filter((k) => counted.get(k) !== expected.get(k));
-check(counted.size > 0 && mismatched.length === 0, `the histogram counted exactly the logged requests (${[...expected.values()].reduce((a, b) => a + b, 0)} in ${expected.size} series)${mismatched.length ? `: ${mismatched.map((k) => `${k} ${counted.get(k)} vs ${expected.get(k)}`).join("; ")}` : ""}`);
+check(
+  counted.size > 0 && mismatched.length === 0,
+  `the histogram counted exactly the logged requests (${[...expected.values()].reduce((a, b) => a + b, 0)} in ${expected.size} series)${mismatched.length ? `: ${mismatched.map((k) => `${k} ${counted.get(k)} vs ${expected.get(k)}`).join("; ")}` : ""}`,
+);
 check(/^kvstore_requests_open\{status="SUBMITTED"\} \d+$/m.test(scrape.text), "open requests by status are reported");
 check(/^kvstore_requests_stale\{status="SUBMITTED"\} \d+$/m.test(scrape.text), "stale requests by status are reported");
 check(/^kvstore_event_stream_connections 0$/m.test(scrape.text), "no live-update stream is open");

@@ -67,16 +67,47 @@ async function heavy(url, init = {}) {
 }
 
 const IMPORT_COLUMNS = [
-  "datasetName", "requestType", "ownerTeam", "contactEmail", "useCase", "keyFormat", "valueFormat", "ingestion",
-  "updateFrequency", "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions",
-  "dataClassification", "backupsEnabled",
+  "datasetName",
+  "requestType",
+  "ownerTeam",
+  "contactEmail",
+  "useCase",
+  "keyFormat",
+  "valueFormat",
+  "ingestion",
+  "updateFrequency",
+  "estimatedSizeGb",
+  "estimatedKeyCount",
+  "readQps",
+  "writeQps",
+  "p99LatencyMs",
+  "regions",
+  "dataClassification",
+  "backupsEnabled",
 ];
 function importCsv(nameOf) {
   const lines = [IMPORT_COLUMNS.join(",")];
   for (let i = 0; i < IMPORT_ROWS; i++) {
     lines.push(
-      [nameOf(i), "NEW", "payments", "payments@example.com", "Responsiveness test: balances by account id.", "STRING", "JSON",
-        "ONLINE_WRITES", "DAILY", 1, 1000, 10, 1, 20, "us-east-1;eu-west-1", "INTERNAL", "false"].join(","),
+      [
+        nameOf(i),
+        "NEW",
+        "payments",
+        "payments@example.com",
+        "Responsiveness test: balances by account id.",
+        "STRING",
+        "JSON",
+        "ONLINE_WRITES",
+        "DAILY",
+        1,
+        1000,
+        10,
+        1,
+        20,
+        "us-east-1;eu-west-1",
+        "INTERNAL",
+        "false",
+      ].join(","),
     );
   }
   return `${lines.join("\n")}\n`;
@@ -128,17 +159,26 @@ const scenarios = [
   },
   {
     name: `import validate, ${IMPORT_ROWS} rows, one name`,
-    run: () => Promise.all([heavy(`${base}/api/requests/import?mode=validate`, { method: "POST", headers: asAlice("text/csv"), body: importCsv(() => "same_name") })]),
+    run: () =>
+      Promise.all([heavy(`${base}/api/requests/import?mode=validate`, { method: "POST", headers: asAlice("text/csv"), body: importCsv(() => "same_name") })]),
   },
   {
     name: `import validate, ${IMPORT_ROWS} valid rows`,
     run: () =>
-      Promise.all([heavy(`${base}/api/requests/import?mode=validate`, { method: "POST", headers: asAlice("text/csv"), body: importCsv((i) => `resp_${runId}_v_${i}`) })]),
+      Promise.all([
+        heavy(`${base}/api/requests/import?mode=validate`, { method: "POST", headers: asAlice("text/csv"), body: importCsv((i) => `resp_${runId}_v_${i}`) }),
+      ]),
   },
   {
     name: `import all-or-nothing, ${IMPORT_ROWS} rows`,
     run: () =>
-      Promise.all([heavy(`${base}/api/requests/import?mode=all-or-nothing`, { method: "POST", headers: asAlice("text/csv"), body: importCsv((i) => `resp_${runId}_a_${i}`) })]),
+      Promise.all([
+        heavy(`${base}/api/requests/import?mode=all-or-nothing`, {
+          method: "POST",
+          headers: asAlice("text/csv"),
+          body: importCsv((i) => `resp_${runId}_a_${i}`),
+        }),
+      ]),
   },
   {
     name: "broad search q=the, sorted by update",
@@ -147,7 +187,9 @@ const scenarios = [
   {
     name: "broad search q=checkout, open work",
     run: () =>
-      Promise.all([heavy(`${base}/api/requests?q=checkout&requester=all&status=SUBMITTED&status=IN_REVIEW&sort=datasetName`, { headers: { cookie: adminCookie } })]),
+      Promise.all([
+        heavy(`${base}/api/requests?q=checkout&requester=all&status=SUBMITTED&status=IN_REVIEW&sort=datasetName`, { headers: { cookie: adminCookie } }),
+      ]),
   },
 ];
 

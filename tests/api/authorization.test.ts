@@ -104,7 +104,14 @@ const ROWS: Row[] = [
     path: (c) => `/api/requests/similar?name=${c.datasetName}`,
     expect: signedIn(200),
   },
-  { route: "datasets/[datasetName]", method: "GET", what: "dataset lookup", path: (c) => `/api/datasets/${c.datasetName}`, params: (c) => ({ datasetName: c.datasetName }), expect: signedIn(200) },
+  {
+    route: "datasets/[datasetName]",
+    method: "GET",
+    what: "dataset lookup",
+    path: (c) => `/api/datasets/${c.datasetName}`,
+    params: (c) => ({ datasetName: c.datasetName }),
+    expect: signedIn(200),
+  },
   { route: "users", method: "GET", what: "list people", path: () => "/api/users?role=ADMIN", expect: signedIn(200) },
   { route: "events", method: "GET", what: "change stream", path: () => "/api/events", expect: signedIn(200) },
   { route: "me", method: "GET", what: "who am I", path: () => "/api/me", expect: signedIn(200) },
@@ -130,7 +137,14 @@ const ROWS: Row[] = [
   // The API's description holds no data; tools read it before they have credentials.
   { route: "openapi.json", method: "GET", what: "OpenAPI document", path: () => "/api/openapi.json", expect: all(200) },
   { route: "docs", method: "GET", what: "API reference page", path: () => "/api/docs", expect: all(200) },
-  { route: "docs/[asset]", method: "GET", what: "reference page asset", path: () => "/api/docs/swagger-ui.css", params: () => ({ asset: "swagger-ui.css" }), expect: all(200) },
+  {
+    route: "docs/[asset]",
+    method: "GET",
+    what: "reference page asset",
+    path: () => "/api/docs/swagger-ui.css",
+    params: () => ({ asset: "swagger-ui.css" }),
+    expect: all(200),
+  },
   // Probes answer load balancers, which carry no session; they reveal nothing.
   { route: "health", method: "GET", what: "liveness", path: () => "/api/health", expect: all(200) },
   { route: "ready", method: "GET", what: "readiness", path: () => "/api/ready", expect: all(200) },
@@ -138,7 +152,14 @@ const ROWS: Row[] = [
   // them (401), and they are off (404) without one (tests/api/observability.test.ts).
   { route: "metrics", method: "GET", what: "Prometheus metrics (METRICS_TOKEN set, not sent)", path: () => "/api/metrics", expect: all(401) },
   // better-auth's own endpoints: the session read answers everyone (null when signed out).
-  { route: "auth/[...all]", method: "GET", what: "read the session", path: () => "/api/auth/get-session", params: () => ({ all: "get-session" }), expect: all(200) },
+  {
+    route: "auth/[...all]",
+    method: "GET",
+    what: "read the session",
+    path: () => "/api/auth/get-session",
+    params: () => ({ all: "get-session" }),
+    expect: all(200),
+  },
   {
     route: "auth/[...all]",
     method: "POST",

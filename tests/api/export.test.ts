@@ -62,7 +62,7 @@ describe("GET /api/requests/export", () => {
       body: validRequestBody({
         ownerTeam: "export-csv",
         useCase: 'Quotes " commas, and\na second line, all kept.',
-        keyExample: "=HYPERLINK(\"http://x\")",
+        keyExample: '=HYPERLINK("http://x")',
         regions: ["us-east-1", "eu-west-1"],
         estimatedKeyCount: "18000000000",
       }),
@@ -78,7 +78,7 @@ describe("GET /api/requests/export", () => {
       datasetName: created.json.datasetName,
       ownerTeam: "export-csv",
       useCase: 'Quotes " commas, and\na second line, all kept.',
-      keyExample: "'=HYPERLINK(\"http://x\")",
+      keyExample: '\'=HYPERLINK("http://x")',
       regions: "us-east-1;eu-west-1",
       estimatedKeyCount: "18000000000",
       backupsEnabled: "false",
@@ -117,7 +117,9 @@ describe("GET /api/requests/export", () => {
     expect(numbers).toHaveLength(BULK);
     expect(new Set(numbers).size).toBe(BULK);
     // The first page of the list API, for the same view, is the head of the export.
-    const list = await call(requestsRoute.GET, "GET", `/api/requests?team=bulk-export&requester=all&sort=${sort}&order=${order}&pageSize=100&page=2`, { cookie: hana });
+    const list = await call(requestsRoute.GET, "GET", `/api/requests?team=bulk-export&requester=all&sort=${sort}&order=${order}&pageSize=100&page=2`, {
+      cookie: hana,
+    });
     expect(numbers.slice(100, 200)).toEqual(list.json.items.map((r: { number: string }) => r.number));
   });
 

@@ -64,7 +64,10 @@ describe("POST /api/requests/import?mode=validate", () => {
   it("reports duplicates within the file and against live requests, never merging them", async () => {
     const live = await call(requestsRoute.POST, "POST", "/api/requests", { cookie: jo, body: migration() });
     const twice = migration();
-    const res = await importFile(JSON.stringify([twice, migration({ datasetName: live.json.datasetName }), migration(), { ...twice, ownerTeam: "other" }]), "application/json");
+    const res = await importFile(
+      JSON.stringify([twice, migration({ datasetName: live.json.datasetName }), migration(), { ...twice, ownerTeam: "other" }]),
+      "application/json",
+    );
     expect(res.json).toMatchObject({ total: 4, valid: 1, invalid: 0, duplicates: 3 });
     expect(res.json.rows.map((r: { outcome: string }) => r.outcome)).toEqual(["duplicate", "duplicate", "valid", "duplicate"]);
     expect(res.json.rows[0].errors).toEqual([{ path: "datasetName", message: "Also in row 4 of this file" }]);
@@ -81,7 +84,9 @@ describe("many rows of one dataset name", () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ total: ROWS, valid: 0, duplicates: ROWS });
     expect(JSON.stringify(res.json).length).toBeLessThan(ROWS * 300);
-    expect(res.json.rows[0].errors).toEqual([{ path: "datasetName", message: `Also in row 2 of this file and in ${(ROWS - 2).toLocaleString("en-US")} more rows` }]);
+    expect(res.json.rows[0].errors).toEqual([
+      { path: "datasetName", message: `Also in row 2 of this file and in ${(ROWS - 2).toLocaleString("en-US")} more rows` },
+    ]);
     for (const r of res.json.rows.slice(1)) expect(r.errors).toEqual([{ path: "datasetName", message: "Also in row 1 of this file" }]);
   });
 
@@ -106,7 +111,13 @@ describe("importing", () => {
     const first = res.json.rows[0];
     expect(first).toMatchObject({ outcome: "imported", number: expect.stringMatching(/^KV-\d+$/) });
     const stored = await db.datasetRequest.findUniqueOrThrow({ where: { number: Number(first.number.slice(3)) }, include: { events: true } });
-    expect(stored).toMatchObject({ datasetName: rows[0]!.datasetName, status: "SUBMITTED", requesterId: "jo", liveDatasetName: rows[0]!.datasetName, regions: "us-east-1,eu-west-1" });
+    expect(stored).toMatchObject({
+      datasetName: rows[0]!.datasetName,
+      status: "SUBMITTED",
+      requesterId: "jo",
+      liveDatasetName: rows[0]!.datasetName,
+      regions: "us-east-1,eu-west-1",
+    });
     expect(stored.events).toEqual([expect.objectContaining({ kind: "CREATED", toStatus: "SUBMITTED", actorId: "jo" })]);
   });
 
@@ -177,7 +188,7 @@ describe("refusing files", () => {
     expect(res.status).toBe(413);
   });
 
-  it("400 for a file that is not UTF-8 (Latin-1 \"café\"), naming the encoding and the line", async () => {
+  it('400 for a file that is not UTF-8 (Latin-1 "café"), naming the encoding and the line', async () => {
     const csv = toCsv([migration(), migration({ useCase: "Latin-1 bytes for the café menu of the cafeteria." })]);
     const latin1 = Buffer.from(csv, "latin1");
     const before = await db.datasetRequest.count();
@@ -226,7 +237,11 @@ describe("refusing files", () => {
   });
 
   it("400 for an unknown mode, with its path", async () => {
-    const res = await call(importRoute.POST, "POST", "/api/requests/import?mode=yolo&x=1", { cookie: jo, rawBody: "[]", headers: { "content-type": "application/json" } });
+    const res = await call(importRoute.POST, "POST", "/api/requests/import?mode=yolo&x=1", {
+      cookie: jo,
+      rawBody: "[]",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["mode", "x"]);
   });

@@ -193,7 +193,10 @@ describe("request id", () => {
       `CREATE TEMP TRIGGER "fail_create" BEFORE INSERT ON main."DatasetRequest" BEGIN SELECT RAISE(ABORT, 'INSERT INTO "DatasetRequest" failed: ' || NEW."useCase"); END`,
     );
     try {
-      const res = await send("POST", "/api/requests", { headers: { cookie, "x-request-id": "boom-1" }, body: validRequestBody({ useCase: `${secret} and more words` }) });
+      const res = await send("POST", "/api/requests", {
+        headers: { cookie, "x-request-id": "boom-1" },
+        body: validRequestBody({ useCase: `${secret} and more words` }),
+      });
       expect(res.status).toBe(500);
       expect(res.json.error).toMatchObject({ code: "INTERNAL", requestId: "boom-1" });
       expect(await lineFor("boom-1")).toMatchObject({ level: "error", status: 500, route: "/api/requests", method: "POST" });
@@ -349,7 +352,9 @@ describe("GET /api/metrics", () => {
   it("counts open live-update streams", async () => {
     const before = value(await scrape(), "kvstore_event_stream_connections")!;
     const abort = new AbortController();
-    const res = await eventsRoute.GET(new Request("http://localhost:3000/api/events", { headers: { cookie }, signal: abort.signal }), { params: Promise.resolve({}) } as never);
+    const res = await eventsRoute.GET(new Request("http://localhost:3000/api/events", { headers: { cookie }, signal: abort.signal }), {
+      params: Promise.resolve({}),
+    } as never);
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     await reader.read(); // the stream has started
@@ -381,7 +386,10 @@ describe("route patterns", () => {
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) return entry === "api" ? [] : pages(full);
       if (entry !== "page.tsx") return [];
-      const segments = path.relative(APP_DIR, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+      const segments = path
+        .relative(APP_DIR, dir)
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s));
       return ["/" + segments.join("/")];
     });
 

@@ -107,7 +107,11 @@ describe("POST /api/requests", () => {
     expect(text.status).toBe(415);
     expectErrorShape(text.json, "UNSUPPORTED_MEDIA_TYPE");
 
-    const malformed = await call(requestsRoute.POST, "POST", "/api/requests", { cookie: alice, rawBody: "{nope", headers: { "content-type": "application/json" } });
+    const malformed = await call(requestsRoute.POST, "POST", "/api/requests", {
+      cookie: alice,
+      rawBody: "{nope",
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     expectErrorShape(malformed.json, "BAD_REQUEST");
 

@@ -217,11 +217,18 @@ describe("two people acting at once", () => {
 describe("comments, checklist and bulk moves", () => {
   it("anyone signed in comments; comments come back in order", async () => {
     const r = await submit();
-    for (const [cookie, body] of [[bob, "  Could this reuse search_index?  "], [alice, "No, different keys."]] as const) {
+    for (const [cookie, body] of [
+      [bob, "  Could this reuse search_index?  "],
+      [alice, "No, different keys."],
+    ] as const) {
       const res = await call(commentsRoute.POST, "POST", `/api/requests/${r.number}/comments`, { cookie, params: { number: r.number }, body: { body } });
       expect(res.status).toBe(201);
     }
-    const empty = await call(commentsRoute.POST, "POST", `/api/requests/${r.number}/comments`, { cookie: bob, params: { number: r.number }, body: { body: " " } });
+    const empty = await call(commentsRoute.POST, "POST", `/api/requests/${r.number}/comments`, {
+      cookie: bob,
+      params: { number: r.number },
+      body: { body: " " },
+    });
     expect(empty.status).toBe(400);
     const read = await call(requestRoute.GET, "GET", `/api/requests/${r.number}`, { cookie: alice, params: { number: r.number } });
     expect(read.json.comments.map((c: { author: { id: string }; body: string }) => [c.author.id, c.body])).toEqual([

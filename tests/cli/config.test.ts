@@ -54,7 +54,13 @@ describe("kvctl config", () => {
 
 describe("kvctl tables", () => {
   it("aligns columns and shortens long cells", () => {
-    const text = table(["A", "LONGER"], [["x", "y".repeat(60)], [null, 2]]);
+    const text = table(
+      ["A", "LONGER"],
+      [
+        ["x", "y".repeat(60)],
+        [null, 2],
+      ],
+    );
     const lines = text.split("\n");
     expect(lines[0]).toBe("A  LONGER");
     expect(lines[2]).toBe(`x  ${"y".repeat(39)}…`);

@@ -13,7 +13,10 @@ const DAY = 86_400_000;
 type Seed = { team: string; type: RequestType; created: string; status: RequestStatus; completedAfterDays?: number; inStatusDays?: number };
 
 async function seed(user: ReturnType<typeof toSessionUser>, s: Seed) {
-  const created = await createRequest(user, createRequestBodySchema.parse(validRequestBody({ ownerTeam: s.team, requestType: s.type, ...(s.type === "MIGRATION" ? { sourceSystem: "REDIS" } : {}) })));
+  const created = await createRequest(
+    user,
+    createRequestBodySchema.parse(validRequestBody({ ownerTeam: s.team, requestType: s.type, ...(s.type === "MIGRATION" ? { sourceSystem: "REDIS" } : {}) })),
+  );
   const createdAt = new Date(s.created);
   const completedAt = s.completedAfterDays !== undefined ? new Date(createdAt.getTime() + s.completedAfterDays * DAY) : null;
   await db.datasetRequest.update({

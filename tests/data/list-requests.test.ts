@@ -229,7 +229,18 @@ describe("the queue's SQL gives what the model gives", () => {
     const res = await listRequests(listRequestsQuerySchema.parse({ requester: "me", pageSize: "5" }), user);
     expect(res).toEqual(model(rows, { requester: "me", pageSize: "5" }, "user_alice"));
     expect(Object.keys(res.items[0]!)).toEqual([
-      "number", "datasetName", "requestType", "ownerTeam", "status", "priority", "requester", "assignee", "createdAt", "updatedAt", "statusChangedAt", "checklistProgress",
+      "number",
+      "datasetName",
+      "requestType",
+      "ownerTeam",
+      "status",
+      "priority",
+      "requester",
+      "assignee",
+      "createdAt",
+      "updatedAt",
+      "statusChangedAt",
+      "checklistProgress",
     ]);
   });
 });
@@ -267,7 +278,10 @@ describe("the per-row text test answers as the full-text index does", () => {
     for (const countLimit of [undefined, 1]) {
       for (const form of [undefined, "seek", "scan"] as const) {
         // LIKE's wildcards are text: "0%_o" as a pattern would match most rows.
-        for (const input of [{ q: "0%_o", sort: "updatedAt" }, { q: "0%_O", status: "SUBMITTED", sort: "datasetName" }]) {
+        for (const input of [
+          { q: "0%_o", sort: "updatedAt" },
+          { q: "0%_O", status: "SUBMITTED", sort: "datasetName" },
+        ]) {
           const res = runListQuery(readConnection(), listRequestsQuerySchema.parse({ ...input, pageSize: "100" }), admin.id, { form, countLimit });
           expect(res.items.map(numberOf)).toEqual([c!.number]);
         }
@@ -312,13 +326,22 @@ describe("the database keeps the derived data right", () => {
       const status = (["IN_REVIEW", "CANCELLED", "COMPLETED"] as const)[i % 3]!;
       await db.datasetRequest.update({
         where: { number },
-        data: { status, statusRank: STATUS_RANK[status], priority: "LOW", priorityRank: 0, ...assigneeColumns(i % 2 ? { id: "user_ops", name: "Omar Ops" } : null) },
+        data: {
+          status,
+          statusRank: STATUS_RANK[status],
+          priority: "LOW",
+          priorityRank: 0,
+          ...assigneeColumns(i % 2 ? { id: "user_ops", name: "Omar Ops" } : null),
+        },
       });
     }
     const actual = await db.$queryRawUnsafe<{ status: string; requestType: string; priority: string; assigneeId: string; n: bigint }[]>(
       `SELECT "status", "requestType", "priority", COALESCE("assigneeId", '') AS "assigneeId", COUNT(*) AS "n" FROM "DatasetRequest" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     );
-    const kept = await db.requestCount.findMany({ where: { n: { gt: 0 } }, orderBy: [{ status: "asc" }, { requestType: "asc" }, { priority: "asc" }, { assigneeId: "asc" }] });
+    const kept = await db.requestCount.findMany({
+      where: { n: { gt: 0 } },
+      orderBy: [{ status: "asc" }, { requestType: "asc" }, { priority: "asc" }, { assigneeId: "asc" }],
+    });
     expect(kept.map((k) => ({ ...k, n: BigInt(k.n) }))).toEqual(actual);
     const query = listRequestsQuerySchema.parse({ status: ["IN_REVIEW", "CANCELLED"], assignee: "unassigned", priority: "LOW" });
     expect(runListQuery(readConnection(), query, admin.id).total).toBe(

@@ -218,7 +218,8 @@ describe("no secret values in deploy/, compose.yaml or the Dockerfile", () => {
     ["a long hex string", /\b[0-9a-f]{32,}\b/i],
   ];
   // A key that names a secret must hold a placeholder, a ${VARIABLE} or a reference.
-  const SECRET_KEY = /^\s*-?\s*"?([A-Z0-9_]*(?:SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE_KEY)[A-Z0-9_]*|[a-z_]*(?:secret|password|token|apiKey|api_key))"?\s*[:=]\s*(.*)$/;
+  const SECRET_KEY =
+    /^\s*-?\s*"?([A-Z0-9_]*(?:SECRET|PASSWORD|TOKEN|API_KEY|PRIVATE_KEY)[A-Z0-9_]*|[a-z_]*(?:secret|password|token|apiKey|api_key))"?\s*[:=]\s*(.*)$/;
   const ALLOWED_VALUE = /^(?:|"REPLACE_ME"|REPLACE_ME|\$\{[A-Z0-9_]+(?::?[?-][^}]*)?\}|build-time-placeholder-not-used-at-run-time.*|#.*)$/;
 
   it.each(files.map((f) => [path.relative(ROOT, f), f]))("%s", (_name, file) => {

@@ -44,7 +44,9 @@ test("export the queue's current view as CSV and JSON", async ({ page }) => {
   await page.getByRole("button", { name: "Export" }).click();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: /CSV/ }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^kvstore-requests-.*\.csv$/);
-  const lines = readFileSync((await csv.path())!, "utf8").trim().split("\n");
+  const lines = readFileSync((await csv.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toMatch(/^number,datasetName,requestType,/);
   // Same filters and sort as the screen: migrations, by dataset name.
   expect(lines[1]).toContain(`,${firstName},MIGRATION,`);
@@ -63,7 +65,8 @@ test("import a CSV file: check it, read the report, import the valid rows", asyn
   await expect(page).toHaveURL(/\/requests\/import$/);
 
   const stamp = Date.now().toString(36);
-  const columns = "datasetName,requestType,sourceSystem,ownerTeam,contactEmail,useCase,keyFormat,valueFormat,ingestion,sourceLocation,updateFrequency,estimatedSizeGb,estimatedKeyCount,readQps,writeQps,p99LatencyMs,regions,dataClassification,backupsEnabled,backupRetentionDays";
+  const columns =
+    "datasetName,requestType,sourceSystem,ownerTeam,contactEmail,useCase,keyFormat,valueFormat,ingestion,sourceLocation,updateFrequency,estimatedSizeGb,estimatedKeyCount,readQps,writeQps,p99LatencyMs,regions,dataClassification,backupsEnabled,backupRetentionDays";
   const row = (name: string, p99 = "20") =>
     `${name},MIGRATION,REDIS,payments,payments@example.com,"Sessions cache moving off Redis, read by user id.",STRING,JSON,BATCH,s3://payments/sessions/,DAILY,12.5,40000000,900,10,${p99},us-east-1;eu-west-1,INTERNAL,true,7`;
   const csv = [columns, row(`imp_a_${stamp}`), row(`imp_b_${stamp}`, "0"), row(`imp_c_${stamp}`), row(`imp_a_${stamp}`)].join("\n");

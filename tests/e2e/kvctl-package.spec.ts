@@ -16,8 +16,11 @@ type Run = { code: number; stdout: string; stderr: string };
 
 function run(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<Run> {
   return new Promise((resolve) =>
-    execFile(cmd, args, { cwd: opts.cwd, env: (opts.env ?? process.env) as NodeJS.ProcessEnv, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      cmd,
+      args,
+      { cwd: opts.cwd, env: (opts.env ?? process.env) as NodeJS.ProcessEnv, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
 }
@@ -35,13 +38,27 @@ test("npm run kvctl:pack builds one bundle and packs only dist/, package.json an
   tarball = path.join(ROOT, ".tmp", `kvctl-${version}.tgz`);
 
   const listing = await run("tar", ["-tzf", tarball], { cwd: ROOT });
-  expect(listing.stdout.trim().split("\n").sort()).toEqual(["package/README.md", "package/dist/LICENSES.txt", "package/dist/kvctl.mjs", "package/package.json"]);
+  expect(listing.stdout.trim().split("\n").sort()).toEqual([
+    "package/README.md",
+    "package/dist/LICENSES.txt",
+    "package/dist/kvctl.mjs",
+    "package/package.json",
+  ]);
 
   // Plain JavaScript that imports nothing but Node's own modules.
   const bundle = readFileSync(path.join(ROOT, "cli", "dist", "kvctl.mjs"), "utf8");
   expect(bundle.startsWith("#!/usr/bin/env node\n")).toBe(true);
   // esbuild reads the bundle and lists what it imports (static, dynamic and require()).
-  const { metafile } = await build({ entryPoints: [path.join(ROOT, "cli", "dist", "kvctl.mjs")], bundle: true, write: false, metafile: true, platform: "node", format: "esm", packages: "external", logLevel: "silent" });
+  const { metafile } = await build({
+    entryPoints: [path.join(ROOT, "cli", "dist", "kvctl.mjs")],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "silent",
+  });
   const specifiers = Object.values(metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
   expect(specifiers.length).toBeGreaterThan(0);
   expect(specifiers.filter((s) => !s.startsWith("node:"))).toEqual([]);
@@ -55,7 +72,11 @@ test("npm run kvctl:pack builds one bundle and packs only dist/, package.json an
 test("the tarball installs into an empty folder offline and its kvctl runs against the app", async () => {
   prefix = mkdtempSync(path.join(os.tmpdir(), "kvctl-install-"));
   // --offline with an empty cache: nothing may come from a registry.
-  const install = await run("npm", ["install", "--no-audit", "--no-fund", "--offline", "--cache", path.join(prefix, ".npm-cache"), "--prefix", prefix, tarball], { cwd: prefix });
+  const install = await run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--offline", "--cache", path.join(prefix, ".npm-cache"), "--prefix", prefix, tarball],
+    { cwd: prefix },
+  );
   expect(install.code, install.stderr).toBe(0);
   expect(readdirSync(path.join(prefix, "node_modules")).filter((d) => !d.startsWith("."))).toEqual(["kvctl"]);
 
@@ -65,7 +86,24 @@ test("the tarball installs into an empty folder offline and its kvctl runs again
 
   const help = await run(kvctl, ["--help"], { cwd: prefix, env });
   expect(help.code).toBe(0);
-  for (const command of ["login", "logout", "whoami", "list", "get", "create", "import", "export", "transition", "comment", "ping", "watch", "assign", "priority", "edit", "bulk-transition"]) {
+  for (const command of [
+    "login",
+    "logout",
+    "whoami",
+    "list",
+    "get",
+    "create",
+    "import",
+    "export",
+    "transition",
+    "comment",
+    "ping",
+    "watch",
+    "assign",
+    "priority",
+    "edit",
+    "bulk-transition",
+  ]) {
     expect(help.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
   }
   const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));

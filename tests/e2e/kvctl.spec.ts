@@ -83,7 +83,9 @@ test.describe.serial("kvctl", () => {
     expect(npx.code).toBe(0);
     expect(npx.stdout).toContain("Usage: kvctl");
     const npm = await new Promise<Run>((resolve) =>
-      execFile("npm", ["run", "-s", "kvctl", "--", "--version"], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) => resolve({ code: e ? 1 : 0, stdout, stderr })),
+      execFile("npm", ["run", "-s", "kvctl", "--", "--version"], { cwd: ROOT, timeout: 60_000 }, (e, stdout, stderr) =>
+        resolve({ code: e ? 1 : 0, stdout, stderr }),
+      ),
     );
     expect(npm.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
@@ -116,7 +118,22 @@ test.describe.serial("kvctl", () => {
     expect(human.stdout.split("\n")[0]).toMatch(/^REQUEST\s+DATASET\s+TYPE\s+TEAM\s+STATUS\s+PRIORITY\s+ASSIGNEE\s+UPDATED$/);
     expect(human.stdout).toMatch(/\d+ requests?, page 1 of \d+/);
 
-    const json = await kvctl(["list", "--json", "--requester", "all", "--status", "SUBMITTED", "--status", "in_review", "--sort", "datasetName", "--order", "asc", "--page-size", "5"]);
+    const json = await kvctl([
+      "list",
+      "--json",
+      "--requester",
+      "all",
+      "--status",
+      "SUBMITTED",
+      "--status",
+      "in_review",
+      "--sort",
+      "datasetName",
+      "--order",
+      "asc",
+      "--page-size",
+      "5",
+    ]);
     const list = JSON.parse(json.stdout);
     expect(list.pageSize).toBe(5);
     expect(list.items.length).toBeGreaterThan(0);
@@ -262,7 +279,14 @@ test("ping: 0 when alive and ready, 3 when the server answers but is not ready o
   expect(ok.code).toBe(0);
   expect(ok.stdout).toMatch(new RegExp(`^${BASE} is alive and ready \\(health 200 in \\d+ ms, ready 200 in \\d+ ms`));
   const json = JSON.parse((await kvctl(["ping", "--json"])).stdout);
-  expect(json).toMatchObject({ url: BASE, reachable: true, alive: true, ready: true, health: { status: 200 }, readiness: { status: 200, body: { status: "ready" } } });
+  expect(json).toMatchObject({
+    url: BASE,
+    reachable: true,
+    alive: true,
+    ready: true,
+    health: { status: 200 },
+    readiness: { status: 200, body: { status: "ready" } },
+  });
 
   // Nothing listens on this port (the top of this worktree's range).
   const down = await kvctl(["ping", "--url", "http://127.0.0.1:3579"]);
@@ -394,7 +418,13 @@ test("watch prints a change made through the API within seconds, and stops on Ct
 
     const line = () => stdout.split("\n").find((l) => l.includes(`"number":"${number}"`));
     await expect.poll(line, { timeout: 5_000 }).toBeTruthy();
-    expect(JSON.parse(line()!)).toMatchObject({ number, version: version + 1, datasetName: expect.stringMatching(/^watch_/), status: "SUBMITTED", priority: "HIGH" });
+    expect(JSON.parse(line()!)).toMatchObject({
+      number,
+      version: version + 1,
+      datasetName: expect.stringMatching(/^watch_/),
+      status: "SUBMITTED",
+      priority: "HIGH",
+    });
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);

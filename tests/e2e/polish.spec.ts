@@ -30,7 +30,8 @@ test("the queue works from the keyboard: / j k x Enter n ?", async ({ page }) =>
   const table = page.getByRole("table", { name: "Requests" });
   await expect(table.locator("tbody tr").first()).toBeVisible();
   await queueSettled(page);
-  const focusedRow = () => page.evaluate(() => (document.activeElement?.matches("tr[data-queue-row]") ? document.activeElement.querySelector("a")?.textContent : null));
+  const focusedRow = () =>
+    page.evaluate(() => (document.activeElement?.matches("tr[data-queue-row]") ? document.activeElement.querySelector("a")?.textContent : null));
 
   // ? lists the shortcuts.
   await page.keyboard.press("?");

@@ -75,7 +75,8 @@ test("assign, review, ask for info, the requester edits, approve — and a secon
 test("an admin moves several requests at once", async ({ page }) => {
   await signInAs(page, "bob@example.com");
   const names = [0, 1].map((i) => `bulk_${i}_${Date.now().toString(36)}`);
-  for (const name of names) expect((await page.request.post("/api/requests", { data: requestBody(name, { ownerTeam: "bulk-team" }), headers: sameOrigin(page) })).status()).toBe(201);
+  for (const name of names)
+    expect((await page.request.post("/api/requests", { data: requestBody(name, { ownerTeam: "bulk-team" }), headers: sameOrigin(page) })).status()).toBe(201);
   await page.request.post("/api/auth/sign-out", { data: {}, headers: sameOrigin(page) });
 
   await page.context().clearCookies();

@@ -27,7 +27,9 @@ function makeDatabase(name: string, requestName = "orders_by_id") {
   copyFileSync(TEMPLATE_DB, file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  db.prepare(`INSERT INTO "user" (id, name, email, emailVerified, role, team, createdAt, updatedAt) VALUES ('u1', 'Alice', 'alice@example.com', 1, 'requester', 'payments', 0, 0)`).run();
+  db.prepare(
+    `INSERT INTO "user" (id, name, email, emailVerified, role, team, createdAt, updatedAt) VALUES ('u1', 'Alice', 'alice@example.com', 1, 'requester', 'payments', 0, 0)`,
+  ).run();
   db.prepare(
     `INSERT INTO "DatasetRequest" ("datasetName", "requestType", "status", "requesterId", "ownerTeam", "contactEmail", "useCase", "keyFormat", "valueFormat",
       "ingestion", "updateFrequency", "estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions", "dataClassification",
@@ -107,7 +109,10 @@ describe("backup", () => {
   });
 
   it("refuses a missing database and a missing folder", () => {
-    expect(run(["backup", "--out", path.join(dir, "a.sqlite")], path.join(dir, "missing.db"))).toMatchObject({ code: 1, out: expect.stringMatching(/no database/) });
+    expect(run(["backup", "--out", path.join(dir, "a.sqlite")], path.join(dir, "missing.db"))).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/no database/),
+    });
     const source = makeDatabase("app.db");
     expect(run(["backup", "--out", path.join(dir, "no", "a.sqlite")], source)).toMatchObject({ code: 1, out: expect.stringMatching(/does not exist/) });
   });
@@ -171,7 +176,7 @@ describe("restore", () => {
       const refused = run(["restore", "--from", backup, "--force"], target);
       expect(refused.code).toBe(1);
       expect(refused.out).toMatch(/in use .*stop the app/);
-      expect((app.prepare('SELECT "datasetName" FROM "DatasetRequest"').pluck().all() as string[])).toEqual(["live_data"]);
+      expect(app.prepare('SELECT "datasetName" FROM "DatasetRequest"').pluck().all() as string[]).toEqual(["live_data"]);
     } finally {
       app.close();
     }
@@ -182,7 +187,11 @@ describe("restore", () => {
 
   it.each([
     ["a file that is not a database", () => writeFileSync(path.join(dir, "bad.sqlite"), "id,name\n1,orders\n"), /not a SQLite database/],
-    ["a truncated backup", (backup: string) => writeFileSync(path.join(dir, "bad.sqlite"), readFileSync(backup).subarray(0, Math.floor(statSync(backup).size / 2))), /truncated|cannot be read|integrity/],
+    [
+      "a truncated backup",
+      (backup: string) => writeFileSync(path.join(dir, "bad.sqlite"), readFileSync(backup).subarray(0, Math.floor(statSync(backup).size / 2))),
+      /truncated|cannot be read|integrity/,
+    ],
     [
       "a SQLite database of another app",
       () => {

@@ -60,14 +60,65 @@ afterAll(() => db.$disconnect());
 // ---- generators --------------------------------------------------------------
 
 const NASTY_STRINGS = [
-  "", " ", "\u0000", "a\u0000b", "\u202e", "😀".repeat(300), "𝕂𝕍𝕊", "é", "\ud800",
-  "'; DROP TABLE \"DatasetRequest\"; --", "\" OR 1=1 --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-  "../../etc/passwd", "%00", "NaN", "Infinity", "-1", "1e309", "9223372036854775808", "null", "true", "KV-1", "kv-0",
-  "s3://", "db.", "x".repeat(81), "x".repeat(4001), "y".repeat(70_000),
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u202e",
+  "😀".repeat(300),
+  "𝕂𝕍𝕊",
+  "é",
+  "\ud800",
+  '\'; DROP TABLE "DatasetRequest"; --',
+  '" OR 1=1 --',
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "../../etc/passwd",
+  "%00",
+  "NaN",
+  "Infinity",
+  "-1",
+  "1e309",
+  "9223372036854775808",
+  "null",
+  "true",
+  "KV-1",
+  "kv-0",
+  "s3://",
+  "db.",
+  "x".repeat(81),
+  "x".repeat(4001),
+  "y".repeat(70_000),
 ];
 const LIMIT_NUMBERS = [
-  0, -0, -1, 1, 1.5, 0.000001, 20, 62, 63, 64, 80, 81, 250, 251, 365, 366, 4000, 4001, 10_000, 10_001,
-  1_000_000, 1_000_001, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, Number.MIN_VALUE,
+  0,
+  -0,
+  -1,
+  1,
+  1.5,
+  0.000001,
+  20,
+  62,
+  63,
+  64,
+  80,
+  81,
+  250,
+  251,
+  365,
+  366,
+  4000,
+  4001,
+  10_000,
+  10_001,
+  1_000_000,
+  1_000_001,
+  2 ** 31,
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER + 2,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
 ];
 
 const nastyString = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 50 }));
@@ -106,7 +157,12 @@ const body: fc.Arbitrary<Pick<CallOptions, "body" | "rawBody" | "headers">> = fc
   { weight: 6, arbitrary: mutatedBody.map((b) => ({ body: b })) },
   { weight: 2, arbitrary: fc.anything().map((b) => ({ rawBody: JSON.stringify(b) ?? "", headers: { "content-type": "application/json" } })) },
   { weight: 1, arbitrary: nastyString.map((s) => ({ rawBody: s, headers: { "content-type": "application/json" } })) },
-  { weight: 1, arbitrary: fc.record({ s: nastyString, type: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "", "application/jsonx") }).map(({ s, type }) => ({ rawBody: s, headers: { "content-type": type } })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ s: nastyString, type: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "", "application/jsonx") })
+      .map(({ s, type }) => ({ rawBody: s, headers: { "content-type": type } })),
+  },
 );
 
 const smallBody = (shape: fc.Arbitrary<Record<string, unknown>>) =>
@@ -118,24 +174,39 @@ const smallBody = (shape: fc.Arbitrary<Record<string, unknown>>) =>
 
 const STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "PROVISIONING", "COMPLETED", "REJECTED", "CANCELLED"];
 const transitionShape = fc.record(
-  { to: fc.oneof(fc.constantFrom(...STATUSES), nastyValue), note: fc.oneof(nastyString, nastyValue), version: fc.oneof(fc.integer({ min: -2, max: 40 }), nastyValue), extra: nastyValue },
+  {
+    to: fc.oneof(fc.constantFrom(...STATUSES), nastyValue),
+    note: fc.oneof(nastyString, nastyValue),
+    version: fc.oneof(fc.integer({ min: -2, max: 40 }), nastyValue),
+    extra: nastyValue,
+  },
   { requiredKeys: [] },
 );
-const patchShape = fc.record(
-  {
+const patchShape = fc
+  .record({
     set: fc.dictionary(fc.constantFrom(...FIELDS, "assigneeId", "checklist", "version", "status", "extra"), nastyValue, { maxKeys: 4 }),
     version: fc.integer({ min: 0, max: 40 }),
-  },
-).map(({ set, version }) => ({ version, ...set }));
+  })
+  .map(({ set, version }) => ({ version, ...set }));
 const commentShape = fc.record({ body: fc.oneof(nastyString, nastyValue), extra: nastyValue }, { requiredKeys: [] });
 const bulkShape = fc.record(
-  { numbers: fc.oneof(fc.array(fc.oneof(fc.constantFrom("KV-1", "1", "KV-2"), nastyString), { maxLength: 120 }), nastyValue), to: fc.oneof(fc.constantFrom(...STATUSES), nastyValue), note: nastyValue },
+  {
+    numbers: fc.oneof(fc.array(fc.oneof(fc.constantFrom("KV-1", "1", "KV-2"), nastyString), { maxLength: 120 }), nastyValue),
+    to: fc.oneof(fc.constantFrom(...STATUSES), nastyValue),
+    note: nastyValue,
+  },
   { requiredKeys: [] },
 );
 
 const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "q", "page", "pageSize"];
 const query = fc
-  .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...LIST_KEYS, "role") }, nastyString), fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "all", "unassigned", "ADMIN"))), { maxLength: 6 })
+  .array(
+    fc.tuple(
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...LIST_KEYS, "role") }, nastyString),
+      fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "all", "unassigned", "ADMIN")),
+    ),
+    { maxLength: 6 },
+  )
   .map((pairs) => {
     const params = new URLSearchParams();
     for (const [k, v] of pairs) params.append(k, v);
@@ -170,16 +241,32 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
     check(body, (b: CallOptions) => call(requestsRoute.POST, "POST", "/api/requests", { cookie: owner, ...b }), requestDetailSchema));
 
   it("PATCH /api/requests/{number}", () =>
-    check(smallBody(patchShape), (b: CallOptions) => call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, { cookie: owner, params: { number }, ...b }), requestDetailSchema));
+    check(
+      smallBody(patchShape),
+      (b: CallOptions) => call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, { cookie: owner, params: { number }, ...b }),
+      requestDetailSchema,
+    ));
 
   it("POST /api/requests/{number}/transitions", () =>
-    check(smallBody(transitionShape), (b: CallOptions) => call(transitionsRoute.POST, "POST", `/api/requests/${number}/transitions`, { cookie: admin, params: { number }, ...b }), requestDetailSchema));
+    check(
+      smallBody(transitionShape),
+      (b: CallOptions) => call(transitionsRoute.POST, "POST", `/api/requests/${number}/transitions`, { cookie: admin, params: { number }, ...b }),
+      requestDetailSchema,
+    ));
 
   it("POST /api/requests/{number}/comments", () =>
-    check(smallBody(commentShape), (b: CallOptions) => call(commentsRoute.POST, "POST", `/api/requests/${number}/comments`, { cookie: owner, params: { number }, ...b }), commentSchema));
+    check(
+      smallBody(commentShape),
+      (b: CallOptions) => call(commentsRoute.POST, "POST", `/api/requests/${number}/comments`, { cookie: owner, params: { number }, ...b }),
+      commentSchema,
+    ));
 
   it("POST /api/requests/bulk-transitions", () =>
-    check(smallBody(bulkShape), (b: CallOptions) => call(bulkRoute.POST, "POST", "/api/requests/bulk-transitions", { cookie: admin, ...b }), bulkTransitionResponseSchema));
+    check(
+      smallBody(bulkShape),
+      (b: CallOptions) => call(bulkRoute.POST, "POST", "/api/requests/bulk-transitions", { cookie: admin, ...b }),
+      bulkTransitionResponseSchema,
+    ));
 
   it("GET /api/requests", () =>
     check(query, (q: string) => call(requestsRoute.GET, "GET", `/api/requests?${q}`, { cookie: owner }), requestListResponseSchema));
@@ -189,7 +276,13 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
   it("GET /api/requests/similar", () =>
     check(
       fc
-        .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom("name", "location", "exclude") }, nastyString), fc.oneof(nastyString, fc.constantFrom("payments_ledger", "s3://bucket/x/", "KV-1", "1"))), { maxLength: 4 })
+        .array(
+          fc.tuple(
+            fc.oneof({ weight: 4, arbitrary: fc.constantFrom("name", "location", "exclude") }, nastyString),
+            fc.oneof(nastyString, fc.constantFrom("payments_ledger", "s3://bucket/x/", "KV-1", "1")),
+          ),
+          { maxLength: 4 },
+        )
         .map((pairs) => new URLSearchParams(pairs).toString()),
       (q: string) => call(similarRoute.GET, "GET", `/api/requests/similar?${q}`, { cookie: owner }),
       similarRequestsResponseSchema,
@@ -263,12 +356,23 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
       const known = (doc.paths[openApiPath]?.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
       const keys = known.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, nastyString) : nastyString;
       const queries = fc
-        .array(fc.tuple(keys, fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "csv", "json"))), { maxLength: 6 })
+        .array(
+          fc.tuple(
+            keys,
+            fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "csv", "json")),
+          ),
+          { maxLength: 6 },
+        )
         .map((pairs) => new URLSearchParams(pairs).toString());
       await fc.assert(
         fc.asyncProperty(queries, async (q) => {
           const abort = new AbortController();
-          const res = await call(handler, "GET", `${urlPath}?${q}`, { cookie: owner, params: route.includes("[") ? params : undefined, signal: abort.signal, streaming: true });
+          const res = await call(handler, "GET", `${urlPath}?${q}`, {
+            cookie: owner,
+            params: route.includes("[") ? params : undefined,
+            signal: abort.signal,
+            streaming: true,
+          });
           abort.abort();
           // Successes vary by route (files, streams, documents): judge the status and the error shape.
           judge(res.status < 400 ? { ...res, json: {} } : res, zod.object({}));

@@ -38,8 +38,7 @@ const comment = (number: string) =>
 const edit = (number: string, version: number) =>
   call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, { cookie, params: { number }, body: { version, ownerTeam: "search" } });
 // call() sends the app's own Origin with a POST, as a browser on our pages would.
-const signInCall = () =>
-  call(authRoute.POST, "POST", "/api/auth/sign-in/email", { body: { email: "faulty@example.com", password: TEST_PASSWORD } });
+const signInCall = () => call(authRoute.POST, "POST", "/api/auth/sign-in/email", { body: { email: "faulty@example.com", password: TEST_PASSWORD } });
 
 const expectOutage = (res: { status: number; headers: Headers; json: any }) => {
   expect(res.status).toBe(503);

@@ -29,7 +29,10 @@ it("200 concurrent creates over 20 names: one winner per name, 409 for the rest,
   const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
   expect(byStatus).toEqual({ 201: 20, 409: 180 });
   expect(results.filter((r) => r.status === 409).every((r) => r.json.error.code === "DUPLICATE_DATASET_NAME")).toBe(true);
-  const winners = results.filter((r) => r.status === 201).map((r) => r.json.datasetName).sort();
+  const winners = results
+    .filter((r) => r.status === 201)
+    .map((r) => r.json.datasetName)
+    .sort();
   expect(winners).toEqual([...names].sort());
 
   // Exactly the winners were stored, each with its first history event.
@@ -45,7 +48,11 @@ it("20 concurrent edits and 20 concurrent transitions from one version: exactly 
   const { number, version } = created;
   const edits = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, { cookie: admins[i % admins.length], params: { number }, body: { priority: i % 2 ? "HIGH" : "LOW", version } }),
+      call(requestRoute.PATCH, "PATCH", `/api/requests/${number}`, {
+        cookie: admins[i % admins.length],
+        params: { number },
+        body: { priority: i % 2 ? "HIGH" : "LOW", version },
+      }),
     ),
   );
   expect(edits.filter((r) => r.status === 200)).toHaveLength(1);

@@ -34,7 +34,13 @@ export default async function InsightsPage({ searchParams }: Props) {
         </div>
         <Stack direction="row" spacing={1} component="nav" aria-label="Period">
           {INSIGHT_RANGES.map((months) => (
-            <LinkButton key={months} href={`/insights?months=${months}`} variant={months === range ? "contained" : "outlined"} size="small" ariaCurrent={months === range}>
+            <LinkButton
+              key={months}
+              href={`/insights?months=${months}`}
+              variant={months === range ? "contained" : "outlined"}
+              size="small"
+              ariaCurrent={months === range}
+            >
               {months} months
             </LinkButton>
           ))}

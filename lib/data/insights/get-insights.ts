@@ -7,14 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
-import {
-  OPEN_STATUSES,
-  PRIORITIES,
-  REQUEST_TYPES,
-  type Priority,
-  type RequestStatus,
-  type RequestType,
-} from "@/lib/domain/requests/options";
+import { OPEN_STATUSES, PRIORITIES, REQUEST_TYPES, type Priority, type RequestStatus, type RequestType } from "@/lib/domain/requests/options";
 import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { lastMonths, type InsightRange } from "@/lib/domain/insights/months";
 import type { Insights } from "@/lib/schemas/insights";

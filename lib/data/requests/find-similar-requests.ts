@@ -1,13 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { formatRequestNumber, parseRequestNumber, RELEASED_STATUSES } from "@/lib/domain/requests/options";
-import {
-  namePrefixes,
-  normalizeDatasetName,
-  SIMILAR_NAME_THRESHOLD,
-  sourceLocationVariants,
-  typedNameSimilarity,
-} from "@/lib/domain/requests/similarity";
+import { namePrefixes, normalizeDatasetName, SIMILAR_NAME_THRESHOLD, sourceLocationVariants, typedNameSimilarity } from "@/lib/domain/requests/similarity";
 import type { SimilarRequest, SimilarRequestsQuery, SimilarRequestsResponse } from "@/lib/schemas/similar";
 
 /** Rows each prefix probe reads, and matches returned per kind. */

@@ -19,10 +19,7 @@ export async function getRequestByNumber(rawNumber: string): Promise<RequestDeta
  * dataset page passes includeRetired so a link to a retired name still shows its
  * latest request; tooling gets 404 for a name that is not live.
  */
-export async function getRequestByDatasetName(
-  datasetName: string,
-  { includeRetired = false }: { includeRetired?: boolean } = {},
-): Promise<RequestDetail> {
+export async function getRequestByDatasetName(datasetName: string, { includeRetired = false }: { includeRetired?: boolean } = {}): Promise<RequestDetail> {
   // A name no request could have (bad characters, lone surrogates…) is simply not found.
   if (!DATASET_NAME_PATTERN.test(datasetName)) throw ApiError.notFound(`A live dataset named ${datasetName.slice(0, 63)}`);
   const found = readDetailByDatasetName(readConnection(), datasetName, includeRetired);

@@ -117,7 +117,10 @@ function summarize(mode: ImportMode, format: ImportFormat, checked: Checked[]): 
 /** Stores the valid rows in one transaction and marks them imported. */
 async function store(user: SessionUser, checked: Checked[]): Promise<void> {
   const valid = checked.filter((c) => c.body);
-  const numbers = await createRequests(user, valid.map((c) => c.body!));
+  const numbers = await createRequests(
+    user,
+    valid.map((c) => c.body!),
+  );
   for (const c of valid) {
     c.outcome = "imported";
     c.number = formatRequestNumber(numbers.get(c.body!.datasetName)!);

@@ -33,10 +33,8 @@ export const detailInclude = {
 type SummaryRow = Prisma.DatasetRequestGetPayload<{ select: SummarySelect }>;
 type DetailRow = Prisma.DatasetRequestGetPayload<{ include: typeof detailInclude }>;
 
-
 /** A summary row whose dates may already be ISO strings (the queue's raw SQL reads them as text). */
-type SummaryFields = Omit<SummaryRow, "createdAt" | "updatedAt" | "statusChangedAt"> &
-  Record<"createdAt" | "updatedAt" | "statusChangedAt", Date | string>;
+type SummaryFields = Omit<SummaryRow, "createdAt" | "updatedAt" | "statusChangedAt"> & Record<"createdAt" | "updatedAt" | "statusChangedAt", Date | string>;
 const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
 
 // Enum columns are strings in the database; the schemas that wrote them guarantee
@@ -54,8 +52,7 @@ export function toSummary(row: SummaryFields): RequestSummary {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     statusChangedAt: iso(row.statusChangedAt),
-    checklistProgress:
-      row.requestType === "MIGRATION" ? { done: parseChecklist(row.checklist).length, total: MIGRATION_CHECKLIST.length } : null,
+    checklistProgress: row.requestType === "MIGRATION" ? { done: parseChecklist(row.checklist).length, total: MIGRATION_CHECKLIST.length } : null,
   };
 }
 
@@ -92,20 +89,18 @@ export function toDetail(row: DetailRow): RequestDetail {
     completedAt: row.completedAt?.toISOString() ?? null,
     checklist: parseChecklist(row.checklist),
     version: row.version,
-    history: row.events.map(
-      (e): RequestEventDto => ({
-        id: e.id,
-        kind: e.kind as RequestEventDto["kind"],
-        actor: e.actor,
-        fromStatus: e.fromStatus as RequestEventDto["fromStatus"],
-        toStatus: e.toStatus as RequestEventDto["toStatus"],
-        field: e.field,
-        oldValue: e.oldValue,
-        newValue: e.newValue,
-        note: e.note,
-        createdAt: e.createdAt.toISOString(),
-      }),
-    ),
+    history: row.events.map((e): RequestEventDto => ({
+      id: e.id,
+      kind: e.kind as RequestEventDto["kind"],
+      actor: e.actor,
+      fromStatus: e.fromStatus as RequestEventDto["fromStatus"],
+      toStatus: e.toStatus as RequestEventDto["toStatus"],
+      field: e.field,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      note: e.note,
+      createdAt: e.createdAt.toISOString(),
+    })),
     comments: row.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
   };
 }

@@ -11,12 +11,7 @@ import { currentVersion, requireVersion, staleVersion } from "@/lib/data/request
 import { publishRequestChanged } from "@/lib/events/request-events";
 
 /** POST /api/requests/{number}/transitions: one step of the workflow table. */
-export async function transitionRequest(
-  user: SessionUser,
-  rawNumber: string,
-  body: TransitionBody,
-  ifMatch: string | null,
-): Promise<RequestDetail> {
+export async function transitionRequest(user: SessionUser, rawNumber: string, body: TransitionBody, ifMatch: string | null): Promise<RequestDetail> {
   const expected = requireVersion(body.version, ifMatch);
   const current = await getRequestByNumber(rawNumber);
   return applyTransition(user, current, body.to, body.note, expected);

@@ -20,12 +20,7 @@ type EventInput = Omit<Prisma.RequestEventCreateManyInput, "requestNumber" | "ac
  * edit in NEEDS_INFO sends it back to IN_REVIEW); admins set priority, assignee and
  * the migration checklist. Every change becomes a history event; a stale version 409s.
  */
-export async function updateRequest(
-  user: SessionUser,
-  rawNumber: string,
-  body: UpdateRequestBody,
-  ifMatch: string | null,
-): Promise<RequestDetail> {
+export async function updateRequest(user: SessionUser, rawNumber: string, body: UpdateRequestBody, ifMatch: string | null): Promise<RequestDetail> {
   const expected = requireVersion(body.version, ifMatch);
   const current = await getRequestByNumber(rawNumber);
   const ref = { requesterId: current.requester.id, status: current.status };
@@ -63,7 +58,9 @@ export async function updateRequest(
   if (assigneeId !== undefined && assigneeId !== (current.assignee?.id ?? null)) {
     const assignee = assigneeId === null ? null : await db.user.findUnique({ where: { id: assigneeId }, select: { name: true, role: true } });
     if (assigneeId !== null && assignee?.role !== "ADMIN") {
-      throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [{ path: "assigneeId", message: "Assign the request to someone on the storage team" }]);
+      throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [
+        { path: "assigneeId", message: "Assign the request to someone on the storage team" },
+      ]);
     }
     data.assigneeId = assigneeId;
     events.push({ kind: "ASSIGNEE", oldValue: current.assignee?.name ?? null, newValue: assignee?.name ?? null });

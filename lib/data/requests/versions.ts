@@ -14,11 +14,9 @@ export function requireVersion(bodyVersion: number | undefined, ifMatch: string 
 }
 
 export function staleVersion(current: number) {
-  return new ApiError(
-    "STALE_VERSION",
-    `Someone changed this request since you read it (it is now at version ${current}). Reload it and try again.`,
-    [{ path: "version", message: `The current version is ${current}` }],
-  );
+  return new ApiError("STALE_VERSION", `Someone changed this request since you read it (it is now at version ${current}). Reload it and try again.`, [
+    { path: "version", message: `The current version is ${current}` },
+  ]);
 }
 
 /** The version stored now (after a conditional update found another one). */

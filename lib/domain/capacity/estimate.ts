@@ -93,10 +93,7 @@ export function estimateCapacity(input: CapacityInput): CapacityEstimate {
   if (latency === null || latency < 1) missing.push("p99LatencyMs");
   if (regions === null) missing.push("regions");
 
-  const storage =
-    sizeGb !== null && regions !== null
-      ? { perRegionGb: sizeGb * replicationFactor, totalGb: sizeGb * replicationFactor * regions }
-      : null;
+  const storage = sizeGb !== null && regions !== null ? { perRegionGb: sizeGb * replicationFactor, totalGb: sizeGb * replicationFactor * regions } : null;
 
   let shards: CapacityEstimate["shards"] = null;
   if (sizeGb !== null) {

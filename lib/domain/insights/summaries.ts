@@ -14,7 +14,13 @@ export function requestsSummary(data: Insights["requestsByMonth"]): string {
   const total = totals.reduce((s, m) => s + m.total, 0);
   if (total === 0) return `No requests in the last ${data.length} months.`;
   const busiest = totals.reduce((a, b) => (b.total > a.total ? b : a));
-  const shares = REQUEST_TYPES.map((t) => `${percent(data.reduce((s, m) => s + m.counts[t], 0), total)} ${TYPE_NOUNS[t]}`).join(", ");
+  const shares = REQUEST_TYPES.map(
+    (t) =>
+      `${percent(
+        data.reduce((s, m) => s + m.counts[t], 0),
+        total,
+      )} ${TYPE_NOUNS[t]}`,
+  ).join(", ");
   return `${plural(total, "request")} in the last ${data.length} months, the most in ${monthLabel(busiest.month)} (${n(busiest.total)}): ${shares}.`;
 }
 

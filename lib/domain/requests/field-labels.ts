@@ -28,4 +28,3 @@ export const FIELD_LABELS = {
   neededBy: "Needed by",
   priority: "Priority",
 } as const;
-

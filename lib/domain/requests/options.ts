@@ -9,16 +9,7 @@ export const UPDATE_FREQUENCIES = ["ONCE", "HOURLY", "DAILY", "WEEKLY", "REALTIM
 export const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1"] as const;
 export const DATA_CLASSIFICATIONS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "PII"] as const;
 export const PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
-export const REQUEST_STATUSES = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "NEEDS_INFO",
-  "APPROVED",
-  "PROVISIONING",
-  "COMPLETED",
-  "REJECTED",
-  "CANCELLED",
-] as const;
+export const REQUEST_STATUSES = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "PROVISIONING", "COMPLETED", "REJECTED", "CANCELLED"] as const;
 
 /** The steps of a migration, ticked by admins as it proceeds. */
 export const MIGRATION_CHECKLIST = ["DUAL_WRITES", "BACKFILL", "VERIFICATION", "CUT_OVER", "LEGACY_DECOMMISSION"] as const;
@@ -87,15 +78,5 @@ export function parseRequestNumber(raw: string): number | null {
 }
 
 /** The queue's sortable columns, by their API names. */
-export const SORT_FIELDS = [
-  "number",
-  "datasetName",
-  "requestType",
-  "ownerTeam",
-  "status",
-  "priority",
-  "assignee",
-  "createdAt",
-  "updatedAt",
-] as const;
+export const SORT_FIELDS = ["number", "datasetName", "requestType", "ownerTeam", "status", "priority", "assignee", "createdAt", "updatedAt"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];

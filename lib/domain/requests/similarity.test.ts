@@ -24,11 +24,7 @@ describe("dataset name similarity", () => {
   });
 
   it("probes the name as typed, then its stem's prefixes down to two tokens", () => {
-    expect(namePrefixes("payments_user_profiles_eu")).toEqual([
-      "payments_user_profiles_eu",
-      "payments_user_profiles",
-      "payments_user",
-    ]);
+    expect(namePrefixes("payments_user_profiles_eu")).toEqual(["payments_user_profiles_eu", "payments_user_profiles", "payments_user"]);
     expect(namePrefixes("payments_user_profiles_v4")).toEqual(["payments_user_profiles_v4", "payments_user_profiles", "payments_user"]);
     expect(namePrefixes("counters")).toEqual(["counters"]);
     expect(namePrefixes("ab")).toEqual([]);

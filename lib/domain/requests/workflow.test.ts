@@ -7,10 +7,18 @@ describe("the transition table", () => {
     const edges = Object.entries(TRANSITIONS).flatMap(([from, ts]) => ts.map((t) => `${from}>${t.to}`));
     expect(edges.sort()).toEqual(
       [
-        "SUBMITTED>IN_REVIEW", "SUBMITTED>REJECTED", "SUBMITTED>CANCELLED",
-        "IN_REVIEW>APPROVED", "IN_REVIEW>NEEDS_INFO", "IN_REVIEW>REJECTED", "IN_REVIEW>CANCELLED",
-        "NEEDS_INFO>IN_REVIEW", "NEEDS_INFO>REJECTED", "NEEDS_INFO>CANCELLED",
-        "APPROVED>PROVISIONING", "APPROVED>CANCELLED",
+        "SUBMITTED>IN_REVIEW",
+        "SUBMITTED>REJECTED",
+        "SUBMITTED>CANCELLED",
+        "IN_REVIEW>APPROVED",
+        "IN_REVIEW>NEEDS_INFO",
+        "IN_REVIEW>REJECTED",
+        "IN_REVIEW>CANCELLED",
+        "NEEDS_INFO>IN_REVIEW",
+        "NEEDS_INFO>REJECTED",
+        "NEEDS_INFO>CANCELLED",
+        "APPROVED>PROVISIONING",
+        "APPROVED>CANCELLED",
         "PROVISIONING>COMPLETED",
       ].sort(),
     );

@@ -13,8 +13,8 @@ export default async function ImportRequestsPage() {
       <div>
         <Typography variant="h1">Import requests</Typography>
         <Typography color="textSecondary">
-          Submit many requests at once from a CSV or JSON file, typically migrations of legacy datasets. Every row is checked like the
-          request form; you see a report before anything is stored.
+          Submit many requests at once from a CSV or JSON file, typically migrations of legacy datasets. Every row is checked like the request form; you see a
+          report before anything is stored.
         </Typography>
       </div>
       <ImportRequests />

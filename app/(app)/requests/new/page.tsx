@@ -12,9 +12,7 @@ export default async function NewRequestPage() {
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: "auto" }}>
       <div>
         <Typography variant="h1">New dataset request</Typography>
-        <Typography color="textSecondary">
-          Tell the storage team what to create or migrate. Everything here is checked before it is sent.
-        </Typography>
+        <Typography color="textSecondary">Tell the storage team what to create or migrate. Everything here is checked before it is sent.</Typography>
       </div>
       <NewRequest user={user} />
     </Stack>

@@ -37,8 +37,17 @@ export type Count = {
 export const exact = (n: number): Count => ({ total: n, lowerBound: false, estimate: n, testSearchPerRow: false, fromPage: false });
 
 function countFilters(db: Database.Database, p: Plan): number {
-  if (p.facet) return Number(prepare(db, `SELECT COALESCE(SUM("n"), 0) FROM "RequestCount" ${p.facet.sql}`).pluck().get(...p.facet.params));
-  return Number(prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.filters, "seek")}`).pluck().get(...whereParams(p.filters, "seek")));
+  if (p.facet)
+    return Number(
+      prepare(db, `SELECT COALESCE(SUM("n"), 0) FROM "RequestCount" ${p.facet.sql}`)
+        .pluck()
+        .get(...p.facet.params),
+    );
+  return Number(
+    prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.filters, "seek")}`)
+      .pluck()
+      .get(...whereParams(p.filters, "seek")),
+  );
 }
 
 /** 1 when the request numbered `number` passes `filters` but its text does not match (it is found by number), else 0. */
@@ -46,7 +55,11 @@ function numberOnly(db: Database.Database, filters: Term[], phrase: string, numb
   const rest = filters.map((t) => ` AND ${t.seek.sql}`).join("");
   const sql = `SELECT COUNT(*) FROM "DatasetRequest" WHERE "number" = ?${rest}
     AND NOT EXISTS (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ? AND "rowid" = ?)`;
-  return Number(prepare(db, sql).pluck().get(number, ...whereParams(filters, "seek"), phrase, number));
+  return Number(
+    prepare(db, sql)
+      .pluck()
+      .get(number, ...whereParams(filters, "seek"), phrase, number),
+  );
 }
 
 /** Long text has many trigrams, and the full-text index reads every one's list of rows. */
@@ -93,7 +106,13 @@ export function countMatches(db: Database.Database, p: Plan, all: number, limit:
   const { ftsPhrase: phrase, number, rowTest } = p.search;
   if (!phrase) {
     // 1–2 characters: prefix ranges on indexed columns, counted exactly.
-    return exact(Number(prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`).pluck().get(...whereParams(p.terms, "seek"))));
+    return exact(
+      Number(
+        prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`)
+          .pluck()
+          .get(...whereParams(p.terms, "seek")),
+      ),
+    );
   }
   // The full-text index yields its matches in rowid (= number) order and lazily, so
   // counting the first `limit` costs `limit` entries, and how far into the numbers the
@@ -106,7 +125,10 @@ export function countMatches(db: Database.Database, p: Plan, all: number, limit:
   const capped = fts.n >= limit;
   let ftsEstimate = fts.n;
   if (capped) {
-    const span = prepare(db, `SELECT (SELECT MIN("number") FROM "DatasetRequest") AS "lo", (SELECT MAX("number") FROM "DatasetRequest") AS "hi"`).get() as { lo: number; hi: number };
+    const span = prepare(db, `SELECT (SELECT MIN("number") FROM "DatasetRequest") AS "lo", (SELECT MAX("number") FROM "DatasetRequest") AS "hi"`).get() as {
+      lo: number;
+      hi: number;
+    };
     ftsEstimate = Math.max(fts.n, Math.round((fts.n * (span.hi - span.lo + 1)) / Math.max(1, fts.last! - span.lo + 1)));
   }
   if (p.filters.length === 0) {
@@ -117,7 +139,13 @@ export function countMatches(db: Database.Database, p: Plan, all: number, limit:
   }
   if (!capped || !rowTest) {
     // Few text matches (or no per-row test): count them among the filters' exactly.
-    return exact(Number(prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`).pluck().get(...whereParams(p.terms, "seek"))));
+    return exact(
+      Number(
+        prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`)
+          .pluck()
+          .get(...whereParams(p.terms, "seek")),
+      ),
+    );
   }
   // Many text matches, and filters: the page tells (fromPage). Matches of the two are
   // assumed independent for the estimate.
@@ -135,6 +163,10 @@ export function countMatches(db: Database.Database, p: Plan, all: number, limit:
 export function countBoth(db: Database.Database, p: Plan, limit: number): Count {
   const rowTest = p.search!.rowTest!;
   const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM "DatasetRequest" ${where(p.filters, "seek")} AND ${rowTest.sql} LIMIT ?)`;
-  const n = Number(prepare(db, sql).pluck().get(...whereParams(p.filters, "seek"), ...rowTest.params, limit));
+  const n = Number(
+    prepare(db, sql)
+      .pluck()
+      .get(...whereParams(p.filters, "seek"), ...rowTest.params, limit),
+  );
   return { total: n, lowerBound: n >= limit, estimate: n, testSearchPerRow: true, fromPage: false };
 }

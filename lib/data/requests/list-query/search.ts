@@ -82,10 +82,9 @@ function rowTestFor(text: string, phrase: string, number: number | null): { sql:
       ]
     : [];
   return {
-    sql: `(${[
-      ...(number !== null ? [`+"DatasetRequest"."number" = ?`] : []),
-      ...columns.map((c) => `${c} LIKE ? ESCAPE '\\'`),
-    ].join(" OR ")} ${exotic.join("")})`,
+    sql: `(${[...(number !== null ? [`+"DatasetRequest"."number" = ?`] : []), ...columns.map((c) => `${c} LIKE ? ESCAPE '\\'`)].join(
+      " OR ",
+    )} ${exotic.join("")})`,
     params: [...(number !== null ? [number] : []), ...columns.map(() => pattern), ...(odd.length ? [...columns.flatMap(() => odd), phrase] : [])],
   };
 }

@@ -27,9 +27,7 @@ export default async function EditRequestPage({ params }: Props) {
         <Typography variant="h1">
           Edit {request.number} <span style={{ fontFamily: "monospace" }}>{request.datasetName}</span>
         </Typography>
-        {request.status === "NEEDS_INFO" && (
-          <Typography color="textSecondary">Saving sends the request back to the storage team for review.</Typography>
-        )}
+        {request.status === "NEEDS_INFO" && <Typography color="textSecondary">Saving sends the request back to the storage team for review.</Typography>}
       </div>
       {editable ? (
         <EditRequest request={request} />
