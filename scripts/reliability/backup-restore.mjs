@@ -14,7 +14,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { prepareServerEnv, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
+import { prepareServerEnv, signIn, sleep, startServer, stopServer, waitReady, requestBody } from "./harness.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -55,25 +55,7 @@ function run(args, extraEnv = {}) {
   });
 }
 
-const body = (datasetName) => ({
-  datasetName,
-  requestType: "NEW",
-  ownerTeam: "payments",
-  contactEmail: "payments@example.com",
-  useCase: "Backup-test load: balances by account id.",
-  keyFormat: "STRING",
-  valueFormat: "JSON",
-  ingestion: "ONLINE_WRITES",
-  updateFrequency: "REALTIME",
-  estimatedSizeGb: 1,
-  estimatedKeyCount: 1000,
-  readQps: 1,
-  writeQps: 1,
-  p99LatencyMs: 10,
-  regions: ["us-east-1"],
-  dataClassification: "INTERNAL",
-  backupsEnabled: false,
-});
+const body = (datasetName) => requestBody(datasetName);
 
 /** Writers create requests until `stop.now`; one reader lists the queue. Every answer is recorded. */
 async function load(cookie, stop) {

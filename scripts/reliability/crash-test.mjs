@@ -7,7 +7,7 @@
 // Needs a production build (`npm run build`); serves its standalone server. Exits non-zero on any lost write.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { prepareServerEnv, signIn, startServer, stopServer, waitReady } from "./harness.mjs";
+import { prepareServerEnv, signIn, startServer, stopServer, waitReady, requestBody } from "./harness.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -24,25 +24,7 @@ const port = Number(values.port);
 // process group so kill -9 reaches all of it (harness.mjs).
 const { dbFile, base, env } = prepareServerEnv("crash-test", { port, count: 0 });
 
-const body = (datasetName) => ({
-  datasetName,
-  requestType: "NEW",
-  ownerTeam: "payments",
-  contactEmail: "payments@example.com",
-  useCase: "Crash-test load: balances by account id.",
-  keyFormat: "STRING",
-  valueFormat: "JSON",
-  ingestion: "ONLINE_WRITES",
-  updateFrequency: "REALTIME",
-  estimatedSizeGb: 1,
-  estimatedKeyCount: 1000,
-  readQps: 1,
-  writeQps: 1,
-  p99LatencyMs: 10,
-  regions: ["us-east-1"],
-  dataClassification: "INTERNAL",
-  backupsEnabled: false,
-});
+const body = (datasetName) => requestBody(datasetName);
 
 /** Writes as fast as `clients` loops can until `stop` is set; returns acknowledged writes. */
 async function load(cookie, round, stop) {

@@ -81,3 +81,25 @@ export async function signIn(base, email, password = DEMO_PASSWORD) {
     .map((c) => c.split(";")[0])
     .join("; ");
 }
+
+/** A valid POST /api/requests body (the smallest that passes every rule); `overrides` replace fields. */
+export const requestBody = (datasetName, overrides = {}) => ({
+  datasetName,
+  requestType: "NEW",
+  ownerTeam: "payments",
+  contactEmail: "payments@example.com",
+  useCase: "Reliability load: balances by account id.",
+  keyFormat: "STRING",
+  valueFormat: "JSON",
+  ingestion: "ONLINE_WRITES",
+  updateFrequency: "REALTIME",
+  estimatedSizeGb: 1,
+  estimatedKeyCount: 1000,
+  readQps: 1,
+  writeQps: 1,
+  p99LatencyMs: 10,
+  regions: ["us-east-1"],
+  dataClassification: "INTERNAL",
+  backupsEnabled: false,
+  ...overrides,
+});

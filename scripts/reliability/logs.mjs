@@ -16,7 +16,7 @@
 // Needs a production build (`npm run build`). Exits 1 on any failed check, after printing them all.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { DEMO_PASSWORD, prepareServerEnv, sleep, startServer, stopServer } from "./harness.mjs";
+import { DEMO_PASSWORD, prepareServerEnv, sleep, startServer, stopServer, requestBody } from "./harness.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3520" } } });
 const port = Number(values.port);
@@ -131,26 +131,7 @@ check(!bad.text.includes("BODYMARKER"), "the 400 does not echo the body");
 
 const good = await send("create a request (JSON body marker)", "POST", "/api/requests", {
   headers: { cookie },
-  body: {
-    datasetName: `logs_${randomBytes(4).toString("hex")}`,
-    requestType: "NEW",
-    ownerTeam: "payments",
-    contactEmail: "payments@example.com",
-    useCase: `${SECRETS["body marker"]} serves balances to checkout`,
-    keyFormat: "STRING",
-    valueFormat: "JSON",
-    ingestion: "ONLINE_WRITES",
-    updateFrequency: "REALTIME",
-    estimatedSizeGb: 10,
-    estimatedKeyCount: 1000000,
-    readQps: 500,
-    writeQps: 50,
-    p99LatencyMs: 20,
-    regions: ["us-east-1"],
-    dataClassification: "INTERNAL",
-    backupsEnabled: false,
-    priority: "MEDIUM",
-  },
+  body: requestBody(`logs_${randomBytes(4).toString("hex")}`, { useCase: `${SECRETS["body marker"]} serves balances to checkout`, priority: "MEDIUM" }),
 });
 check(good.status === 201, `a valid create answers 201 (${good.status})`);
 
