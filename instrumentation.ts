@@ -1,6 +1,15 @@
 // Runs once when the server starts (Next.js instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // A bad environment (a half-configured OIDC, a short secret, …) stops the server at
+    // start with one line naming the problem, not at the first request that needs it.
+    const { env } = await import("@/lib/env");
+    try {
+      env();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    }
     const { stampRawRequests } = await import("@/lib/security/stamp-raw-request");
     stampRawRequests();
   }

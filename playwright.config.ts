@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.mjs";
+import { IDP_DISPLAY_NAME, IDP_ISSUER, IDP_PEOPLE_FILE, IDP_PORT } from "./tests/e2e/idp";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Every browser test signs in from 127.0.0.1, faster than 20 a minute; the server and
@@ -35,17 +36,41 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/ready`,
-    timeout: 120_000,
-    // E2E_REUSE=1 reuses a server already on the port (handy while writing tests).
-    reuseExistingServer: process.env.E2E_REUSE === "1",
-    stdout: "pipe",
-    // Loopback is the test server's trusted proxy, as nginx would be in front of a
-    // deployment: the guessing tests name their client in X-Forwarded-For, so their
-    // attempts do not use up the sign-in budget of every other test (all from 127.0.0.1).
-    // scripts/reliability/abuse.mjs checks that an untrusted client's header counts for nothing.
-    env: { PORT: String(PORT), BETTER_AUTH_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1, ::1" },
-  },
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `${baseURL}/api/ready`,
+      timeout: 120_000,
+      // E2E_REUSE=1 reuses a server already on the port (handy while writing tests).
+      reuseExistingServer: process.env.E2E_REUSE === "1",
+      stdout: "pipe",
+      // Loopback is the test server's trusted proxy, as nginx would be in front of a
+      // deployment: the guessing tests name their client in X-Forwarded-For, so their
+      // attempts do not use up the sign-in budget of every other test (all from 127.0.0.1).
+      // scripts/reliability/abuse.mjs checks that an untrusted client's header counts for nothing.
+      // Company sign-in through the development IdP below (tests/e2e/sso.spec.ts); the
+      // password form stays on for every other spec.
+      env: {
+        PORT: String(PORT),
+        BETTER_AUTH_URL: baseURL,
+        TRUSTED_PROXIES: "127.0.0.1, ::1",
+        OIDC_ISSUER: IDP_ISSUER,
+        OIDC_CLIENT_ID: "kvstore-app",
+        OIDC_CLIENT_SECRET: "kvstore-e2e-idp-secret",
+        OIDC_DISPLAY_NAME: IDP_DISPLAY_NAME,
+        OIDC_ADMIN_GROUPS: "kv-admins",
+        OIDC_TEAM_CLAIM: "team",
+        PASSWORD_SIGN_IN: "on",
+      },
+    },
+    {
+      // The development OpenID Connect provider (npm run idp), on loopback, with a fresh
+      // people file the tests edit between sign-ins.
+      command: `node -e "require('fs').rmSync('${IDP_PEOPLE_FILE}',{force:true})" && node scripts/dev-idp.mjs --port ${IDP_PORT} --client-secret kvstore-e2e-idp-secret --redirect ${baseURL}/api/auth/oauth2/callback/oidc --people ${IDP_PEOPLE_FILE}`,
+      url: `${IDP_ISSUER}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: process.env.E2E_REUSE === "1",
+      stdout: "pipe",
+    },
+  ],
 });

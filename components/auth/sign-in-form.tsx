@@ -7,7 +7,7 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 
 /** Posts to better-auth's own endpoint, so its rate limit and origin check apply. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, secondary = false }: { next: string; secondary?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -49,9 +49,9 @@ export function SignInForm({ next }: { next: string }) {
           {error}
         </Alert>
       )}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus={!secondary} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" variant="contained" size="large" disabled={sending}>
+      <Button type="submit" variant={secondary ? "outlined" : "contained"} size="large" disabled={sending}>
         Sign in
       </Button>
     </Stack>

@@ -1,5 +1,6 @@
-// better-auth: email + password sessions for the demo users (and any user whose
-// account row holds a password), in httpOnly cookies, stored through Prisma.
+// better-auth: sessions in httpOnly cookies, stored through Prisma, from company sign-in
+// (OpenID Connect, oidc-sign-in.ts) and/or email + password (the demo users, and any
+// user whose account row holds a password) while PASSWORD_SIGN_IN is on.
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -9,8 +10,12 @@ import { APIError } from "better-auth/api";
 import { env, publicBaseUrl, trustedOrigins } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/security/client-address";
 import { personNameSchema } from "@/lib/schemas/text-fields";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
+import { applyOidcClaims, oidcProvider, validateOidcUser } from "@/lib/auth/oidc-sign-in";
 
 const baseURL = publicBaseUrl();
+const oidc = oidcConfig();
 
 export const auth = betterAuth({
   appName: "KVStore App",
@@ -18,8 +23,15 @@ export const auth = betterAuth({
   baseURL,
   trustedOrigins: trustedOrigins(),
   database: prismaAdapter(db, { provider: "sqlite" }),
-  emailAndPassword: { enabled: true, disableSignUp: true },
+  emailAndPassword: { enabled: passwordSignInEnabled(), disableSignUp: true },
+  // A provider's answer that goes wrong before better-auth knows where the person came
+  // from (no or bad state) lands on the sign-in page too, which explains the error code.
+  onAPIError: { errorURL: `${baseURL}/signin` },
+  // Someone seeded with a password who signs in through the company provider with the
+  // same (provider-verified) email keeps their account: the provider's account is linked.
+  account: { accountLinking: { enabled: true } },
   user: {
+    validateUserInfo: ({ source }) => validateOidcUser(oidc, source),
     additionalFields: {
       role: { type: "string", required: false, defaultValue: "REQUESTER", input: false },
       team: { type: "string", required: false, input: false },
@@ -31,7 +43,13 @@ export const auth = betterAuth({
     window: 60,
     max: 300,
     // Slow down password guessing without locking out a person who mistypes.
-    customRules: { "/sign-in/email": { window: 60, max: env().SIGN_IN_ATTEMPTS_PER_MINUTE } },
+    customRules: {
+      "/sign-in/email": { window: 60, max: env().SIGN_IN_ATTEMPTS_PER_MINUTE },
+      // Starting company sign-in checks no secret (the provider does): the general limit,
+      // not better-auth's 3 in 10 s for sign-in paths, which a whole office behind one
+      // address would hit at nine in the morning.
+      "/sign-in/social": { window: 60, max: 300 },
+    },
   },
   advanced: {
     // The sign-in limit per address and each session's recorded address use the client
@@ -45,10 +63,19 @@ export const auth = betterAuth({
       create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
       update: { before: async (user) => ({ data: user.name === undefined ? user : { ...user, name: checkedName(user.name) } }) },
     },
+    // Company sign-in: role (from groups) and team from this sign-in's claims, written
+    // before its session exists (oidc-sign-in.ts). Other sign-ins leave them alone.
+    session: {
+      create: {
+        before: async (session) => {
+          await applyOidcClaims(session.userId);
+        },
+      },
+    },
   },
   telemetry: { enabled: false },
   // nextCookies lets the sign-in server action set the session cookie; keep it last.
-  plugins: [nextCookies()],
+  plugins: [...(oidc ? [genericOAuth({ config: [oidcProvider(oidc)] })] : []), nextCookies()],
 });
 
 function checkedName(name: unknown): string {

@@ -104,7 +104,7 @@ for (const variant of VARIANTS) {
     const page = await context.newPage();
 
     await page.goto("/signin");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
     await expect(page.locator("html")).toHaveClass(new RegExp(variant.colorScheme));
     await expectNoAxeViolations(page, `signin (${variant.name})`);
     await shoot(page, "signin", variant);

@@ -11,7 +11,7 @@ test("sign in, submit a request, see its page, and find it in the queue without 
   await expect(page).toHaveURL(/\/signin\?next=%2Frequests/);
   await page.getByLabel("Email").fill("alice@example.com");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole("heading", { name: "Requests" })).toBeVisible();
 

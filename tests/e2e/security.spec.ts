@@ -98,7 +98,7 @@ test("after sign-in, next= never leads off the site, however the path is spelled
     await page.goto(`/signin?next=${encodeURIComponent(next)}`);
     await page.getByLabel("Email").fill("bob@example.com");
     await page.getByLabel("Password").fill("kvstore-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page, JSON.stringify(next)).toHaveURL(/^http:\/\/localhost:\d+\/requests$/);
     // Signed in, the sign-in page itself redirects: same rule, no 500.
     const res = await page.request.get(`/signin?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });

@@ -14,3 +14,6 @@ process.env.BETTER_AUTH_URL = "http://localhost:3000";
 // whatever .env says, so that every run sees the same thing.
 process.env.METRICS_TOKEN = "jest-only-metrics-token-0000";
 delete process.env.LOG_LEVEL;
+// Password sign-in, no company sign-in, whatever .env says (tests/api/oidc.test.ts sets its own).
+for (const name of Object.keys(process.env)) if (name.startsWith("OIDC_")) delete process.env[name];
+delete process.env.PASSWORD_SIGN_IN;
