@@ -2,6 +2,7 @@
 // provider's own login and consent pages (scripts/dev-idp.mjs, started by
 // playwright.config.ts): accounts at first sign-in, roles from groups at every sign-in,
 // and every bad answer ending on /signin with a sentence and no session.
+import { spawn } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { DEMO_PASSWORD, requestBody } from "./helpers";
@@ -137,4 +138,42 @@ test("forged or stale answers to the callback end on /signin with a message, nev
   await expect(page).toHaveURL(/\/signin\?error=invalid_code/);
   await expect(page.getByRole("alert").filter({ hasText: "not accepted" })).toBeVisible();
   await expectNoSession(page);
+});
+
+test("with PASSWORD_SIGN_IN=off the sign-in page offers only the company's sign-in, and the password endpoint is refused", async ({ page }) => {
+  // A second app server over the same database, configured as a company would run it.
+  const port = Number(process.env.E2E_PORT ?? 3210) + 2;
+  const base = `http://localhost:${port}`;
+  const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "file:./prisma/e2e.db",
+      PORT: String(port),
+      HOSTNAME: "::",
+      BETTER_AUTH_URL: base,
+      OIDC_ISSUER: IDP_ISSUER,
+      OIDC_CLIENT_ID: "kvstore-app",
+      OIDC_CLIENT_SECRET: "kvstore-e2e-idp-secret",
+      OIDC_DISPLAY_NAME: IDP_DISPLAY_NAME,
+      PASSWORD_SIGN_IN: "off",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "ignore",
+  });
+  try {
+    await expect.poll(async () => (await fetch(`${base}/api/ready`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+    await page.goto(`${base}/signin`);
+    await expect(page.getByRole("button", { name: `Sign in with ${IDP_DISPLAY_NAME}` })).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveCount(0);
+    await expect(page.getByLabel("Password")).toHaveCount(0);
+    const res = await page.request.post(`${base}/api/auth/sign-in/email`, {
+      data: { email: "alice@example.com", password: DEMO_PASSWORD },
+      headers: { Origin: base },
+    });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("FORBIDDEN");
+    expect(res.headers()["set-cookie"]).toBeUndefined();
+  } finally {
+    server.kill("SIGTERM");
+  }
 });
