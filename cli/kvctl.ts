@@ -17,8 +17,8 @@ import {
   type BulkTransitionResponse,
   type RequestDetail,
   type RequestListResponse,
-  type UserListResponse,
 } from "@/lib/schemas/request";
+import type { UserListResponse } from "@/lib/schemas/user";
 import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, parseRequestNumber } from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";

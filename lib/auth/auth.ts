@@ -23,6 +23,8 @@ export const auth = betterAuth({
     additionalFields: {
       role: { type: "string", required: false, defaultValue: "REQUESTER", input: false },
       team: { type: "string", required: false, input: false },
+      // false: deactivated by an admin (lib/data/users/update-user.ts); no new session.
+      active: { type: "boolean", required: false, defaultValue: true, input: false },
     },
   },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -45,11 +47,24 @@ export const auth = betterAuth({
       create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
       update: { before: async (user) => ({ data: user.name === undefined ? user : { ...user, name: checkedName(user.name) } }) },
     },
+    // A deactivated person gets no session, however they sign in (password or SSO): the
+    // sign-in answers 403 in the app's envelope (lib/api/auth-envelope.ts).
+    session: {
+      create: {
+        before: async (session) => {
+          const user = await db.user.findUnique({ where: { id: session.userId }, select: { active: true } });
+          if (!user?.active) throw new APIError("FORBIDDEN", { message: DEACTIVATED_MESSAGE });
+          return { data: session };
+        },
+      },
+    },
   },
   telemetry: { enabled: false },
   // nextCookies lets the sign-in server action set the session cookie; keep it last.
   plugins: [nextCookies()],
 });
+
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin of the app to reactivate it.";
 
 function checkedName(name: unknown): string {
   const parsed = personNameSchema.safeParse(name);
