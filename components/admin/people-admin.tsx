@@ -41,7 +41,7 @@ const COLUMNS: { field: UserSortField; label: string; phones: boolean }[] = [
   { field: "name", label: "Name", phones: true },
   { field: "email", label: "Email", phones: false },
   { field: "team", label: "Team", phones: false },
-  { field: "role", label: "Role", phones: true },
+  { field: "role", label: "Role", phones: false },
   { field: "lastSeenAt", label: "Last seen", phones: false },
 ];
 const roleLabel = (role: string) => (role === "ADMIN" ? "Admin" : "Requester");
@@ -127,12 +127,28 @@ export function PeopleAdmin({ me, people, query, changes, rolesFromIdentityProvi
             sx={{ flexGrow: 1 }}
             slotProps={{ htmlInput: { maxLength: 100 } }}
           />
-          <TextField select label="Role" size="small" value={query.role} onChange={(e) => go({ role: e.target.value })} sx={{ minWidth: 140 }}>
+          <TextField
+            select
+            label="Role"
+            size="small"
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+            value={query.role}
+            onChange={(e) => go({ role: e.target.value })}
+            sx={{ minWidth: 140 }}
+          >
             <MenuItem value="">Any role</MenuItem>
             <MenuItem value="ADMIN">Admin</MenuItem>
             <MenuItem value="REQUESTER">Requester</MenuItem>
           </TextField>
-          <TextField select label="Status" size="small" value={query.active} onChange={(e) => go({ active: e.target.value })} sx={{ minWidth: 140 }}>
+          <TextField
+            select
+            label="Status"
+            size="small"
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+            value={query.active}
+            onChange={(e) => go({ active: e.target.value })}
+            sx={{ minWidth: 140 }}
+          >
             <MenuItem value="">Everyone</MenuItem>
             <MenuItem value="true">Active</MenuItem>
             <MenuItem value="false">Deactivated</MenuItem>
@@ -152,7 +168,7 @@ export function PeopleAdmin({ me, people, query, changes, rolesFromIdentityProvi
                     </TableSortLabel>
                   </TableCell>
                 ))}
-                <TableCell>Status</TableCell>
+                <TableCell sx={hideOnPhones}>Status</TableCell>
                 <TableCell align="right">Actions</TableCell>
               </TableRow>
             </TableHead>
@@ -167,13 +183,16 @@ export function PeopleAdmin({ me, people, query, changes, rolesFromIdentityProvi
                         (you)
                       </Typography>
                     )}
+                    {/* Phones: the email, role and status under the name (their columns are hidden). */}
                     <Typography variant="body2" color="textSecondary" sx={{ display: { xs: "block", sm: "none" }, overflowWrap: "anywhere" }}>
                       {p.email}
+                      <br />
+                      {roleLabel(p.role)} · {p.active ? "active" : "deactivated"}
                     </Typography>
                   </TableCell>
                   <TableCell sx={{ overflowWrap: "anywhere", ...hideOnPhones }}>{p.email}</TableCell>
                   <TableCell sx={hideOnPhones}>{p.team ?? "—"}</TableCell>
-                  <TableCell>{roleLabel(p.role)}</TableCell>
+                  <TableCell sx={hideOnPhones}>{roleLabel(p.role)}</TableCell>
                   <TableCell sx={{ whiteSpace: "nowrap", ...hideOnPhones }}>
                     {p.lastSeenAt ? (
                       <RelativeTime iso={p.lastSeenAt} />

@@ -135,7 +135,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
             <TableHead>
               <TableRow>
                 <TableCell>Name</TableCell>
-                <TableCell>Token</TableCell>
+                <TableCell sx={hideOnPhones}>Token</TableCell>
                 <TableCell>Access</TableCell>
                 <TableCell>Expires</TableCell>
                 <TableCell sx={hideOnPhones}>Created</TableCell>
@@ -151,7 +151,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
               {tokens.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell sx={{ overflowWrap: "anywhere", minWidth: 120 }}>{t.name}</TableCell>
-                  <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap" }}>{t.prefix}…</TableCell>
+                  <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap", ...hideOnPhones }}>{t.prefix}…</TableCell>
                   <TableCell sx={{ whiteSpace: "nowrap" }}>{t.readOnly ? "Read only" : "Read and write"}</TableCell>
                   <TableCell sx={{ whiteSpace: "nowrap" }}>
                     <TokenExpiry expiresAt={t.expiresAt} />
