@@ -202,7 +202,7 @@ export function PeopleAdmin({ me, people, query, changes, rolesFromIdentityProvi
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell sx={hideOnPhones}>
                     {p.active ? (
                       <Chip size="small" label="Active" color="success" variant="outlined" />
                     ) : (
