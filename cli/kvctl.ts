@@ -17,8 +17,8 @@ import {
   type BulkTransitionResponse,
   type RequestDetail,
   type RequestListResponse,
-  type UserListResponse,
 } from "@/lib/schemas/request";
+import type { UserListResponse } from "@/lib/schemas/user";
 import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, parseRequestNumber } from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";
@@ -243,6 +243,15 @@ async function resolveAssignee(api: ApiClient, who: string): Promise<{ id: strin
   return { id: key, label: key };
 }
 
+/** "Read-write; expires on 2027-03-01 (in 90 days)." for kvctl login. */
+function describeToken(token: MeResponse["token"]): string {
+  if (!token) return "";
+  const access = token.readOnly ? "Read-only (it cannot change anything)" : "Read-write";
+  if (!token.expiresAt) return `${access}; never expires.`;
+  const days = Math.ceil((Date.parse(token.expiresAt) - Date.now()) / 86_400_000);
+  return `${access}; expires on ${token.expiresAt.slice(0, 10)} (in ${days} day${days === 1 ? "" : "s"}).`;
+}
+
 type PingProbe = { status: number; ms: number; body: unknown };
 
 async function probe(api: ApiClient, path: string, timeoutMs: number): Promise<PingProbe> {
@@ -295,7 +304,7 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
       const me = await createClient(url, token, VERSION).json<MeResponse>("GET", "/api/me");
       const file = writeConfig({ url, token: token! });
       io.out(
-        `Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\nSaved to ${file} (readable by you only).`,
+        `Signed in to ${url} as ${me.name} <${me.email}> (${me.role.toLowerCase()}) with token "${me.token?.name}".\n${describeToken(me.token)}\nSaved to ${file} (readable by you only).`,
       );
     });
 

@@ -28,12 +28,14 @@ export function SignInForm({ next, secondary = false }: { next: string; secondar
         router.refresh();
         return;
       }
+      // 403: refused for a reason the server words (a deactivated account, password sign-in off).
+      const refusal = res.status === 403 ? ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message : undefined;
       setError(
         res.status === 429
           ? "Too many attempts. Wait a minute, then try again."
           : res.status === 401 || res.status === 400
             ? "That email and password do not match an account."
-            : "Signing in failed. Try again.",
+            : (refusal ?? "Signing in failed. Try again."),
       );
     } catch {
       setError("Cannot reach the server. Check your connection and try again.");

@@ -1,5 +1,5 @@
 "use client";
-// The account menu's popup, loaded on the first click (user-menu.tsx): MUI's Menu brings
+// The account menu's popup (API tokens; People for admins; the API reference), loaded on the first click (user-menu.tsx): MUI's Menu brings
 // Popover, Modal and their transitions, which no page needs before that. Rendered in
 // place (no portal), so the menu stays inside the header's landmark.
 import NextLink from "next/link";
@@ -10,6 +10,7 @@ import Menu from "@mui/material/Menu";
 import MenuItem from "@mui/material/MenuItem";
 import KeyIcon from "@mui/icons-material/Key";
 import MenuBookIcon from "@mui/icons-material/MenuBook";
+import PeopleIcon from "@mui/icons-material/People";
 import type { SessionUser } from "@/lib/auth/roles";
 
 export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anchor: HTMLElement | null; close: () => void }) {
@@ -33,6 +34,14 @@ export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anch
         </ListItemIcon>
         <ListItemText primary="API tokens" />
       </MenuItem>
+      {user.role === "ADMIN" && (
+        <MenuItem component={NextLink} href="/admin/people" onClick={close}>
+          <ListItemIcon>
+            <PeopleIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary="People" />
+        </MenuItem>
+      )}
       <MenuItem component="a" href="/api/docs" target="_blank" rel="noopener" onClick={close}>
         <ListItemIcon>
           <MenuBookIcon fontSize="small" />

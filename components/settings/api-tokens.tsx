@@ -27,7 +27,15 @@ import Typography from "@mui/material/Typography";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { createToken, revokeToken, tokenKeys, tokenListOptions } from "@/lib/queries/tokens";
-import { createTokenBodySchema, type ApiTokenDto, type CreatedTokenDto } from "@/lib/schemas/token";
+import {
+  createTokenBodySchema,
+  DEFAULT_TOKEN_EXPIRY_DAYS,
+  TOKEN_EXPIRY_CHOICES,
+  TOKEN_EXPIRY_WARNING_MS,
+  type ApiTokenDto,
+  type CreatedTokenDto,
+} from "@/lib/schemas/token";
+import MenuItem from "@mui/material/MenuItem";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { EmptyTableRow } from "@/components/layout/empty-table-row";
 
@@ -35,6 +43,8 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
   const queryClient = useQueryClient();
   const { data, error } = useQuery(tokenListOptions());
   const [name, setName] = useState("");
+  const [access, setAccess] = useState<"read-write" | "read-only">("read-write");
+  const [expiry, setExpiry] = useState<string>(String(DEFAULT_TOKEN_EXPIRY_DAYS));
   const [nameError, setNameError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedTokenDto | null>(null);
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
@@ -60,7 +70,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = createTokenBodySchema.safeParse({ name });
+    const parsed = createTokenBodySchema.safeParse({ name, readOnly: access === "read-only", expiresInDays: expiry === "never" ? null : Number(expiry) });
     if (!parsed.success) {
       setNameError(parsed.error.issues[0]?.message ?? "Check the name");
       return;
@@ -100,6 +110,17 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
             helperText={nameError ?? "What it is for, e.g. “backup job on db-7”"}
             slotProps={{ htmlInput: { maxLength: 80 } }}
           />
+          <TextField select label="Access" value={access} onChange={(e) => setAccess(e.target.value as typeof access)} sx={{ minWidth: 150 }}>
+            <MenuItem value="read-write">Read and write</MenuItem>
+            <MenuItem value="read-only">Read only</MenuItem>
+          </TextField>
+          <TextField select label="Expires" value={expiry} onChange={(e) => setExpiry(e.target.value)} sx={{ minWidth: 150 }}>
+            {TOKEN_EXPIRY_CHOICES.map((days) => (
+              <MenuItem key={String(days)} value={days === null ? "never" : String(days)}>
+                {days === null ? "Never" : `In ${days} days`}
+              </MenuItem>
+            ))}
+          </TextField>
           <Button type="submit" variant="contained" disabled={create.isPending} sx={{ flexShrink: 0, mt: { sm: 0.25 } }}>
             Create token
           </Button>
@@ -114,9 +135,11 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
             <TableHead>
               <TableRow>
                 <TableCell>Name</TableCell>
-                <TableCell>Token</TableCell>
+                <TableCell sx={hideOnPhones}>Token</TableCell>
+                <TableCell>Access</TableCell>
+                <TableCell>Expires</TableCell>
                 <TableCell sx={hideOnPhones}>Created</TableCell>
-                <TableCell>Last used</TableCell>
+                <TableCell sx={hideOnPhones}>Last used</TableCell>
                 <TableCell align="right" sx={{ position: "relative" }}>
                   <Box component="span" sx={visuallyHidden}>
                     Actions
@@ -128,11 +151,15 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
               {tokens.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell sx={{ overflowWrap: "anywhere", minWidth: 120 }}>{t.name}</TableCell>
-                  <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap" }}>{t.prefix}…</TableCell>
+                  <TableCell sx={{ fontFamily: "monospace", whiteSpace: "nowrap", ...hideOnPhones }}>{t.prefix}…</TableCell>
+                  <TableCell sx={{ whiteSpace: "nowrap" }}>{t.readOnly ? "Read only" : "Read and write"}</TableCell>
+                  <TableCell sx={{ whiteSpace: "nowrap" }}>
+                    <TokenExpiry expiresAt={t.expiresAt} />
+                  </TableCell>
                   <TableCell sx={{ whiteSpace: "nowrap", ...hideOnPhones }}>
                     <RelativeTime iso={t.createdAt} />
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: "nowrap" }}>
+                  <TableCell sx={{ whiteSpace: "nowrap", ...hideOnPhones }}>
                     {t.lastUsedAt ? (
                       <RelativeTime iso={t.lastUsedAt} />
                     ) : (
@@ -148,7 +175,7 @@ export function ApiTokens({ baseUrl }: { baseUrl: string }) {
                   </TableCell>
                 </TableRow>
               ))}
-              {data && tokens.length === 0 && <EmptyTableRow colSpan={5}>No tokens yet. Create one for each script or tool.</EmptyTableRow>}
+              {data && tokens.length === 0 && <EmptyTableRow colSpan={7}>No tokens yet. Create one for each script or tool.</EmptyTableRow>}
             </TableBody>
           </Table>
         </TableContainer>
@@ -202,6 +229,32 @@ npx kvctl list --status SUBMITTED`}
       </Dialog>
     </Stack>
   );
+}
+
+/** Read at render like RelativeTime's "3 d ago": the page re-renders after every change. */
+const msUntil = (iso: string) => Date.parse(iso) - Date.now();
+
+/** The expiry date; a warning within a week of it, and once it has passed. */
+function TokenExpiry({ expiresAt }: { expiresAt: string | null }) {
+  if (!expiresAt) return <span>Never</span>;
+  const left = msUntil(expiresAt);
+  const date = expiresAt.slice(0, 10);
+  if (left <= 0) {
+    return (
+      <Typography component="span" variant="body2" color="error" sx={{ fontWeight: 500 }}>
+        Expired {date}
+      </Typography>
+    );
+  }
+  if (left <= TOKEN_EXPIRY_WARNING_MS) {
+    const days = Math.max(1, Math.ceil(left / 86_400_000));
+    return (
+      <Typography component="span" variant="body2" color="warning" sx={{ fontWeight: 500 }} suppressHydrationWarning>
+        ⚠ {date}, in {days} day{days === 1 ? "" : "s"}: create a new one
+      </Typography>
+    );
+  }
+  return <time dateTime={expiresAt}>{date}</time>;
 }
 
 function NewTokenDialog({ token, onClose }: { token: CreatedTokenDto | null; onClose: () => void }) {

@@ -53,6 +53,11 @@ export function withApi<P = Record<string, never>>(handler: (args: ApiHandlerArg
       if (options.sessionOnly && auth.via === "token") {
         throw ApiError.forbidden("API tokens cannot manage tokens; sign in to the app in a browser.");
       }
+      if (auth.via === "token" && auth.token.readOnly && req.method !== "GET" && req.method !== "HEAD") {
+        throw new ApiError("FORBIDDEN", "This API token is read-only: it can only read (GET). Create a read-write token at /settings/tokens to make changes.", [
+          { path: "authorization", message: "READ_ONLY_TOKEN" },
+        ]);
+      }
       if (options.role && auth.user.role !== options.role) throw ApiError.forbidden();
       const params = context?.params ? await context.params : ({} as P);
       return await handler({ req, user: auth.user, params, auth });

@@ -35,6 +35,8 @@ export const auth = betterAuth({
     additionalFields: {
       role: { type: "string", required: false, defaultValue: "REQUESTER", input: false },
       team: { type: "string", required: false, input: false },
+      // false: deactivated by an admin (lib/data/users/update-user.ts); no new session.
+      active: { type: "boolean", required: false, defaultValue: true, input: false },
     },
   },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -63,12 +65,17 @@ export const auth = betterAuth({
       create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
       update: { before: async (user) => ({ data: user.name === undefined ? user : { ...user, name: checkedName(user.name) } }) },
     },
-    // Company sign-in: role (from groups) and team from this sign-in's claims, written
-    // before its session exists (oidc-sign-in.ts). Other sign-ins leave them alone.
+    // A deactivated person gets no session, however they sign in (password or SSO): the
+    // sign-in answers 403 in the app's envelope (lib/api/auth-envelope.ts). Company
+    // sign-in then writes role (from groups) and team from this sign-in's claims before
+    // the session exists (oidc-sign-in.ts); other sign-ins leave them alone.
     session: {
       create: {
         before: async (session) => {
+          const user = await db.user.findUnique({ where: { id: session.userId }, select: { active: true } });
+          if (!user?.active) throw new APIError("FORBIDDEN", { message: DEACTIVATED_MESSAGE });
           await applyOidcClaims(session.userId);
+          return { data: session };
         },
       },
     },
@@ -77,6 +84,8 @@ export const auth = betterAuth({
   // nextCookies lets the sign-in server action set the session cookie; keep it last.
   plugins: [...(oidc ? [genericOAuth({ config: [oidcProvider(oidc)] })] : []), nextCookies()],
 });
+
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin of the app to reactivate it.";
 
 function checkedName(name: unknown): string {
   const parsed = personNameSchema.safeParse(name);

@@ -9,22 +9,28 @@ import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { authenticateToken, type TokenAuth } from "@/lib/data/tokens/api-tokens";
 import { fastSessionUser } from "@/lib/auth/session-fast-path";
 import { noteCaller } from "@/lib/observability/state";
+import { noteSeen } from "@/lib/auth/last-seen";
 
 /**
  * The user behind a session cookie: the common case in one prepared statement, anything
- * unusual (expired, due for refresh, bad signature) through better-auth.
+ * unusual (expired, due for refresh, bad signature) through better-auth. A deactivated
+ * person has no session (deactivating deletes them); should one remain, it is refused.
  */
 async function sessionUser(requestHeaders: Headers): Promise<SessionUser | null> {
   const fast = await fastSessionUser(requestHeaders.get("cookie"));
-  if (fast) return fast;
+  if (fast !== undefined) return fast;
   const session = await auth.api.getSession({ headers: requestHeaders });
-  return session ? toSessionUser(session.user) : null;
+  if (!session || (session.user as { active?: unknown }).active === false) return null;
+  return toSessionUser(session.user);
 }
 
 /** Resolves the session cookie of the request being rendered (once per render). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const user = await sessionUser(await headers());
-  if (user) noteCaller(user.id); // for the request's log line
+  if (user) {
+    noteCaller(user.id); // for the request's log line
+    noteSeen(user.id);
+  }
   return user;
 });
 
@@ -49,8 +55,16 @@ export async function authenticateRequest(req: Request): Promise<RequestAuth | n
     if (!match?.[1]) throw new ApiError("UNAUTHENTICATED", "Send the token as Authorization: Bearer <token>.");
     const found = await authenticateToken(match[1]);
     if (!found) throw new ApiError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
+    if ("expiredAt" in found) {
+      throw new ApiError("UNAUTHENTICATED", `The API token expired on ${found.expiredAt.toISOString().slice(0, 10)}; create a new one at /settings/tokens.`, [
+        { path: "authorization", message: "TOKEN_EXPIRED" },
+      ]);
+    }
+    noteSeen(found.user.id);
     return { user: found.user, via: "token", token: found.token };
   }
   const user = await sessionUser(req.headers);
-  return user ? { user, via: "session", token: null } : null;
+  if (!user) return null;
+  noteSeen(user.id);
+  return { user, via: "session", token: null };
 }

@@ -63,11 +63,14 @@ export function verifySignedValue(value: string, secret: string): string | null 
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-type Row = { id: string; name: string; email: string; role: string; team: string | null; expiresAt: string | number };
+type Row = { id: string; name: string; email: string; role: string; team: string | null; active: number; expiresAt: string | number };
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
-/** The signed-in user when the fast path can answer alone; undefined: ask better-auth. */
-export async function fastSessionUser(cookieHeader: string | null): Promise<SessionUser | undefined> {
+/**
+ * The signed-in user when the fast path can answer alone; null: a valid session of a
+ * deactivated person (refused, whatever better-auth would say); undefined: ask better-auth.
+ */
+export async function fastSessionUser(cookieHeader: string | null): Promise<SessionUser | null | undefined> {
   if (!cookieHeader) return undefined;
   const n = await cookieNames();
   const value = readCookie(cookieHeader, n.session);
@@ -78,13 +81,14 @@ export async function fastSessionUser(cookieHeader: string | null): Promise<Sess
   let lookup = statements.get(db);
   if (!lookup) {
     lookup = db.prepare(
-      `SELECT "u"."id", "u"."name", "u"."email", "u"."role", "u"."team", "s"."expiresAt"
+      `SELECT "u"."id", "u"."name", "u"."email", "u"."role", "u"."team", "u"."active", "s"."expiresAt"
        FROM "session" AS "s" JOIN "user" AS "u" ON "u"."id" = "s"."userId" WHERE "s"."token" = ?`,
     );
     statements.set(db, lookup);
   }
   const row = lookup.get(token) as Row | undefined;
   if (!row) return undefined;
+  if (!row.active) return null;
   const expiresAt = typeof row.expiresAt === "number" ? row.expiresAt : Date.parse(row.expiresAt);
   const now = Date.now();
   // Expired (better-auth deletes it) or due for the sliding refresh (better-auth writes it).

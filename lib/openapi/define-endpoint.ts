@@ -116,6 +116,11 @@ export function toOperation(spec: EndpointSpec): ZodOpenApiOperationObject {
   }
   if (spec.access === "admin") errors.set(403, "Not an admin (FORBIDDEN).");
   if (spec.access === "session") errors.set(403, "Called with an API token: managing tokens takes a browser session (FORBIDDEN).");
+  // Any change through a read-only token is refused, whoever its person is.
+  if ((spec.access === "user" || spec.access === "admin") && spec.method !== "get") {
+    const readOnly = "Called with a read-only API token (FORBIDDEN, `details[0].message` READ_ONLY_TOKEN).";
+    errors.set(403, spec.access === "admin" ? `Not an admin, or called with a read-only API token (FORBIDDEN).` : readOnly);
+  }
   if (spec.params?.query) errors.set(400, undefined);
   if (spec.jsonBody) {
     errors.set(400, undefined);

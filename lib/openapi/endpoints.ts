@@ -9,18 +9,17 @@ import {
   commentSchema,
   createRequestBodySchema,
   listRequestsQuerySchema,
-  listUsersQuerySchema,
   requestDetailSchema,
   requestListResponseSchema,
   transitionBodySchema,
   updateRequestBodySchema,
-  userListResponseSchema,
 } from "@/lib/schemas/request";
 import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas/export";
 import { IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, importReportSchema } from "@/lib/schemas/import";
 import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { healthResponseSchema } from "@/lib/schemas/health";
+import { listUsersQuerySchema, updateUserBodySchema, userListResponseSchema, userSchema } from "@/lib/schemas/user";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -37,6 +36,7 @@ const Transition = transitionBodySchema.meta({ id: "Transition" });
 const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
 const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
+const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -49,6 +49,7 @@ const requestNumberParam = z.object({
 });
 const datasetNameParam = z.object({ datasetName: z.string().describe("A dataset name").meta({ example: "payments_ledger" }) });
 const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
+const userIdParam = z.object({ id: z.string().describe("The person's id") });
 
 const NO_SUCH_REQUEST = "No request with this number (NOT_FOUND).";
 
@@ -266,11 +267,31 @@ export const ENDPOINTS: EndpointSpec[] = [
     method: "get",
     path: "/api/users",
     operationId: "listUsers",
-    summary: "List people (to assign or filter by)",
+    summary: "List people (to assign or filter by; the admins' people page)",
+    description:
+      "Searched (`q`: part of a name, email or team), filtered (`role`, `active`), sorted and paged on the server. `lastSeenAt` is filled for admins only, and only admins may sort by it.",
     tag: "Users",
     access: "user",
     params: { query: listUsersQuerySchema },
-    responses: { 200: json(userListResponseSchema, "The users") },
+    responses: { 200: json(userListResponseSchema, "One page of people, and how many match") },
+    errors: { 403: "`sort=lastSeenAt` by someone who is not an admin (FORBIDDEN)." },
+  },
+  {
+    method: "patch",
+    path: "/api/users/{id}",
+    operationId: "updateUser",
+    summary: "Change a person's role, or deactivate or reactivate them",
+    description:
+      "Every change is recorded (who, whom, from, to, when). Deactivating ends the person's sessions and revokes their API tokens at once (their next call is 401) and refuses their sign-in (403). Where roles come from the identity provider's groups (`OIDC_ADMIN_GROUPS`), a role set here lasts until the person's next sign-in.",
+    tag: "Users",
+    access: "admin",
+    params: { path: userIdParam },
+    jsonBody: UpdateUser,
+    responses: { 200: json(userSchema, "The person as they are now") },
+    errors: {
+      404: "Nobody has this id (NOT_FOUND).",
+      409: "The change would leave no active admin: the last active admin cannot demote or deactivate themselves (CONFLICT).",
+    },
   },
   {
     method: "get",
@@ -279,6 +300,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     summary: "Who the API takes you for",
     tag: "Account",
     access: "user",
+    description: "For token calls, the token too: whether it is read-only and when it expires (kvctl login prints both).",
     responses: { 200: json(meResponseSchema, "The caller, and the token used if any") },
   },
 
@@ -304,6 +326,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "session",
     jsonBody: NewToken,
     responses: { 201: json(createdTokenSchema, "The new token, shown this once") },
+    // Expiry and read-only: createTokenBodySchema. An expired token answers 401 saying so.
     errors: { 409: "You have the most tokens one person may keep; revoke one first (CONFLICT)." },
   },
   {

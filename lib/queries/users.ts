@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { UserListResponse } from "@/lib/schemas/request";
+import type { UserListResponse } from "@/lib/schemas/user";
 
 const userKeys = {
   all: ["users"] as const,

@@ -428,15 +428,6 @@ export const bulkTransitionResponseSchema = z.object({
 });
 export type BulkTransitionResponse = z.infer<typeof bulkTransitionResponseSchema>;
 
-/** GET /api/users — people to assign (admins) or filter by. */
-export const listUsersQuerySchema = z.strictObject({
-  role: z.enum(["ADMIN", "REQUESTER"], { error: "role must be ADMIN or REQUESTER" }).optional(),
-});
-export const userListResponseSchema = z.object({
-  items: z.array(userRefSchema.extend({ role: z.enum(["ADMIN", "REQUESTER"]), team: z.string().nullable() })),
-});
-export type UserListResponse = z.infer<typeof userListResponseSchema>;
-
 /** One message of GET /api/events (server-sent events): something about a request changed. */
 export const requestChangedEventSchema = z.object({
   type: z.literal("request.changed"),

@@ -9,6 +9,7 @@ import { hashToken } from "@/lib/data/tokens/api-tokens";
 import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 let dana: string;
 let erin: string;
 
@@ -38,7 +39,11 @@ describe("creating and listing tokens", () => {
       token: expect.stringMatching(/^kvs_[A-Za-z0-9_-]{43}$/),
       createdAt: expect.any(String),
       lastUsedAt: null,
+      readOnly: false,
+      expiresAt: expect.any(String),
     });
+    // 90 days by default.
+    expect(Date.parse(res.json.expiresAt) - Date.parse(res.json.createdAt)).toBeCloseTo(90 * DAY_MS, -4);
 
     const stored = await db.apiToken.findUniqueOrThrow({ where: { id: res.json.id } });
     expect(stored.tokenHash).toBe(hashToken(res.json.token));
@@ -47,7 +52,15 @@ describe("creating and listing tokens", () => {
     const list = await call(tokensRoute.GET, "GET", "/api/tokens", { cookie: dana });
     expect(list.status).toBe(200);
     const listed = list.json.items.find((t: { id: string }) => t.id === res.json.id);
-    expect(listed).toEqual({ id: res.json.id, name: "nightly backup", prefix: res.json.prefix, createdAt: expect.any(String), lastUsedAt: null });
+    expect(listed).toEqual({
+      id: res.json.id,
+      name: "nightly backup",
+      prefix: res.json.prefix,
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      readOnly: false,
+      expiresAt: res.json.expiresAt,
+    });
     expect(JSON.stringify(list.json)).not.toContain(res.json.token);
   });
 
@@ -154,5 +167,70 @@ describe("revoking tokens", () => {
     for (let i = 0; i < 25; i++) await createToken(gina, `t${i}`);
     const res = await call(tokensRoute.POST, "POST", "/api/tokens", { cookie: gina, body: { name: "one too many" } });
     expect(res.status).toBe(409);
+  });
+});
+
+describe("read-only tokens and expiry", () => {
+  const make = async (body: Record<string, unknown>) => {
+    const res = await call(tokensRoute.POST, "POST", "/api/tokens", { cookie: dana, body: { name: "tool", ...body } });
+    expect(res.status).toBe(201);
+    return res.json as { id: string; token: string; readOnly: boolean; expiresAt: string | null; createdAt: string };
+  };
+
+  it.each([
+    [30, 30],
+    [365, 365],
+  ])("expires in %i days when asked", async (days, expected) => {
+    const t = await make({ expiresInDays: days });
+    expect(Date.parse(t.expiresAt!) - Date.parse(t.createdAt)).toBeCloseTo(expected * DAY_MS, -4);
+  });
+
+  it("never expires with expiresInDays: null", async () => {
+    expect((await make({ expiresInDays: null })).expiresAt).toBeNull();
+  });
+
+  it.each([[7], [0], ["90"], [true]])("refuses expiresInDays %p with its path", async (value) => {
+    const res = await call(tokensRoute.POST, "POST", "/api/tokens", { cookie: dana, body: { name: "x", expiresInDays: value } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.map((d: { path: string }) => d.path)).toEqual(["expiresInDays"]);
+  });
+
+  it("a read-only token reads (200) and every write is a 403 that says it is read-only; nothing is written", async () => {
+    const t = await make({ readOnly: true, expiresInDays: 30 });
+    expect(t.readOnly).toBe(true);
+    const me = await call(meRoute.GET, "GET", "/api/me", { token: t.token });
+    expect(me.status).toBe(200);
+    expect(me.json.token).toEqual({ id: t.id, name: "tool", prefix: expect.any(String), readOnly: true, expiresAt: t.expiresAt });
+    expect((await call(requestsRoute.GET, "GET", "/api/requests?requester=me", { token: t.token })).status).toBe(200);
+
+    const before = await db.datasetRequest.count();
+    const res = await call(requestsRoute.POST, "POST", "/api/requests", { token: t.token, body: validRequestBody({ ownerTeam: "maps" }) });
+    expect(res.status).toBe(403);
+    expect(res.json.error).toEqual({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("read-only"),
+      details: [{ path: "authorization", message: "READ_ONLY_TOKEN" }],
+    });
+    expect(await db.datasetRequest.count()).toBe(before);
+  });
+
+  it("a read-write token still writes", async () => {
+    const t = await make({ readOnly: false });
+    expect((await call(requestsRoute.POST, "POST", "/api/requests", { token: t.token, body: validRequestBody({ ownerTeam: "maps" }) })).status).toBe(201);
+  });
+
+  it("an expired token is a 401 whose message says it expired, even with a good session cookie", async () => {
+    const t = await make({ expiresInDays: 30 });
+    await db.apiToken.update({ where: { id: t.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const res = await call(meRoute.GET, "GET", "/api/me", { token: t.token, cookie: dana });
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe("UNAUTHENTICATED");
+    expect(res.json.error.message).toMatch(/expired/);
+    expect(res.json.error.details).toEqual([{ path: "authorization", message: "TOKEN_EXPIRED" }]);
+  });
+
+  it("a session call reports no token in /api/me", async () => {
+    const me = await call(meRoute.GET, "GET", "/api/me", { cookie: dana });
+    expect(me.json).toMatchObject({ authenticatedWith: "session", token: null });
   });
 });

@@ -98,6 +98,7 @@ test.describe.serial("kvctl", () => {
     const login = await kvctl(["login", "--token", alice]);
     expect(login.code).toBe(0);
     expect(login.stdout).toContain("as Alice Chen <alice@example.com> (requester)");
+    expect(login.stdout).toMatch(/Read-write; expires on \d{4}-\d\d-\d\d \(in (89|90) days\)\./);
     const file = path.join(configDir, "config.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ url: BASE, token: alice });

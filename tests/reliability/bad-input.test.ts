@@ -12,6 +12,7 @@ import * as transitionsRoute from "@/app/api/requests/[number]/transitions/route
 import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
 import * as bulkRoute from "@/app/api/requests/bulk-transitions/route";
 import * as usersRoute from "@/app/api/users/route";
+import * as userRoute from "@/app/api/users/[id]/route";
 import * as datasetRoute from "@/app/api/datasets/[datasetName]/route";
 import * as exportRoute from "@/app/api/requests/export/route";
 import * as importRoute from "@/app/api/requests/import/route";
@@ -30,8 +31,8 @@ import {
   requestDetailSchema,
   requestFieldsSchema,
   requestListResponseSchema,
-  userListResponseSchema,
 } from "@/lib/schemas/request";
+import { userListResponseSchema, userSchema } from "@/lib/schemas/user";
 import { call, signIn, type CallOptions } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 import type { z } from "zod";
@@ -50,6 +51,7 @@ let number: string;
 beforeAll(async () => {
   await createUser("fuzz", "REQUESTER");
   await createUser("fuzzadmin", "ADMIN", "storage");
+  await createUser("fuzztarget", "REQUESTER", "search");
   owner = await signIn("fuzz@example.com", TEST_PASSWORD);
   admin = await signIn("fuzzadmin@example.com", TEST_PASSWORD);
   const res = await call(requestsRoute.POST, "POST", "/api/requests", { cookie: owner, body: validRequestBody() });
@@ -188,6 +190,10 @@ const patchShape = fc
     version: fc.integer({ min: 0, max: 40 }),
   })
   .map(({ set, version }) => ({ version, ...set }));
+const userPatchShape = fc.record(
+  { role: fc.oneof(fc.constantFrom("ADMIN", "REQUESTER"), nastyValue), active: fc.oneof(fc.boolean(), nastyValue), extra: nastyValue },
+  { requiredKeys: [] },
+);
 const commentShape = fc.record({ body: fc.oneof(nastyString, nastyValue), extra: nastyValue }, { requiredKeys: [] });
 const bulkShape = fc.record(
   {
@@ -202,7 +208,7 @@ const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "reque
 const query = fc
   .array(
     fc.tuple(
-      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...LIST_KEYS, "role") }, nastyString),
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...LIST_KEYS, "role", "active") }, nastyString),
       fc.oneof(nastyString, fc.constantFrom(...LIMIT_NUMBERS).map(String), fc.constantFrom(...STATUSES, "asc", "desc", "me", "all", "unassigned", "ADMIN")),
     ),
     { maxLength: 6 },
@@ -272,6 +278,13 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
     check(query, (q: string) => call(requestsRoute.GET, "GET", `/api/requests?${q}`, { cookie: owner }), requestListResponseSchema));
 
   it("GET /api/users", () => check(query, (q: string) => call(usersRoute.GET, "GET", `/api/users?${q}`, { cookie: owner }), userListResponseSchema));
+
+  it("PATCH /api/users/{id}", () =>
+    check(
+      smallBody(userPatchShape),
+      (b: CallOptions) => call(userRoute.PATCH, "PATCH", "/api/users/fuzztarget", { cookie: admin, params: { id: "fuzztarget" }, ...b }),
+      userSchema,
+    ));
 
   it("GET /api/requests/similar", () =>
     check(
