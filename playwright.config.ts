@@ -61,6 +61,8 @@ export default defineConfig({
         OIDC_ADMIN_GROUPS: "kv-admins",
         OIDC_TEAM_CLAIM: "team",
         PASSWORD_SIGN_IN: "on",
+        // One JSON line per request would bury the test report; scripts/reliability/logs.mjs checks the logs.
+        LOG_LEVEL: "warn",
       },
     },
     {
