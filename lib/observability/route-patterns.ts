@@ -16,6 +16,7 @@ export const PAGE_PATTERNS = [
   "/datasets/[datasetName]",
   "/insights",
   "/settings/tokens",
+  "/admin/people",
 ] as const;
 
 /** Served by routes that no endpoint declaration names one by one, and Next's own files. */
