@@ -42,7 +42,7 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
         [
           FIELD_LABELS.datasetName,
           <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
-            {r.datasetName}
+            <DatasetName name={r.datasetName} />
           </Box>,
         ],
         [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
