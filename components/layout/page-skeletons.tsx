@@ -1,5 +1,7 @@
 // Placeholders in the shape of each page while its server part loads (loading.tsx), so
-// navigation answers at once. Announced as busy to assistive technology.
+// navigation answers at once. Announced as busy to assistive technology. The request and
+// dataset pages have none on purpose: their lookup must finish before the first byte, so
+// an unknown number or name answers HTTP 404 (a streamed skeleton would commit a 200).
 import type { ReactNode } from "react";
 import Box from "@mui/material/Box";
 import Paper from "@mui/material/Paper";
@@ -15,29 +17,6 @@ function Busy({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const columns = (lg: string, md = "1fr") => ({ display: "grid", gap: 2.5, gridTemplateColumns: { xs: "1fr", md, lg } });
-
-export function DetailSkeleton() {
-  return (
-    <Busy label="Loading the request">
-      <Placeholder width={140} />
-      <Placeholder width="60%" height={36} rounded />
-      <Placeholder height={72} rounded />
-      <Box sx={columns("2fr 1fr")}>
-        <Stack spacing={2}>
-          {[5, 4, 4].map((rows, i) => (
-            <Paper key={i} sx={{ p: 2.5 }}>
-              <Placeholder width={160} height={24} />
-              {Array.from({ length: rows }, (_, j) => (
-                <Placeholder key={j} />
-              ))}
-            </Paper>
-          ))}
-        </Stack>
-        <Placeholder height={320} rounded />
-      </Box>
-    </Busy>
-  );
-}
 
 export function FormSkeleton() {
   return (

@@ -1,7 +1,8 @@
 "use client";
 // The request's timeline: every history event (status, assignment, priority, field
-// edits, checklist) and every comment, oldest first, with a box to add a comment.
-import { useState, type FormEvent } from "react";
+// edits, checklist, comment edits and deletions) and every comment, oldest first, with a
+// box to add a comment. A comment's author may edit or delete it for 15 minutes.
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
@@ -11,7 +12,10 @@ import Typography from "@mui/material/Typography";
 import { LABELS, type ChecklistItem } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import type { CommentDto, RequestDetail, RequestEventDto } from "@/lib/schemas/request";
-import { useAddComment } from "@/lib/queries/request-mutations";
+import type { SessionUser } from "@/lib/auth/roles";
+import { withinEditWindow } from "@/lib/domain/requests/comment-rules";
+import { useAddComment, useChangeComment } from "@/lib/queries/request-mutations";
+import { CommentText } from "@/components/requests/comment-text";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { useToast } from "@/components/feedback/toast-provider";
 
@@ -38,12 +42,16 @@ function describeEvent(e: RequestEventDto): string {
     }
     case "CHECKLIST":
       return `marked ${LABELS.checklist[e.field as ChecklistItem] ?? e.field} as ${e.newValue}`;
+    case "COMMENT_EDITED":
+      return "edited a comment";
+    case "COMMENT_DELETED":
+      return "deleted a comment";
   }
 }
 
 type Entry = { at: string; key: string } & ({ event: RequestEventDto } | { comment: CommentDto });
 
-export function RequestActivity({ request }: { request: RequestDetail }) {
+export function RequestActivity({ request, user }: { request: RequestDetail; user: SessionUser }) {
   const entries: Entry[] = [
     ...request.history.map((event) => ({ at: event.createdAt, key: `e${event.id}`, event })),
     ...request.comments.map((comment) => ({ at: comment.createdAt, key: `c${comment.id}`, comment })),
@@ -66,14 +74,7 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
                 )}
               </>
             ) : (
-              <Box sx={{ bgcolor: "action.hover", borderRadius: 1, p: 1 }}>
-                <Typography variant="body2">
-                  <strong>{entry.comment.author.name}</strong> commented
-                </Typography>
-                <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-                  {entry.comment.body}
-                </Typography>
-              </Box>
+              <CommentEntry number={request.number} comment={entry.comment} user={user} />
             )}
             <Typography variant="caption" color="textSecondary">
               <RelativeTime iso={entry.at} />
@@ -83,11 +84,130 @@ export function RequestActivity({ request }: { request: RequestDetail }) {
       </Box>
       {request.comments.length === 0 && (
         <Typography variant="body2" color="textSecondary">
-          No comments yet. Ask a question or add context below; everyone following this request sees it.
+          No comments yet. Ask a question or add context below.
         </Typography>
       )}
       <CommentBox number={request.number} />
     </Stack>
+  );
+}
+
+// The clock for the 15-minute window, read in the browser only (the server renders no
+// Edit/Delete buttons, so hydration never disagrees) and ticking every 15 s.
+let clockNow = 0;
+const clockListeners = new Set<() => void>();
+let clockTimer: ReturnType<typeof setInterval> | undefined;
+function subscribeClock(listener: () => void) {
+  clockListeners.add(listener);
+  clockTimer ??= setInterval(() => {
+    clockNow = Date.now();
+    clockListeners.forEach((l) => l());
+  }, 15_000);
+  return () => {
+    clockListeners.delete(listener);
+    if (clockListeners.size === 0) {
+      clearInterval(clockTimer);
+      clockTimer = undefined;
+    }
+  };
+}
+const readClock = () => (clockNow ||= Date.now());
+const noClock = () => null;
+
+function CommentEntry({ number, comment, user }: { number: string; comment: CommentDto; user: SessionUser }) {
+  const now = useSyncExternalStore(subscribeClock, readClock, noClock);
+  const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
+  const [draft, setDraft] = useState(comment.body);
+  const change = useChangeComment(number, comment.id);
+  const toast = useToast();
+  const deleted = comment.deletedAt !== null;
+  const mine = comment.author.id === user.id && !deleted && now !== null && withinEditWindow(comment.createdAt, new Date(now));
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    if (!draft.trim() || change.isPending) return;
+    change.mutate({ body: draft }, { onSuccess: () => (setMode("view"), toast("Comment edited")) });
+  }
+
+  if (deleted) {
+    return (
+      <Box sx={{ borderRadius: 1, p: 1, border: 1, borderColor: "divider", borderStyle: "dashed" }}>
+        <Typography variant="body2" color="textSecondary" sx={{ fontStyle: "italic" }}>
+          Comment deleted
+        </Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box sx={{ bgcolor: "action.hover", borderRadius: 1, p: 1 }}>
+      <Typography variant="body2">
+        <strong>{comment.author.name}</strong> commented
+        {comment.editedAt && (
+          <Typography component="span" variant="body2" color="textSecondary">
+            {" "}
+            (edited)
+          </Typography>
+        )}
+      </Typography>
+      {change.error && (
+        <Alert severity="error" sx={{ mt: 0.5 }}>
+          {change.error.message}
+        </Alert>
+      )}
+      {mode === "edit" ? (
+        <Stack component="form" onSubmit={save} spacing={1} sx={{ mt: 1 }} aria-label="Edit your comment">
+          <TextField
+            label="Edit comment"
+            multiline
+            minRows={2}
+            size="small"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            slotProps={{ htmlInput: { maxLength: 4000 } }}
+            autoFocus
+          />
+          <Stack direction="row" spacing={1}>
+            <Button type="submit" size="small" variant="outlined" disabled={!draft.trim() || change.isPending}>
+              Save
+            </Button>
+            <Button size="small" onClick={() => (setMode("view"), setDraft(comment.body), change.reset())}>
+              Cancel
+            </Button>
+          </Stack>
+        </Stack>
+      ) : (
+        <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: "pre-wrap", overflowWrap: "break-word" }}>
+          <CommentText body={comment.body} />
+        </Typography>
+      )}
+      {mine && mode === "view" && (
+        <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
+          <Button size="small" onClick={() => (setDraft(comment.body), setMode("edit"))} aria-label="Edit comment">
+            Edit
+          </Button>
+          <Button size="small" color="error" onClick={() => setMode("confirm-delete")}>
+            Delete
+          </Button>
+        </Stack>
+      )}
+      {mine && mode === "confirm-delete" && (
+        <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: "center", flexWrap: "wrap" }} role="group" aria-label="Delete this comment?">
+          <Typography variant="body2">Delete this comment?</Typography>
+          <Button
+            size="small"
+            color="error"
+            variant="outlined"
+            disabled={change.isPending}
+            onClick={() => change.mutate(null, { onSuccess: () => (setMode("view"), toast("Comment deleted")) })}
+          >
+            Delete comment
+          </Button>
+          <Button size="small" onClick={() => setMode("view")}>
+            Keep
+          </Button>
+        </Stack>
+      )}
+    </Box>
   );
 }
 

@@ -20,6 +20,7 @@ import { RelativeTime } from "@/components/requests/relative-time";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isStale } from "@/lib/domain/requests/staleness";
 import { RequestActivity } from "@/components/requests/request-activity";
+import { DatasetName } from "@/components/layout/dataset-name";
 import { RequestActions } from "@/components/requests/request-actions";
 import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
@@ -41,7 +42,7 @@ function sections(r: RequestDetail): { title: string; rows: [label: string, valu
         [
           FIELD_LABELS.datasetName,
           <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
-            {r.datasetName}
+            <DatasetName name={r.datasetName} />
           </Box>,
         ],
         [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
@@ -115,11 +116,11 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
         </Link>
       </Box>
       <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-        <Typography variant="h1" sx={{ wordBreak: "break-word" }}>
+        <Typography variant="h1">
           <Box component="span" sx={{ color: "text.secondary", mr: 1, whiteSpace: "nowrap" }}>
             {r.number}
           </Box>
-          {r.datasetName}
+          <DatasetName name={r.datasetName} />
         </Typography>
         <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
           <StatusChip status={r.status} size="medium" />
@@ -201,7 +202,7 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
                 Activity
               </Typography>
               <Divider sx={{ mb: 1 }} />
-              <RequestActivity request={r} />
+              <RequestActivity request={r} user={user} />
             </Paper>
           </Stack>
         </Grid>

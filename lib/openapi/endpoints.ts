@@ -12,6 +12,7 @@ import {
   requestDetailSchema,
   requestListResponseSchema,
   transitionBodySchema,
+  updateCommentBodySchema,
   updateRequestBodySchema,
 } from "@/lib/schemas/request";
 import { exportRequestsQuerySchema, requestExportRowSchema } from "@/lib/schemas/export";
@@ -35,6 +36,7 @@ const UpdateRequest = updateRequestBodySchema.meta({ id: "UpdateRequest" });
 const Transition = transitionBodySchema.meta({ id: "Transition" });
 const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
 const NewComment = commentBodySchema.meta({ id: "NewComment" });
+const EditComment = updateCommentBodySchema.meta({ id: "EditComment", description: "The comment's new text (replaces the old one)." });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
 
@@ -48,6 +50,13 @@ const requestNumberParam = z.object({
     .meta({ example: "KV-12" }),
 });
 const datasetNameParam = z.object({ datasetName: z.string().describe("A dataset name").meta({ example: "payments_ledger" }) });
+const commentParams = requestNumberParam.extend({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .describe("The comment's id")
+    .meta({ example: "7" }),
+});
 const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
 const userIdParam = z.object({ id: z.string().describe("The person's id") });
 
@@ -171,6 +180,41 @@ export const ENDPOINTS: EndpointSpec[] = [
     jsonBody: NewComment,
     responses: { 201: json(commentSchema, "The new comment") },
     errors: { 404: NO_SUCH_REQUEST },
+  },
+  {
+    method: "patch",
+    path: "/api/requests/{number}/comments/{id}",
+    operationId: "editComment",
+    summary: "Edit your comment",
+    description:
+      "Only its author, and only in the first 15 minutes after posting (admins included: a comment is its author's words). The request's history records a `COMMENT_EDITED` event naming the comment's id in `field`.",
+    tag: "Requests",
+    access: "user",
+    params: { path: commentParams },
+    jsonBody: EditComment,
+    responses: { 200: json(commentSchema, "The comment as it is now (`editedAt` set)") },
+    errors: {
+      403: "The comment is someone else's (FORBIDDEN).",
+      404: "No such request, or no comment with this id on it (NOT_FOUND).",
+      409: "More than 15 minutes since posting, or the comment was deleted (CONFLICT).",
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/requests/{number}/comments/{id}",
+    operationId: "deleteComment",
+    summary: "Delete your comment",
+    description:
+      'Only its author, and only in the first 15 minutes after posting. The comment keeps its place in the timeline with an empty body and `deletedAt` set (pages show "Comment deleted"); the request\'s history records a `COMMENT_DELETED` event.',
+    tag: "Requests",
+    access: "user",
+    params: { path: commentParams },
+    responses: { 200: json(commentSchema, "The deleted comment (`deletedAt` set, `body` empty)") },
+    errors: {
+      403: "The comment is someone else's (FORBIDDEN).",
+      404: "No such request, or no comment with this id on it (NOT_FOUND).",
+      409: "More than 15 minutes since posting, or the comment was already deleted (CONFLICT).",
+    },
   },
   {
     method: "post",

@@ -11,6 +11,7 @@ import type {
   CommentDto,
   RequestDetail,
   TransitionBody,
+  UpdateCommentBody,
   UpdateRequestBody,
 } from "@/lib/schemas/request";
 
@@ -43,6 +44,16 @@ export function useAddComment(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
     mutationFn: (body: CommentBody) => apiFetch<CommentDto>(`/api/requests/${number}/comments`, { method: "POST", json: body }),
+    onSuccess: () => changed(undefined, number),
+  });
+}
+
+/** The author's edit (body) or deletion (null) of their comment, within 15 minutes of posting. */
+export function useChangeComment(number: string, commentId: number) {
+  const changed = useOnRequestChanged();
+  return useMutation({
+    mutationFn: (body: UpdateCommentBody | null) =>
+      apiFetch<CommentDto>(`/api/requests/${number}/comments/${commentId}`, body ? { method: "PATCH", json: body } : { method: "DELETE" }),
     onSuccess: () => changed(undefined, number),
   });
 }

@@ -287,6 +287,10 @@ export const commentBodySchema = z.strictObject({
 });
 export type CommentBody = z.output<typeof commentBodySchema>;
 
+/** PATCH /api/requests/{number}/comments/{id}: the author's new words, within 15 minutes of posting. */
+export const updateCommentBodySchema = commentBodySchema;
+export type UpdateCommentBody = z.output<typeof updateCommentBodySchema>;
+
 // ---- responses (DTOs) ------------------------------------------------------
 
 export const userRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
@@ -311,7 +315,9 @@ export const requestSummarySchema = z.object({
 
 export const requestEventSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT", "CHECKLIST"]),
+  kind: z
+    .enum(["CREATED", "STATUS", "ASSIGNEE", "PRIORITY", "EDIT", "CHECKLIST", "COMMENT_EDITED", "COMMENT_DELETED"])
+    .describe("COMMENT_EDITED and COMMENT_DELETED name the comment's id in field"),
   actor: userRefSchema,
   fromStatus: z.enum(REQUEST_STATUSES).nullable(),
   toStatus: z.enum(REQUEST_STATUSES).nullable(),
@@ -325,8 +331,10 @@ export const requestEventSchema = z.object({
 export const commentSchema = z.object({
   id: z.number().int(),
   author: userRefSchema,
-  body: z.string(),
+  body: z.string().describe("Empty once the comment is deleted"),
   createdAt: z.iso.datetime(),
+  editedAt: z.iso.datetime().nullable().describe("When its author last edited it (within 15 minutes of posting)"),
+  deletedAt: z.iso.datetime().nullable().describe('When its author deleted it; it stays in the timeline as "Comment deleted"'),
 });
 
 export const requestDetailSchema = requestSummarySchema.extend({

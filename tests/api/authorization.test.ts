@@ -11,11 +11,12 @@ import { createRequest } from "@/lib/data/requests/create-request";
 import { toSessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { createToken } from "@/lib/data/tokens/api-tokens";
+import { addComment } from "@/lib/data/requests/add-comment";
 import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
-type Ctx = { number: string; version: number; datasetName: string; tokenId: string };
+type Ctx = { number: string; version: number; datasetName: string; tokenId: string; commentId: string };
 
 type Row = {
   route: string; // folder under app/api
@@ -88,6 +89,24 @@ const ROWS: Row[] = [
     params: byNumber,
     body: () => ({ body: "Looks good to me." }),
     expect: signedIn(201),
+  },
+  // The owner's own comment, posted a moment ago: only its author may change it (admins too are refused).
+  {
+    route: "requests/[number]/comments/[id]",
+    method: "PATCH",
+    what: "edit the owner's comment",
+    path: (c) => `/api/requests/${c.number}/comments/${c.commentId}`,
+    params: (c) => ({ number: c.number, id: c.commentId }),
+    body: () => ({ body: "Looks good to me, after all." }),
+    expect: { signedOut: 401, otherRequester: 403, owner: 200, admin: 403 },
+  },
+  {
+    route: "requests/[number]/comments/[id]",
+    method: "DELETE",
+    what: "delete the owner's comment",
+    path: (c) => `/api/requests/${c.number}/comments/${c.commentId}`,
+    params: (c) => ({ number: c.number, id: c.commentId }),
+    expect: { signedOut: 401, otherRequester: 403, owner: 200, admin: 403 },
   },
   {
     route: "requests/bulk-transitions",
@@ -227,7 +246,7 @@ it("has a row for every method of every route under app/api", async () => {
 async function snapshot(number: string) {
   const n = Number(number.slice(3));
   const row = await db.datasetRequest.findUniqueOrThrow({ where: { number: n } });
-  return { row, events: await db.requestEvent.count({ where: { requestNumber: n } }) };
+  return { row, events: await db.requestEvent.count({ where: { requestNumber: n } }), comments: await db.comment.findMany({ where: { requestNumber: n } }) };
 }
 
 describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
@@ -235,7 +254,9 @@ describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
     // A fresh request owned by "owner" for every call, so calls do not disturb each other.
     const created = await createRequest(owner, createRequestBodySchema.parse(validRequestBody()));
     const tokenId = row.route === "tokens/[id]" ? (await createToken(owner, { name: `revoke-me-${persona}` })).id : "";
-    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId };
+    const commentId =
+      row.route === "requests/[number]/comments/[id]" ? String((await addComment(owner, created.number, { body: "Looks good to me." })).id) : "";
+    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId, commentId };
     const before = await snapshot(ctx.number);
     const mod = await loadRoute(row.route);
     const abort = new AbortController();

@@ -6,7 +6,7 @@ import { columnTexts, signInAs } from "./helpers";
 
 test("create a token (shown once), see it used, revoke it", async ({ page, request }) => {
   await signInAs(page, "bob@example.com");
-  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("button", { name: /, account menu$/ }).click();
   await page.getByRole("menuitem", { name: "API tokens" }).click();
   await expect(page).toHaveURL(/\/settings\/tokens$/);
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();

@@ -20,7 +20,7 @@ test("an admin promotes bob, then deactivates him; bob's browser follows and the
   const admin = await adminContext.newPage();
   await signInAs(admin, "admin@example.com");
   // The user menu leads admins to the page.
-  await admin.getByRole("button", { name: /^Account:/ }).click();
+  await admin.getByRole("button", { name: /, account menu$/ }).click();
   await admin.getByRole("menuitem", { name: "People" }).click();
   await expect(admin).toHaveURL(/\/admin\/people$/);
   await admin.getByRole("searchbox", { name: "Search" }).fill("bob@");

@@ -10,6 +10,7 @@ import * as requestsRoute from "@/app/api/requests/route";
 import * as requestRoute from "@/app/api/requests/[number]/route";
 import * as transitionsRoute from "@/app/api/requests/[number]/transitions/route";
 import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
+import * as commentRoute from "@/app/api/requests/[number]/comments/[id]/route";
 import * as bulkRoute from "@/app/api/requests/bulk-transitions/route";
 import * as usersRoute from "@/app/api/users/route";
 import * as userRoute from "@/app/api/users/[id]/route";
@@ -266,6 +267,26 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
       (b: CallOptions) => call(commentsRoute.POST, "POST", `/api/requests/${number}/comments`, { cookie: owner, params: { number }, ...b }),
       commentSchema,
     ));
+
+  it("PATCH /api/requests/{number}/comments/{id}", async () => {
+    // The fuzzer's own fresh comment (so edits are allowed), now and then another id.
+    const posted = await call(commentsRoute.POST, "POST", `/api/requests/${number}/comments`, { cookie: owner, params: { number }, body: { body: "Fuzz me" } });
+    expect(posted.status).toBe(201);
+    const id = String(posted.json.id);
+    await check(
+      fc.tuple(
+        fc.oneof({ weight: 8, arbitrary: fc.constant(id) }, fc.constantFrom("0", "-1", "1.5", "99999999999", "%00"), nastyString),
+        smallBody(commentShape),
+      ),
+      ([commentId, b]: [string, CallOptions]) =>
+        call(commentRoute.PATCH, "PATCH", `/api/requests/${number}/comments/${encodeURIComponent(commentId.toWellFormed())}`, {
+          cookie: owner,
+          params: { number, id: commentId },
+          ...b,
+        }),
+      commentSchema,
+    );
+  });
 
   it("POST /api/requests/bulk-transitions", () =>
     check(

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentBody, CommentDto } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { publishRequestChanged } from "@/lib/events/request-events";
+import { toCommentDto } from "@/lib/data/requests/request-dto";
 
 /** Anyone signed in may join the discussion on any request; comments never change it. */
 export async function addComment(user: SessionUser, rawNumber: string, body: CommentBody): Promise<CommentDto> {
@@ -13,5 +14,5 @@ export async function addComment(user: SessionUser, rawNumber: string, body: Com
     include: { author: { select: { id: true, name: true, email: true } } },
   });
   publishRequestChanged(request.number, request.version);
-  return { id: comment.id, author: comment.author, body: comment.body, createdAt: comment.createdAt.toISOString() };
+  return toCommentDto(comment);
 }

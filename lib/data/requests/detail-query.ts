@@ -61,7 +61,13 @@ function detail(db: Database.Database, row: Row | undefined): RequestDetail | nu
     requester: s.user.get(row.requesterId) as UserRef,
     assignee: row.assigneeId === null ? null : ((s.user.get(row.assigneeId) as UserRef | undefined) ?? null),
     events: events.map((e) => ({ ...(e as object), actor: { id: e.actorId, name: e.actorName, email: e.actorEmail }, createdAt: date(e.createdAt) })),
-    comments: comments.map((c) => ({ ...(c as object), author: { id: c.authorId, name: c.authorName, email: c.authorEmail }, createdAt: date(c.createdAt) })),
+    comments: comments.map((c) => ({
+      ...(c as object),
+      author: { id: c.authorId, name: c.authorName, email: c.authorEmail },
+      createdAt: date(c.createdAt),
+      editedAt: c.editedAt === null ? null : date(c.editedAt),
+      deletedAt: c.deletedAt === null ? null : date(c.deletedAt),
+    })),
   } as Parameters<typeof toDetail>[0]);
 }
 

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatRequestNumber, MIGRATION_CHECKLIST, type ChecklistItem } from "@/lib/domain/requests/options";
-import type { RequestDetail, RequestEventDto, RequestSummary } from "@/lib/schemas/request";
+import type { CommentDto, RequestDetail, RequestEventDto, RequestSummary } from "@/lib/schemas/request";
 
 const userRef = { select: { id: true, name: true, email: true } } as const;
 
@@ -101,6 +101,25 @@ export function toDetail(row: DetailRow): RequestDetail {
       note: e.note,
       createdAt: e.createdAt.toISOString(),
     })),
-    comments: row.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
+    comments: row.comments.map(toCommentDto),
+  };
+}
+
+/** A deleted comment keeps its place in the timeline, never its words. */
+export function toCommentDto(c: {
+  id: number;
+  author: CommentDto["author"];
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}): CommentDto {
+  return {
+    id: c.id,
+    author: c.author,
+    body: c.deletedAt ? "" : c.body,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt?.toISOString() ?? null,
+    deletedAt: c.deletedAt?.toISOString() ?? null,
   };
 }

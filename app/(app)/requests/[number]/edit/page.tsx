@@ -9,6 +9,7 @@ import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { loadOr404 } from "@/components/requests/request-page";
 import { EditRequest } from "@/components/requests/edit-request";
 import { LinkButton } from "@/components/layout/link-button";
+import { DatasetName } from "@/components/layout/dataset-name";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -25,7 +26,10 @@ export default async function EditRequestPage({ params }: Props) {
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: "auto" }}>
       <div>
         <Typography variant="h1">
-          Edit {request.number} <span style={{ fontFamily: "monospace" }}>{request.datasetName}</span>
+          Edit {request.number}{" "}
+          <span style={{ fontFamily: "monospace" }}>
+            <DatasetName name={request.datasetName} />
+          </span>
         </Typography>
         {request.status === "NEEDS_INFO" && <Typography color="textSecondary">Saving sends the request back to the storage team for review.</Typography>}
       </div>
