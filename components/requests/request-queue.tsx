@@ -9,7 +9,8 @@ import Typography from "@mui/material/Typography";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
 import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
-import type { BulkTransitionResponse, ListRequestsQuery, SortField } from "@/lib/schemas/request";
+import type { ListRequestsQuery, SortField } from "@/lib/schemas/request";
+import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 // Shown only once rows are selected or a bulk move is done: loaded then, not with the page
@@ -30,7 +31,7 @@ const KeyboardHelp = dynamic(() => import("@/components/requests/keyboard-help")
 // Shown only when a fetch fails.
 const Alert = dynamic(() => import("@mui/material/Alert"));
 
-export function RequestQueue({ role }: { role: Role }) {
+export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -39,7 +40,7 @@ export function RequestQueue({ role }: { role: Role }) {
   const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live }));
   const isAdmin = role === "ADMIN";
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [bulkReport, setBulkReport] = useState<BulkTransitionResponse | null>(null);
+  const [bulkReport, setBulkReport] = useState<BulkReport | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
   /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
@@ -155,8 +156,9 @@ export function RequestQueue({ role }: { role: Role }) {
       {isAdmin && selectedRows.length > 0 && (
         <BulkTransitionBar
           rows={selectedRows}
+          userId={userId}
           onDone={(report) => {
-            setSelected(new Set());
+            if (report.kind === "move") setSelected(new Set());
             setBulkReport(report);
           }}
         />

@@ -5,6 +5,8 @@ import { z } from "zod";
 import {
   bulkTransitionBodySchema,
   bulkTransitionResponseSchema,
+  bulkUpdateBodySchema,
+  bulkUpdateResponseSchema,
   commentBodySchema,
   commentSchema,
   createRequestBodySchema,
@@ -34,6 +36,7 @@ const CreateRequest = createRequestBodySchema.meta({
 const UpdateRequest = updateRequestBodySchema.meta({ id: "UpdateRequest" });
 const Transition = transitionBodySchema.meta({ id: "Transition" });
 const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
+const BulkUpdate = bulkUpdateBodySchema.meta({ id: "BulkUpdate" });
 const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
@@ -148,16 +151,17 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/requests/{number}/transitions",
     operationId: "transitionRequest",
     summary: "Move a request to another status",
-    description: "A note is required for REJECTED and NEEDS_INFO. Each transition is an event in the request's history.",
+    description:
+      'A note is required for REJECTED and NEEDS_INFO. A MIGRATION moves to COMPLETED only with every checklist step ticked; otherwise 409 CHECKLIST_INCOMPLETE names the open steps (`details`: `checklist.<STEP>`). An admin may complete it anyway with `{ "to": "COMPLETED", "override": true, "note": "why" }`: the history\'s STATUS event then carries the note prefixed with the open steps, and `field: "checklistOverride"` with the steps in `oldValue`. `override` changes nothing when no step is open. Each transition is an event in the request\'s history.',
     tag: "Requests",
     access: "user",
     params: { path: requestNumberParam },
     jsonBody: Transition,
     responses: { 200: json(requestDetailSchema, "The request in its new status") },
     errors: {
-      403: "Your role may not make this transition (FORBIDDEN).",
+      403: "Your role may not make this transition, or override a migration's checklist (FORBIDDEN).",
       404: NO_SUCH_REQUEST,
-      409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets) or the request changed since you read it (STALE_VERSION).",
+      409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets), a migration's checklist has open steps (CHECKLIST_INCOMPLETE; `details` name them), or the request changed since you read it (STALE_VERSION).",
     },
   },
   {
@@ -177,11 +181,24 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/requests/bulk-transitions",
     operationId: "bulkTransitionRequests",
     summary: "Move several requests at once",
-    description: "Each request is transitioned on its own; the result lists what happened to each.",
+    description:
+      "Each request is transitioned on its own, by the same rules as one transition; the result lists what happened to each. There is no checklist override in bulk: a migration with open checklist steps fails with CHECKLIST_INCOMPLETE (override it on its own).",
     tag: "Requests",
     access: "admin",
     jsonBody: BulkTransition,
     responses: { 200: json(bulkTransitionResponseSchema, "One result per request") },
+  },
+  {
+    method: "post",
+    path: "/api/requests/bulk-updates",
+    operationId: "bulkUpdateRequests",
+    summary: "Assign several requests, or set their priority, at once",
+    description:
+      "`assigneeId` (someone on the storage team, or null to unassign), `priority`, or both. Each request is changed on its own, as by PATCH (the same checks, one history event per change); the result lists what happened to each.",
+    tag: "Requests",
+    access: "admin",
+    jsonBody: BulkUpdate,
+    responses: { 200: json(bulkUpdateResponseSchema, "One result per request") },
   },
   {
     method: "get",

@@ -262,6 +262,12 @@ export const transitionBodySchema = z.strictObject({
     .nullish()
     .transform((v) => (v ? v : null)),
   version: versionField.optional(),
+  override: z
+    .boolean({ error: "override is true or false" })
+    .optional()
+    .describe(
+      "Admins: complete a migration whose checklist has open steps anyway. Needs a note saying why; the history records the override and the open steps.",
+    ),
 });
 export type TransitionBody = z.output<typeof transitionBodySchema>;
 
@@ -280,6 +286,16 @@ export const bulkTransitionBodySchema = z.strictObject({
   note: transitionBodySchema.shape.note,
 });
 export type BulkTransitionBody = z.output<typeof bulkTransitionBodySchema>;
+
+/** POST /api/requests/bulk-updates — admins assign several requests, or set their priority, at once. */
+export const bulkUpdateBodySchema = z
+  .strictObject({
+    numbers: bulkTransitionBodySchema.shape.numbers,
+    assigneeId: updateRequestBodySchema.shape.assigneeId,
+    priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
+  })
+  .refine((b) => b.assigneeId !== undefined || b.priority !== undefined, { error: "Give assigneeId, priority or both", path: ["assigneeId"] });
+export type BulkUpdateBody = z.output<typeof bulkUpdateBodySchema>;
 
 /** POST /api/requests/{number}/comments */
 export const commentBodySchema = z.strictObject({
@@ -427,6 +443,16 @@ export const bulkTransitionResponseSchema = z.object({
   ),
 });
 export type BulkTransitionResponse = z.infer<typeof bulkTransitionResponseSchema>;
+
+export const bulkUpdateResponseSchema = z.object({
+  results: z.array(
+    z.union([
+      z.object({ number: z.string(), ok: z.literal(true), assignee: userRefSchema.nullable(), priority: z.enum(PRIORITIES) }),
+      z.object({ number: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+export type BulkUpdateResponse = z.infer<typeof bulkUpdateResponseSchema>;
 
 /** One message of GET /api/events (server-sent events): something about a request changed. */
 export const requestChangedEventSchema = z.object({

@@ -20,7 +20,7 @@ export default async function RequestsPage({ searchParams }: Props) {
   await queryClient.prefetchQuery({ queryKey: requestKeys.list(view), queryFn: () => listRequests(view, user) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RequestQueue role={user.role} />
+      <RequestQueue role={user.role} userId={user.id} />
     </HydrationBoundary>
   );
 }
