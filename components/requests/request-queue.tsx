@@ -12,6 +12,7 @@ import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
 import type { ListRequestsQuery, SortField } from "@/lib/schemas/request";
 import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
+import { QueuePresets } from "@/components/requests/queue-presets";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 // Shown only once rows are selected or a bulk move is done: loaded then, not with the page
 // (their TextField select pulls in Select, Menu, Popover and Modal).
@@ -125,6 +126,8 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
       </div>
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
+      <QueuePresets view={view} role={role} live={live} />
+
       <div className={styles.viewRow}>
         {/* MUI's ToggleButtonGroup drawn with static CSS (request-queue.module.css). */}
         <div role="group" aria-label="Whose requests" className={styles.toggleGroup}>
@@ -197,7 +200,16 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
             <EmptyQueue
               mine={mine}
               onShowAll={() =>
-                setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })
+                setView({
+                  requester: "all",
+                  status: undefined,
+                  type: undefined,
+                  team: undefined,
+                  priority: undefined,
+                  q: undefined,
+                  assignee: undefined,
+                  stale: undefined,
+                })
               }
             />
           }

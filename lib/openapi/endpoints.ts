@@ -11,6 +11,8 @@ import {
   commentSchema,
   createRequestBodySchema,
   listRequestsQuerySchema,
+  presetCountsQuerySchema,
+  presetCountsResponseSchema,
   requestDetailSchema,
   requestListResponseSchema,
   transitionBodySchema,
@@ -199,6 +201,18 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "admin",
     jsonBody: BulkUpdate,
     responses: { 200: json(bulkUpdateResponseSchema, "One result per request") },
+  },
+  {
+    method: "get",
+    path: "/api/requests/counts",
+    operationId: "countQueuePresets",
+    summary: "How many requests each queue preset holds for you",
+    description:
+      "The presets above the queue, counted exactly as the queue counts their views. `waitingOnMe`: admins, open requests assigned to you and not in NEEDS_INFO; requesters, your requests in NEEDS_INFO. `unassigned`: open requests with no assignee. `stale`: open requests longer in their status than its threshold (same as `GET /api/requests?stale=true`). `mine`: admins, open requests assigned to you; requesters, every request you submitted.",
+    tag: "Requests",
+    access: "user",
+    params: { query: presetCountsQuerySchema },
+    responses: { 200: json(presetCountsResponseSchema, "One count per preset") },
   },
   {
     method: "get",

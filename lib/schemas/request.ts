@@ -413,6 +413,10 @@ export const listRequestsQuerySchema = z.strictObject({
   assignee: queryText("assignee", 1, 64).optional(),
   requester: queryText("requester", 1, 64).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
+  stale: z
+    .enum(["true"], { error: "stale must be true (or left out)" })
+    .optional()
+    .describe("true: only open requests longer in their status than its threshold (lib/domain/requests/staleness.ts)"),
   q: queryText("q", 0, 200).optional(),
   page: positiveInt("page", 100_000).default(1),
   pageSize: positiveInt("pageSize", 100).default(25),
@@ -461,3 +465,13 @@ export const requestChangedEventSchema = z.object({
   version: z.number().int(),
 });
 export type RequestChangedEvent = z.infer<typeof requestChangedEventSchema>;
+
+/** GET /api/requests/counts — how many requests each queue preset (lib/domain/requests/presets.ts) holds for you. */
+export const presetCountsResponseSchema = z.object({
+  waitingOnMe: z.number().int(),
+  unassigned: z.number().int(),
+  stale: z.number().int(),
+  mine: z.number().int(),
+});
+export type PresetCounts = z.infer<typeof presetCountsResponseSchema>;
+export const presetCountsQuerySchema = z.strictObject({});

@@ -105,6 +105,7 @@ const ROWS: Row[] = [
     body: (c) => ({ numbers: [c.number], priority: "HIGH" }),
     expect: { signedOut: 401, otherRequester: 403, owner: 403, admin: 200 },
   },
+  { route: "requests/counts", method: "GET", what: "queue preset counts", path: () => "/api/requests/counts", expect: signedIn(200) },
   {
     route: "requests/similar",
     method: "GET",

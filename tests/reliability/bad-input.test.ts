@@ -215,7 +215,7 @@ const bulkUpdateShape = fc.record(
   { requiredKeys: [] },
 );
 
-const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "q", "page", "pageSize"];
+const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "stale", "q", "page", "pageSize"];
 const query = fc
   .array(
     fc.tuple(
