@@ -192,7 +192,7 @@ function TransitionDialog(props: {
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           From {LABELS.status[from]} to {LABELS.status[transition.to]}.
-          {transition.noteRequired ? " Tell the requester why; they will see this note." : " Add a note if it helps."}
+          {transition.noteRequired ? " Tell the requester why; they will see this note." : blocked ? "" : " Add a note if it helps."}
         </DialogContentText>
         {consequence && (
           <Alert severity="warning" sx={{ mb: 2 }}>
