@@ -6,17 +6,19 @@ import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Checkbox from "@mui/material/Checkbox";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
+import FormControlLabel from "@mui/material/FormControlLabel";
 import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import type { SessionUser } from "@/lib/auth/roles";
-import { LABELS, PRIORITIES, type RequestStatus } from "@/lib/domain/requests/options";
-import { availableActions } from "@/lib/domain/requests/permissions";
-import type { Transition } from "@/lib/domain/requests/workflow";
+import { LABELS, PRIORITIES, type ChecklistItem, type RequestStatus } from "@/lib/domain/requests/options";
+import { actorsFor, availableActions } from "@/lib/domain/requests/permissions";
+import { canOverrideChecklist, openChecklistSteps, TERMINAL_CONSEQUENCE, type Transition } from "@/lib/domain/requests/workflow";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
 import { adminsOptions } from "@/lib/queries/users";
@@ -138,14 +140,17 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
       {pending && (
         <TransitionDialog
           from={request.status}
+          datasetName={request.datasetName}
+          openSteps={openChecklistSteps(pending, request)}
+          mayOverride={canOverrideChecklist(actorsFor(user, { requesterId: request.requester.id }))}
           transition={pending}
           label={transitionLabel(request.status, pending.to, isOwner)}
           busy={transition.isPending}
           error={transition.error?.message}
           onCancel={() => setPending(null)}
-          onConfirm={(note) =>
+          onConfirm={(note, override) =>
             transition.mutate(
-              { to: pending.to, note: note || null, version: request.version },
+              { to: pending.to, note: note || null, version: request.version, ...(override ? { override: true } : {}) },
               {
                 onSuccess: (r) => {
                   setPending(null);
@@ -162,31 +167,58 @@ export function RequestActions({ request, user, onStale }: { request: RequestDet
 
 function TransitionDialog(props: {
   from: RequestStatus;
+  datasetName: string;
   transition: Transition;
+  /** Migration checklist steps still open that block this step (empty: none). */
+  openSteps: ChecklistItem[];
+  mayOverride: boolean;
   label: string;
   busy: boolean;
   error?: string;
   onCancel: () => void;
-  onConfirm: (note: string) => void;
+  onConfirm: (note: string, override: boolean) => void;
 }) {
-  const { from, transition, label, busy, error, onCancel, onConfirm } = props;
+  const { from, datasetName, transition, openSteps, mayOverride, label, busy, error, onCancel, onConfirm } = props;
   const [note, setNote] = useState("");
-  const missingNote = transition.noteRequired && !note.trim();
+  const [override, setOverride] = useState(false);
+  const blocked = openSteps.length > 0;
+  const noteRequired = transition.noteRequired || (blocked && override);
+  const missingNote = noteRequired && !note.trim();
+  const consequence = TERMINAL_CONSEQUENCE[transition.to];
+  const steps = openSteps.map((s) => LABELS.checklist[s]).join(", ");
   return (
     <Dialog open onClose={onCancel} fullWidth maxWidth="sm" aria-labelledby="transition-title">
       <DialogTitle id="transition-title">{label}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           From {LABELS.status[from]} to {LABELS.status[transition.to]}.
-          {transition.noteRequired ? " Tell the requester why; they will see this note." : " Add a note if it helps."}
+          {transition.noteRequired ? " Tell the requester why; they will see this note." : blocked ? "" : " Add a note if it helps."}
         </DialogContentText>
+        {consequence && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {consequence(datasetName)}
+          </Alert>
+        )}
+        {blocked && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            The migration checklist has open steps: {steps}.{" "}
+            {mayOverride ? "Tick them first, or complete anyway with a note saying why; the history records the override." : "Tick them first."}
+            {mayOverride && (
+              <FormControlLabel
+                sx={{ display: "flex", mt: 1 }}
+                control={<Checkbox checked={override} onChange={(e) => setOverride(e.target.checked)} />}
+                label="Complete with open steps (override)"
+              />
+            )}
+          </Alert>
+        )}
         {error && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {error}
           </Alert>
         )}
         <TextField
-          label={transition.noteRequired ? "Note (required)" : "Note (optional)"}
+          label={noteRequired ? (blocked && override ? "Why override? (required)" : "Note (required)") : "Note (optional)"}
           multiline
           minRows={3}
           autoFocus
@@ -197,8 +229,13 @@ function TransitionDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Back</Button>
-        <Button variant="contained" disabled={busy || missingNote} onClick={() => onConfirm(note.trim())}>
-          {label}
+        <Button
+          variant="contained"
+          color={consequence ? "error" : "primary"}
+          disabled={busy || missingNote || (blocked && !override)}
+          onClick={() => onConfirm(note.trim(), blocked && override)}
+        >
+          {blocked && override ? `${label} anyway` : label}
         </Button>
       </DialogActions>
     </Dialog>

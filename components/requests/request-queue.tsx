@@ -9,8 +9,10 @@ import Typography from "@mui/material/Typography";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
 import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
-import type { BulkTransitionResponse, ListRequestsQuery, SortField } from "@/lib/schemas/request";
+import type { ListRequestsQuery, SortField } from "@/lib/schemas/request";
+import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
+import { QueuePresets } from "@/components/requests/queue-presets";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 // Shown only once rows are selected or a bulk move is done: loaded then, not with the page
 // (their TextField select pulls in Select, Menu, Popover and Modal).
@@ -30,7 +32,7 @@ const KeyboardHelp = dynamic(() => import("@/components/requests/keyboard-help")
 // Shown only when a fetch fails.
 const Alert = dynamic(() => import("@mui/material/Alert"));
 
-export function RequestQueue({ role }: { role: Role }) {
+export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -39,7 +41,7 @@ export function RequestQueue({ role }: { role: Role }) {
   const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live }));
   const isAdmin = role === "ADMIN";
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [bulkReport, setBulkReport] = useState<BulkTransitionResponse | null>(null);
+  const [bulkReport, setBulkReport] = useState<BulkReport | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
   /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
@@ -124,6 +126,8 @@ export function RequestQueue({ role }: { role: Role }) {
       </div>
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
+      <QueuePresets view={view} role={role} live={live} />
+
       <div className={styles.viewRow}>
         {/* MUI's ToggleButtonGroup drawn with static CSS (request-queue.module.css). */}
         <div role="group" aria-label="Whose requests" className={styles.toggleGroup}>
@@ -155,8 +159,9 @@ export function RequestQueue({ role }: { role: Role }) {
       {isAdmin && selectedRows.length > 0 && (
         <BulkTransitionBar
           rows={selectedRows}
+          userId={userId}
           onDone={(report) => {
-            setSelected(new Set());
+            if (report.kind === "move") setSelected(new Set());
             setBulkReport(report);
           }}
         />
@@ -195,7 +200,16 @@ export function RequestQueue({ role }: { role: Role }) {
             <EmptyQueue
               mine={mine}
               onShowAll={() =>
-                setView({ requester: "all", status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined })
+                setView({
+                  requester: "all",
+                  status: undefined,
+                  type: undefined,
+                  team: undefined,
+                  priority: undefined,
+                  q: undefined,
+                  assignee: undefined,
+                  stale: undefined,
+                })
               }
             />
           }

@@ -64,7 +64,10 @@ const GENERIC: Record<ErrorStatus, { id: string; description: string }> = {
   401: { id: "Unauthenticated", description: "No session cookie or API token, or one that is not valid (UNAUTHENTICATED)." },
   403: { id: "Forbidden", description: "Signed in, but not allowed to do this (FORBIDDEN)." },
   404: { id: "NotFound", description: "Nothing by that name or number (NOT_FOUND)." },
-  409: { id: "Conflict", description: "Conflicts with the current state (CONFLICT, DUPLICATE_DATASET_NAME, STALE_VERSION, ILLEGAL_TRANSITION)." },
+  409: {
+    id: "Conflict",
+    description: "Conflicts with the current state (CONFLICT, DUPLICATE_DATASET_NAME, STALE_VERSION, ILLEGAL_TRANSITION, CHECKLIST_INCOMPLETE).",
+  },
   413: { id: "PayloadTooLarge", description: `The body is over ${MAX_BODY_BYTES / 1024} KB (PAYLOAD_TOO_LARGE).` },
   415: { id: "UnsupportedMediaType", description: "The body is not sent as application/json (UNSUPPORTED_MEDIA_TYPE)." },
   429: { id: "RateLimited", description: "Too many requests from this user or token this minute (RATE_LIMITED); wait for Retry-After seconds." },

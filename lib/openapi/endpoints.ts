@@ -5,10 +5,14 @@ import { z } from "zod";
 import {
   bulkTransitionBodySchema,
   bulkTransitionResponseSchema,
+  bulkUpdateBodySchema,
+  bulkUpdateResponseSchema,
   commentBodySchema,
   commentSchema,
   createRequestBodySchema,
   listRequestsQuerySchema,
+  presetCountsQuerySchema,
+  presetCountsResponseSchema,
   requestDetailSchema,
   requestListResponseSchema,
   transitionBodySchema,
@@ -35,6 +39,7 @@ const CreateRequest = createRequestBodySchema.meta({
 const UpdateRequest = updateRequestBodySchema.meta({ id: "UpdateRequest" });
 const Transition = transitionBodySchema.meta({ id: "Transition" });
 const BulkTransition = bulkTransitionBodySchema.meta({ id: "BulkTransition" });
+const BulkUpdate = bulkUpdateBodySchema.meta({ id: "BulkUpdate" });
 const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const EditComment = updateCommentBodySchema.meta({ id: "EditComment", description: "The comment's new text (replaces the old one)." });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
@@ -157,16 +162,17 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/requests/{number}/transitions",
     operationId: "transitionRequest",
     summary: "Move a request to another status",
-    description: "A note is required for REJECTED and NEEDS_INFO. Each transition is an event in the request's history.",
+    description:
+      'A note is required for REJECTED and NEEDS_INFO. A MIGRATION moves to COMPLETED only with every checklist step ticked; otherwise 409 CHECKLIST_INCOMPLETE names the open steps (`details`: `checklist.<STEP>`). An admin may complete it anyway with `{ "to": "COMPLETED", "override": true, "note": "why" }`: the history\'s STATUS event then carries the note prefixed with the open steps, and `field: "checklistOverride"` with the steps in `oldValue`. `override` changes nothing when no step is open. Each transition is an event in the request\'s history.',
     tag: "Requests",
     access: "user",
     params: { path: requestNumberParam },
     jsonBody: Transition,
     responses: { 200: json(requestDetailSchema, "The request in its new status") },
     errors: {
-      403: "Your role may not make this transition (FORBIDDEN).",
+      403: "Your role may not make this transition, or override a migration's checklist (FORBIDDEN).",
       404: NO_SUCH_REQUEST,
-      409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets) or the request changed since you read it (STALE_VERSION).",
+      409: "Not allowed from the current status (ILLEGAL_TRANSITION; `details` list the allowed targets), a migration's checklist has open steps (CHECKLIST_INCOMPLETE; `details` name them), or the request changed since you read it (STALE_VERSION).",
     },
   },
   {
@@ -221,11 +227,36 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/requests/bulk-transitions",
     operationId: "bulkTransitionRequests",
     summary: "Move several requests at once",
-    description: "Each request is transitioned on its own; the result lists what happened to each.",
+    description:
+      "Each request is transitioned on its own, by the same rules as one transition; the result lists what happened to each. There is no checklist override in bulk: a migration with open checklist steps fails with CHECKLIST_INCOMPLETE (override it on its own).",
     tag: "Requests",
     access: "admin",
     jsonBody: BulkTransition,
     responses: { 200: json(bulkTransitionResponseSchema, "One result per request") },
+  },
+  {
+    method: "post",
+    path: "/api/requests/bulk-updates",
+    operationId: "bulkUpdateRequests",
+    summary: "Assign several requests, or set their priority, at once",
+    description:
+      "`assigneeId` (someone on the storage team, or null to unassign), `priority`, or both. Each request is changed on its own, as by PATCH (the same checks, one history event per change); the result lists what happened to each.",
+    tag: "Requests",
+    access: "admin",
+    jsonBody: BulkUpdate,
+    responses: { 200: json(bulkUpdateResponseSchema, "One result per request") },
+  },
+  {
+    method: "get",
+    path: "/api/requests/counts",
+    operationId: "countQueuePresets",
+    summary: "How many requests each queue preset holds for you",
+    description:
+      "The presets above the queue, counted exactly as the queue counts their views. `waitingOnMe`: admins, open requests assigned to you and not in NEEDS_INFO; requesters, your requests in NEEDS_INFO. `unassigned`: open requests with no assignee. `stale`: open requests longer in their status than its threshold (same as `GET /api/requests?stale=true`). `mine`: admins, open requests assigned to you; requesters, every request you submitted.",
+    tag: "Requests",
+    access: "user",
+    params: { query: presetCountsQuerySchema },
+    responses: { 200: json(presetCountsResponseSchema, "One count per preset") },
   },
   {
     method: "get",

@@ -7,6 +7,8 @@ import { requestKeys } from "@/lib/queries/requests";
 import type {
   BulkTransitionBody,
   BulkTransitionResponse,
+  BulkUpdateBody,
+  BulkUpdateResponse,
   CommentBody,
   CommentDto,
   RequestDetail,
@@ -62,6 +64,14 @@ export function useBulkTransition() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BulkTransitionBody) => apiFetch<BulkTransitionResponse>("/api/requests/bulk-transitions", { method: "POST", json: body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+  });
+}
+
+export function useBulkUpdate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkUpdateBody) => apiFetch<BulkUpdateResponse>("/api/requests/bulk-updates", { method: "POST", json: body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
   });
 }

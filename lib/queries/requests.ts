@@ -3,13 +3,16 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import { listQueryToSearchParams } from "@/lib/schemas/list-params";
-import type { CreateRequestInput, ListRequestsQuery, RequestDetail, RequestListResponse } from "@/lib/schemas/request";
+import type { CreateRequestInput, ListRequestsQuery, PresetCounts, RequestDetail, RequestListResponse } from "@/lib/schemas/request";
 
 export const requestKeys = {
   all: ["requests"] as const,
   lists: () => [...requestKeys.all, "list"] as const,
   list: (query: ListRequestsQuery) => [...requestKeys.lists(), query] as const,
   details: () => [...requestKeys.all, "detail"] as const,
+  // Under lists(): every invalidation of the queue's pages (a submission, an edit, a
+  // move, a live event) refreshes the presets' counts too.
+  counts: () => [...requestKeys.lists(), "counts"] as const,
   detail: (number: string) => [...requestKeys.details(), number.toUpperCase()] as const,
 };
 
@@ -24,6 +27,15 @@ export function requestListOptions(query: ListRequestsQuery, { live = false }: {
     queryKey: requestKeys.list(query),
     queryFn: ({ signal }) => apiFetch<RequestListResponse>(`/api/requests?${listQueryToSearchParams(query)}`, { signal }),
     placeholderData: keepPreviousData,
+    refetchInterval: live ? QUEUE_POLL_MS.live : QUEUE_POLL_MS.polling,
+  });
+}
+
+/** The queue presets' counts (GET /api/requests/counts). */
+export function presetCountsOptions({ live = false }: { live?: boolean } = {}) {
+  return queryOptions({
+    queryKey: requestKeys.counts(),
+    queryFn: ({ signal }) => apiFetch<PresetCounts>("/api/requests/counts", { signal }),
     refetchInterval: live ? QUEUE_POLL_MS.live : QUEUE_POLL_MS.polling,
   });
 }

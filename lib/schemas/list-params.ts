@@ -65,6 +65,7 @@ export const LIST_QUERY_FIELDS: { [K in keyof ListRequestsQuery]-?: (raw: Raw) =
   assignee: text(1, 64),
   requester: text(1, 64),
   priority: one(PRIORITIES),
+  stale: one(["true"] as const),
   q: text(0, 200),
   page: positive(100_000),
   pageSize: positive(100),

@@ -262,6 +262,12 @@ export const transitionBodySchema = z.strictObject({
     .nullish()
     .transform((v) => (v ? v : null)),
   version: versionField.optional(),
+  override: z
+    .boolean({ error: "override is true or false" })
+    .optional()
+    .describe(
+      "Admins: complete a migration whose checklist has open steps anyway. Needs a note saying why; the history records the override and the open steps.",
+    ),
 });
 export type TransitionBody = z.output<typeof transitionBodySchema>;
 
@@ -280,6 +286,16 @@ export const bulkTransitionBodySchema = z.strictObject({
   note: transitionBodySchema.shape.note,
 });
 export type BulkTransitionBody = z.output<typeof bulkTransitionBodySchema>;
+
+/** POST /api/requests/bulk-updates — admins assign several requests, or set their priority, at once. */
+export const bulkUpdateBodySchema = z
+  .strictObject({
+    numbers: bulkTransitionBodySchema.shape.numbers,
+    assigneeId: updateRequestBodySchema.shape.assigneeId,
+    priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
+  })
+  .refine((b) => b.assigneeId !== undefined || b.priority !== undefined, { error: "Give assigneeId, priority or both", path: ["assigneeId"] });
+export type BulkUpdateBody = z.output<typeof bulkUpdateBodySchema>;
 
 /** POST /api/requests/{number}/comments */
 export const commentBodySchema = z.strictObject({
@@ -405,6 +421,10 @@ export const listRequestsQuerySchema = z.strictObject({
   assignee: queryText("assignee", 1, 64).optional(),
   requester: queryText("requester", 1, 64).optional(),
   priority: z.enum(PRIORITIES, { error: `priority must be one of ${PRIORITIES.join(", ")}` }).optional(),
+  stale: z
+    .enum(["true"], { error: "stale must be true (or left out)" })
+    .optional()
+    .describe("true: only open requests longer in their status than its threshold (lib/domain/requests/staleness.ts)"),
   q: queryText("q", 0, 200).optional(),
   page: positiveInt("page", 100_000).default(1),
   pageSize: positiveInt("pageSize", 100).default(25),
@@ -436,6 +456,16 @@ export const bulkTransitionResponseSchema = z.object({
 });
 export type BulkTransitionResponse = z.infer<typeof bulkTransitionResponseSchema>;
 
+export const bulkUpdateResponseSchema = z.object({
+  results: z.array(
+    z.union([
+      z.object({ number: z.string(), ok: z.literal(true), assignee: userRefSchema.nullable(), priority: z.enum(PRIORITIES) }),
+      z.object({ number: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+export type BulkUpdateResponse = z.infer<typeof bulkUpdateResponseSchema>;
+
 /** One message of GET /api/events (server-sent events): something about a request changed. */
 export const requestChangedEventSchema = z.object({
   type: z.literal("request.changed"),
@@ -443,3 +473,13 @@ export const requestChangedEventSchema = z.object({
   version: z.number().int(),
 });
 export type RequestChangedEvent = z.infer<typeof requestChangedEventSchema>;
+
+/** GET /api/requests/counts — how many requests each queue preset (lib/domain/requests/presets.ts) holds for you. */
+export const presetCountsResponseSchema = z.object({
+  waitingOnMe: z.number().int(),
+  unassigned: z.number().int(),
+  stale: z.number().int(),
+  mine: z.number().int(),
+});
+export type PresetCounts = z.infer<typeof presetCountsResponseSchema>;
+export const presetCountsQuerySchema = z.strictObject({});

@@ -117,6 +117,15 @@ const ROWS: Row[] = [
     expect: { signedOut: 401, otherRequester: 403, owner: 403, admin: 200 },
   },
   {
+    route: "requests/bulk-updates",
+    method: "POST",
+    what: "bulk assign and priority",
+    path: () => "/api/requests/bulk-updates",
+    body: (c) => ({ numbers: [c.number], priority: "HIGH" }),
+    expect: { signedOut: 401, otherRequester: 403, owner: 403, admin: 200 },
+  },
+  { route: "requests/counts", method: "GET", what: "queue preset counts", path: () => "/api/requests/counts", expect: signedIn(200) },
+  {
     route: "requests/similar",
     method: "GET",
     what: "possible duplicates while typing",

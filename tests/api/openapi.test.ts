@@ -113,7 +113,20 @@ describe("the OpenAPI document", () => {
     expect(create.required).toEqual(expect.arrayContaining(["datasetName", "ownerTeam", "regions"]));
     const list = doc.paths["/api/requests"].get.parameters;
     expect(list.find((p: any) => p.name === "status").schema).toMatchObject({ type: "array" });
-    expect(list.map((p: any) => p.name)).toEqual(["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "q", "page", "pageSize"]);
+    expect(list.map((p: any) => p.name)).toEqual([
+      "sort",
+      "order",
+      "status",
+      "type",
+      "team",
+      "assignee",
+      "requester",
+      "priority",
+      "stale",
+      "q",
+      "page",
+      "pageSize",
+    ]);
     expect(doc.paths["/api/tokens"].post.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/health"].get.security).toEqual([]);
   });

@@ -5,6 +5,7 @@ import * as requestRoute from "@/app/api/requests/[number]/route";
 import * as transitionsRoute from "@/app/api/requests/[number]/transitions/route";
 import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
 import * as bulkRoute from "@/app/api/requests/bulk-transitions/route";
+import * as bulkUpdatesRoute from "@/app/api/requests/bulk-updates/route";
 import * as eventsRoute from "@/app/api/events/route";
 import { db } from "@/lib/db";
 import { call, signIn } from "@/tests/helpers/http";
@@ -249,6 +250,101 @@ describe("comments, checklist and bulk moves", () => {
     const notMigration = await submit({ requestType: "NEW" });
     const bad = await patch(admin, notMigration.number, { checklist: { BACKFILL: true }, version: notMigration.version });
     expect(bad.status).toBe(400);
+  });
+
+  it("a migration completes only with its checklist done, or with an admin's override note in the history", async () => {
+    let r = await submit({ requestType: "MIGRATION", sourceSystem: "REDIS", ownerTeam: "checklist-guard" });
+    for (const to of ["IN_REVIEW", "APPROVED", "PROVISIONING"]) r = (await move(admin, r, to)).json;
+    r = (await patch(admin, r.number, { checklist: { DUAL_WRITES: true, BACKFILL: true, VERIFICATION: true }, version: r.version })).json;
+
+    let res = await move(admin, r, "COMPLETED");
+    expect(res.status).toBe(409);
+    expect(res.json.error).toMatchObject({
+      code: "CHECKLIST_INCOMPLETE",
+      message: expect.stringContaining("Cut-over, Legacy decommission"),
+      details: [
+        { path: "checklist.CUT_OVER", message: "Cut-over is not done" },
+        { path: "checklist.LEGACY_DECOMMISSION", message: "Legacy decommission is not done" },
+      ],
+    });
+    // In bulk too: the same rule, no override.
+    const bulk = await call(bulkRoute.POST, "POST", "/api/requests/bulk-transitions", { cookie: admin, body: { numbers: [r.number], to: "COMPLETED" } });
+    expect(bulk.json.results).toEqual([{ number: r.number, ok: false, error: { code: "CHECKLIST_INCOMPLETE", message: expect.stringContaining("Cut-over") } }]);
+    const overrideInBulk = await call(bulkRoute.POST, "POST", "/api/requests/bulk-transitions", {
+      cookie: admin,
+      body: { numbers: [r.number], to: "COMPLETED", note: "x", override: true },
+    });
+    expect(overrideInBulk.status).toBe(400);
+
+    // An override needs a note; nothing changed so far.
+    res = await call(transitionsRoute.POST, "POST", `/api/requests/${r.number}/transitions`, {
+      cookie: admin,
+      params: { number: r.number },
+      body: { to: "COMPLETED", override: true, version: r.version },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details).toEqual([{ path: "note", message: expect.stringMatching(/note is required.*Cut-over/) }]);
+    const unchanged = await call(requestRoute.GET, "GET", `/api/requests/${r.number}`, { cookie: admin, params: { number: r.number } });
+    expect(unchanged.json).toMatchObject({ status: "PROVISIONING", version: r.version });
+
+    res = await call(transitionsRoute.POST, "POST", `/api/requests/${r.number}/transitions`, {
+      cookie: admin,
+      params: { number: r.number },
+      body: { to: "COMPLETED", override: true, note: "Legacy cluster is owned by another team", version: r.version },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.status).toBe("COMPLETED");
+    expect(res.json.history.at(-1)).toMatchObject({
+      kind: "STATUS",
+      toStatus: "COMPLETED",
+      actor: { id: "admin" },
+      field: "checklistOverride",
+      oldValue: "CUT_OVER,LEGACY_DECOMMISSION",
+      note: "Checklist overridden with open steps (Cut-over, Legacy decommission): Legacy cluster is owned by another team",
+    });
+  });
+
+  it("a migration with every step ticked completes without an override; other types have no checklist rule", async () => {
+    let r = await submit({ requestType: "MIGRATION", sourceSystem: "HBASE" });
+    for (const to of ["IN_REVIEW", "APPROVED", "PROVISIONING"]) r = (await move(admin, r, to)).json;
+    const all = { DUAL_WRITES: true, BACKFILL: true, VERIFICATION: true, CUT_OVER: true, LEGACY_DECOMMISSION: true };
+    r = (await patch(admin, r.number, { checklist: all, version: r.version })).json;
+    const res = await move(admin, r, "COMPLETED");
+    expect(res.status).toBe(200);
+    expect(res.json.history.at(-1)).toMatchObject({ toStatus: "COMPLETED", field: null, note: null });
+
+    let n = await submit({ requestType: "NEW" });
+    for (const to of ["IN_REVIEW", "APPROVED", "PROVISIONING", "COMPLETED"]) {
+      const step = await move(admin, n, to);
+      expect(step.status).toBe(200);
+      n = step.json;
+    }
+  });
+
+  it("bulk updates assign and set priority, a result and a history event per request", async () => {
+    const a = await submit();
+    const b = await submit();
+    const bulkUpdate = (cookie: string, body: unknown) => call(bulkUpdatesRoute.POST, "POST", "/api/requests/bulk-updates", { cookie, body });
+    let res = await bulkUpdate(admin, { numbers: [a.number, b.number.slice(3), "KV-999999"], assigneeId: "ops", priority: "URGENT" });
+    expect(res.status).toBe(200);
+    expect(res.json.results).toEqual([
+      { number: a.number, ok: true, assignee: expect.objectContaining({ id: "ops" }), priority: "URGENT" },
+      { number: b.number, ok: true, assignee: expect.objectContaining({ id: "ops" }), priority: "URGENT" },
+      { number: "KV-999999", ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } },
+    ]);
+    const read = await call(requestRoute.GET, "GET", `/api/requests/${a.number}`, { cookie: admin, params: { number: a.number } });
+    expect(read.json.history.slice(-2).map((e: { kind: string; newValue: string }) => [e.kind, e.newValue])).toEqual([
+      ["PRIORITY", "URGENT"],
+      ["ASSIGNEE", "User ops"],
+    ]);
+    // Unassign only; a requester cannot be the assignee; nothing to change is a 400; requesters are refused.
+    res = await bulkUpdate(admin, { numbers: [a.number], assigneeId: null });
+    expect(res.json.results).toEqual([{ number: a.number, ok: true, assignee: null, priority: "URGENT" }]);
+    res = await bulkUpdate(admin, { numbers: [a.number], assigneeId: "alice" });
+    expect(res.json.results[0]).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    expect((await bulkUpdate(admin, { numbers: [a.number] })).status).toBe(400);
+    expect((await bulkUpdate(admin, { numbers: [a.number], priority: "HIGH", to: "APPROVED" })).status).toBe(400);
+    expect((await bulkUpdate(alice, { numbers: [a.number], priority: "LOW" })).status).toBe(403);
   });
 
   it("bulk moves report per request and apply the same rules", async () => {

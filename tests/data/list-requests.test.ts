@@ -53,6 +53,7 @@ const SORT_KEY: Record<(typeof SORT_FIELDS)[number], (r: ModelRow) => string | n
   assignee: (r) => r.assigneeName,
   createdAt: (r) => r.createdAt,
   updatedAt: (r) => r.updatedAt,
+  statusChangedAt: (r) => r.statusChangedAt,
 };
 
 /** What the queue means, written plainly: filter, sort (NULLs first ascending), page. */

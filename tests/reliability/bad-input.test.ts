@@ -12,6 +12,7 @@ import * as transitionsRoute from "@/app/api/requests/[number]/transitions/route
 import * as commentsRoute from "@/app/api/requests/[number]/comments/route";
 import * as commentRoute from "@/app/api/requests/[number]/comments/[id]/route";
 import * as bulkRoute from "@/app/api/requests/bulk-transitions/route";
+import * as bulkUpdatesRoute from "@/app/api/requests/bulk-updates/route";
 import * as usersRoute from "@/app/api/users/route";
 import * as userRoute from "@/app/api/users/[id]/route";
 import * as datasetRoute from "@/app/api/datasets/[datasetName]/route";
@@ -27,6 +28,7 @@ import { errorBodySchema } from "@/lib/api/errors";
 import { detailInclude, toDetail } from "@/lib/data/requests/request-dto";
 import {
   bulkTransitionResponseSchema,
+  bulkUpdateResponseSchema,
   commentSchema,
   pickFields,
   requestDetailSchema,
@@ -204,8 +206,17 @@ const bulkShape = fc.record(
   },
   { requiredKeys: [] },
 );
+const bulkUpdateShape = fc.record(
+  {
+    numbers: fc.oneof(fc.array(fc.oneof(fc.constantFrom("KV-1", "1", "KV-2"), nastyString), { maxLength: 120 }), nastyValue),
+    assigneeId: fc.oneof(fc.constantFrom("admin", "owner", null), nastyString, nastyValue),
+    priority: fc.oneof(fc.constantFrom("LOW", "URGENT"), nastyValue),
+    extra: nastyValue,
+  },
+  { requiredKeys: [] },
+);
 
-const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "q", "page", "pageSize"];
+const LIST_KEYS = ["sort", "order", "status", "type", "team", "assignee", "requester", "priority", "stale", "q", "page", "pageSize"];
 const query = fc
   .array(
     fc.tuple(
@@ -293,6 +304,13 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
       smallBody(bulkShape),
       (b: CallOptions) => call(bulkRoute.POST, "POST", "/api/requests/bulk-transitions", { cookie: admin, ...b }),
       bulkTransitionResponseSchema,
+    ));
+
+  it("POST /api/requests/bulk-updates", () =>
+    check(
+      smallBody(bulkUpdateShape),
+      (b: CallOptions) => call(bulkUpdatesRoute.POST, "POST", "/api/requests/bulk-updates", { cookie: admin, ...b }),
+      bulkUpdateResponseSchema,
     ));
 
   it("GET /api/requests", () =>

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { requestKeys } from "@/lib/queries/requests";
+import { countPresets } from "@/lib/data/requests/count-presets";
 import { readQueueView, toUrlSearchParams } from "@/lib/queries/queue-view";
 import { RequestQueue } from "@/components/requests/request-queue";
 
@@ -17,10 +18,13 @@ export default async function RequestsPage({ searchParams }: Props) {
   const user = await requireUser();
   const view = readQueueView(toUrlSearchParams(await searchParams), user.role);
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ queryKey: requestKeys.list(view), queryFn: () => listRequests(view, user) });
+  await Promise.all([
+    queryClient.prefetchQuery({ queryKey: requestKeys.list(view), queryFn: () => listRequests(view, user) }),
+    queryClient.prefetchQuery({ queryKey: requestKeys.counts(), queryFn: () => countPresets(user) }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RequestQueue role={user.role} />
+      <RequestQueue role={user.role} userId={user.id} />
     </HydrationBoundary>
   );
 }

@@ -34,7 +34,7 @@
 //
 // The SQL is standard apart from the FTS5 MATCH and SQLite's "+column" hint.
 export { MIN_SUBSTRING_LENGTH, FOLDS_TO_ASCII, ftsPhrase } from "./list-query/search";
-export { SEARCH_COUNT_LIMIT } from "./list-query/count";
+export { SEARCH_COUNT_LIMIT, countView } from "./list-query/count";
 export { STATEMENT_CACHE_SIZE, cachedStatementCount } from "./list-query/statements";
 export { runListQuery, isoFromSqlite, shouldWalk } from "./list-query/page";
 export { planExport, readExportPage, type ExportCursor } from "./list-query/export";

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LABELS, RELEASED_STATUSES, STATUS_RANK } from "@/lib/domain/requests/options";
 import { actorsFor } from "@/lib/domain/requests/permissions";
-import { allowedTransitions, findTransition } from "@/lib/domain/requests/workflow";
+import { allowedTransitions, canOverrideChecklist, findTransition, openChecklistSteps } from "@/lib/domain/requests/workflow";
 import type { RequestDetail, TransitionBody } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
@@ -14,7 +14,7 @@ import { publishRequestChanged } from "@/lib/events/request-events";
 export async function transitionRequest(user: SessionUser, rawNumber: string, body: TransitionBody, ifMatch: string | null): Promise<RequestDetail> {
   const expected = requireVersion(body.version, ifMatch);
   const current = await getRequestByNumber(rawNumber);
-  return applyTransition(user, current, body.to, body.note, expected);
+  return applyTransition(user, current, body.to, body.note, expected, { override: body.override ?? false });
 }
 
 /** Checks the step against the workflow table and who is asking, then writes it. */
@@ -24,9 +24,11 @@ export async function applyTransition(
   to: TransitionBody["to"],
   note: string | null,
   expectedVersion: number,
+  { override = false }: { override?: boolean } = {},
 ): Promise<RequestDetail> {
   const from = current.status;
-  const allowed = allowedTransitions(from, actorsFor(user, { requesterId: current.requester.id }));
+  const actors = actorsFor(user, { requesterId: current.requester.id });
+  const allowed = allowedTransitions(from, actors);
   if (!allowed.some((t) => t.to === to)) {
     const step = findTransition(from, to);
     if (step) {
@@ -44,6 +46,29 @@ export async function applyTransition(
     throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [
       { path: "note", message: `Say why: a note is required to move a request to ${LABELS.status[to]}` },
     ]);
+  }
+  // A migration completes with its checklist done, or with an admin's override and a note.
+  const open = openChecklistSteps(findTransition(from, to), current);
+  let recordedNote = note;
+  let overridden: string | null = null;
+  if (open.length > 0) {
+    const steps = open.map((s) => LABELS.checklist[s]).join(", ");
+    if (!override) {
+      throw new ApiError(
+        "CHECKLIST_INCOMPLETE",
+        `${current.number} cannot move to ${LABELS.status[to]} while its migration checklist has open steps: ${steps}. Tick them first` +
+          (canOverrideChecklist(actors) ? ', or override with a note saying why ("override": true).' : "."),
+        open.map((s) => ({ path: `checklist.${s}`, message: `${LABELS.checklist[s]} is not done` })),
+      );
+    }
+    if (!canOverrideChecklist(actors)) throw ApiError.forbidden("Only the storage team can override the migration checklist.");
+    if (!note) {
+      throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [
+        { path: "note", message: `Say why: a note is required to complete with open checklist steps (${steps})` },
+      ]);
+    }
+    recordedNote = `Checklist overridden with open steps (${steps}): ${note}`;
+    overridden = open.join(",");
   }
   if (expectedVersion !== current.version) throw staleVersion(current.version);
 
@@ -65,7 +90,17 @@ export async function applyTransition(
     });
     if (count === 0) throw staleVersion(await currentVersion(tx, number));
     await tx.requestEvent.create({
-      data: { requestNumber: number, actorId: user.id, kind: "STATUS", fromStatus: from, toStatus: to, note, createdAt: now },
+      data: {
+        requestNumber: number,
+        actorId: user.id,
+        kind: "STATUS",
+        fromStatus: from,
+        toStatus: to,
+        note: recordedNote,
+        // An override names the steps that were open, for tools reading the history.
+        ...(overridden ? { field: "checklistOverride", oldValue: overridden } : {}),
+        createdAt: now,
+      },
     });
   });
   const updated = await getRequestByNumber(current.number);

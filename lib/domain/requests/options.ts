@@ -78,5 +78,16 @@ export function parseRequestNumber(raw: string): number | null {
 }
 
 /** The queue's sortable columns, by their API names. */
-export const SORT_FIELDS = ["number", "datasetName", "requestType", "ownerTeam", "status", "priority", "assignee", "createdAt", "updatedAt"] as const;
+export const SORT_FIELDS = [
+  "number",
+  "datasetName",
+  "requestType",
+  "ownerTeam",
+  "status",
+  "priority",
+  "assignee",
+  "createdAt",
+  "updatedAt",
+  "statusChangedAt",
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];

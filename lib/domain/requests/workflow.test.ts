@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES } from "@/lib/domain/requests/options";
-import { allowedTransitions, findTransition, TRANSITIONS } from "@/lib/domain/requests/workflow";
+import { allowedTransitions, canOverrideChecklist, findTransition, openChecklistSteps, TRANSITIONS } from "@/lib/domain/requests/workflow";
 import { actorsFor, availableActions, canEditFields } from "@/lib/domain/requests/permissions";
 
 describe("the transition table", () => {
@@ -77,5 +77,24 @@ describe("permissions", () => {
       setPriority: false,
       setAdminFields: false,
     });
+  });
+});
+
+describe("the migration checklist rule", () => {
+  const completing = findTransition("PROVISIONING", "COMPLETED");
+  it("guards completion of a migration and nothing else", () => {
+    const guarded = Object.entries(TRANSITIONS).flatMap(([from, ts]) => ts.filter((t) => t.checklistDone).map((t) => `${from}>${t.to}`));
+    expect(guarded).toEqual(["PROVISIONING>COMPLETED"]);
+    expect(openChecklistSteps(completing, { requestType: "MIGRATION", checklist: ["BACKFILL", "DUAL_WRITES"] })).toEqual([
+      "VERIFICATION",
+      "CUT_OVER",
+      "LEGACY_DECOMMISSION",
+    ]);
+    expect(openChecklistSteps(completing, { requestType: "NEW", checklist: [] })).toEqual([]);
+    expect(openChecklistSteps(findTransition("APPROVED", "PROVISIONING"), { requestType: "MIGRATION", checklist: [] })).toEqual([]);
+  });
+  it("lets admins override, nobody else", () => {
+    expect(canOverrideChecklist(["ADMIN"])).toBe(true);
+    expect(canOverrideChecklist(["OWNER"])).toBe(false);
   });
 });

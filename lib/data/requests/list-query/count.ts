@@ -3,7 +3,8 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Term } from "./terms";
 import { ftsPhrase, type Search } from "./search";
-import { where, whereParams, type Plan } from "./plan";
+import { plan, where, whereParams, type Plan } from "./plan";
+import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { prepare } from "./statements";
 
 /**
@@ -169,4 +170,10 @@ export function countBoth(db: Database.Database, p: Plan, limit: number): Count 
       .get(...whereParams(p.filters, "seek"), ...rowTest.params, limit),
   );
   return { total: n, lowerBound: n >= limit, estimate: n, testSearchPerRow: true, fromPage: false };
+}
+
+/** The exact number of requests a view without free text holds (the queue presets' counts). */
+export function countView(db: Database.Database, query: ListRequestsQuery, userId: string, now: number): number {
+  const p = plan({ ...query, q: undefined }, userId, now);
+  return p.terms.length === 0 ? countAll(db) : countFilters(db, p);
 }

@@ -1,6 +1,8 @@
 // A view (filters, search, who asks) → the WHERE terms and the RequestCount facet it needs.
 import "server-only";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
 import { placeholders, term, type Term, type Form } from "./terms";
 import { searchTerm, type Search } from "./search";
 
@@ -22,7 +24,19 @@ export type Plan = {
   search: Search | null;
 };
 
-export function plan(query: ListRequestsQuery, userId: string): Plan {
+const DAY_MS = 86_400_000;
+
+/**
+ * Stale: open and longer in its status than the status's threshold, one arm per status
+ * ("status" = ? AND "statusChangedAt" < ?), each a range on the (status, statusChangedAt) index.
+ */
+export function staleTerm(now: number): Term {
+  const arms = Object.entries(STALE_AFTER_DAYS);
+  const params = arms.flatMap(([status, days]) => [status, sqliteDateTime(new Date(now - days! * DAY_MS))]);
+  return term((c) => `(${arms.map(() => `(${c("status")} = ? AND ${c("statusChangedAt")} < ?)`).join(" OR ")})`, params);
+}
+
+export function plan(query: ListRequestsQuery, userId: string, now: number = Date.now()): Plan {
   const terms: Term[] = [];
   const facet: string[] = [];
   const facetParams: unknown[] = [];
@@ -55,6 +69,10 @@ export function plan(query: ListRequestsQuery, userId: string): Plan {
   const requester = person(query.requester, userId);
   if (requester !== undefined) {
     terms.push(term((c) => `${c("requesterId")} = ?`, [requester ?? ""]));
+    facetable = false;
+  }
+  if (query.stale) {
+    terms.push(staleTerm(now));
     facetable = false;
   }
   const filters = [...terms];

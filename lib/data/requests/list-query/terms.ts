@@ -12,6 +12,8 @@ export const SORT_COLUMN: Record<SortField, string> = {
   assignee: "assigneeName",
   createdAt: "createdAt",
   updatedAt: "updatedAt",
+  // Time in status: oldest change first is the longest waiting (ascending).
+  statusChangedAt: "statusChangedAt",
 };
 
 /**

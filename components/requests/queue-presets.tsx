@@ -1,0 +1,37 @@
+"use client";
+// The presets above the queue: links that set the URL's filters, each with its live
+// count (one call: GET /api/requests/counts). Static CSS, like the rest of the first load.
+import NextLink from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { Role } from "@/lib/auth/roles";
+import { activePreset, PRESET_IDS, PRESETS, presetView } from "@/lib/domain/requests/presets";
+import { presetCountsOptions } from "@/lib/queries/requests";
+import { queueViewToSearch } from "@/lib/queries/queue-view";
+import type { ListRequestsQuery } from "@/lib/schemas/request";
+import styles from "./queue-presets.module.css";
+
+export function QueuePresets({ view, role, live }: { view: ListRequestsQuery; role: Role; live: boolean }) {
+  const counts = useQuery(presetCountsOptions({ live }));
+  const active = activePreset(view, role);
+  return (
+    <nav aria-label="Presets" className={styles.presets}>
+      {PRESET_IDS.map((id) => {
+        const count = counts.data?.[id];
+        const href = `/requests?${queueViewToSearch({ ...view, ...presetView(id, role), page: 1 })}`;
+        return (
+          <NextLink
+            key={id}
+            href={href}
+            scroll={false}
+            aria-current={active === id ? "page" : undefined}
+            title={PRESETS[id].description[role]}
+            className={active === id ? `${styles.preset} ${styles.active}` : styles.preset}
+            data-preset={id}
+          >
+            {PRESETS[id].label} <span className={styles.count}>{count === undefined ? "…" : count.toLocaleString("en-US")}</span>
+          </NextLink>
+        );
+      })}
+    </nav>
+  );
+}

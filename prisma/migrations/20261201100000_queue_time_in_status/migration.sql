@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DatasetRequest_statusChangedAt_number_idx" ON "DatasetRequest"("statusChangedAt", "number");
+
