@@ -51,7 +51,7 @@ test("an admin promotes bob, then deactivates him; bob's browser follows and the
     await bob.getByLabel("Email").fill("bob@example.com");
     await bob.getByLabel("Password").fill(DEMO_PASSWORD);
     await bob.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(bob.getByRole("alert")).toContainText("This account has been deactivated");
+    await expect(bob.getByRole("alert").filter({ hasText: "This account has been deactivated" })).toBeVisible();
     await expect(bob).toHaveURL(/\/signin/);
     const direct = await bob.request.post("/api/auth/sign-in/email", {
       data: { email: "bob@example.com", password: DEMO_PASSWORD },
