@@ -162,11 +162,13 @@ export function RequestForm({
     name: Name,
     options: readonly string[],
     labels: Record<string, string>,
-    { placeholder = "Choose…", ...fieldOptions }: FieldOptions & { placeholder?: string } = {},
+    { placeholder = "Choose…", required = true, ...fieldOptions }: FieldOptions & { placeholder?: string; required?: boolean } = {},
   ) {
+    // Required selects carry the same mark (asterisk, `required`) as required text boxes.
     return (
       <TextField
         {...text(name, { ...fieldOptions, setValueAs: toOptionalChoice })}
+        required={required}
         select
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       >
@@ -298,7 +300,7 @@ export function RequestForm({
               control={control}
               name="regions"
               render={({ field, fieldState }) => (
-                <FormControl component="fieldset" error={Boolean(fieldState.error)} id={fieldId("regions")} tabIndex={-1}>
+                <FormControl component="fieldset" error={Boolean(fieldState.error)} id={fieldId("regions")} tabIndex={-1} required>
                   <FormLabel component="legend">{FIELD_LABELS.regions}</FormLabel>
                   <FormGroup row>
                     {REGIONS.map((region) => {
@@ -358,7 +360,11 @@ export function RequestForm({
             <TextField {...text("neededBy", { hint: "Optional" })} type="date" slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            {select("priority", PRIORITIES, LABELS.priority, { hint: "Your proposal; the storage team decides", placeholder: "Medium (default)" })}
+            {select("priority", PRIORITIES, LABELS.priority, {
+              hint: "Your proposal; the storage team decides",
+              placeholder: "Medium (default)",
+              required: false,
+            })}
           </Grid>
         </Section>
 
