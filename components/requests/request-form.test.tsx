@@ -131,7 +131,7 @@ describe("RequestForm", () => {
     expect(input("Dataset name")).toBeRequired();
     for (const label of ["Request type", "Source system", "Key format", "Value format", "Ingestion", "Update frequency", "Data classification"]) {
       expect(combo(label)).toBeRequired();
-      expect(combo(label).labels?.[0]).toHaveTextContent(/\*$/);
+      expect((combo(label) as HTMLSelectElement).labels[0]).toHaveTextContent(/\*$/);
     }
     // Priority has a default (Medium): not required.
     expect(combo("Priority")).not.toBeRequired();
