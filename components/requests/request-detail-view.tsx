@@ -225,7 +225,7 @@ function OpenQuestion({ request: r, user }: { request: RequestDetail; user: Sess
     <NeedsInfoBanner question={question} waitingOn={mine ? undefined : r.requester.name}>
       {mine && canEditFields(user, { requesterId: r.requester.id, status: r.status }) && (
         <Box sx={{ mt: 1.5 }}>
-          <LinkButton href={`/requests/${r.number}/edit#reply`} variant="contained" color="warning">
+          <LinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
             Reply and resubmit
           </LinkButton>
         </Box>
