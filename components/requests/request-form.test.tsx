@@ -118,10 +118,10 @@ describe("RequestForm", () => {
     for (const item of items) expect(item).not.toMatch(/Invalid input|expected|received|\/\^|\bnumber\b|\bstring\b|undefined/);
     expect(items).toEqual(
       expect.arrayContaining([
-        "Source system: Source system is required for a migration: choose the store it moves off",
-        "Estimated key count: Estimated key count must be a whole count of keys above 0, in digits (e.g. 250000000)",
-        "Peak read QPS: Peak read QPS must be a whole value, without decimals",
-        expect.stringMatching(/^Needed by: Needed by cannot be in the past/),
+        "Source system is required for a migration: choose the store it moves off",
+        "Estimated key count must be a whole count of keys above 0, in digits (e.g. 250000000)",
+        "Peak read QPS must be a whole value, without decimals",
+        expect.stringMatching(/^Needed by cannot be in the past/),
       ]),
     );
   });

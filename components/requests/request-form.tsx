@@ -195,14 +195,19 @@ export function RequestForm({
             </Typography>
             {errorList.length > 0 && (
               <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                {errorList.map(([name, e]) => (
-                  <li key={name}>
-                    <Link href={`#${fieldId(name)}`} color="inherit">
-                      {FIELD_LABELS[name as keyof typeof FIELD_LABELS]}
-                    </Link>
-                    : {e.message}
-                  </li>
-                ))}
+                {errorList.map(([name, e]) => {
+                  const label: string = FIELD_LABELS[name as keyof typeof FIELD_LABELS];
+                  // Messages name their field; where one starts with it, the label is the link.
+                  const rest = e.message.startsWith(label) ? e.message.slice(label.length) : `: ${e.message}`;
+                  return (
+                    <li key={name}>
+                      <Link href={`#${fieldId(name)}`} color="inherit">
+                        {label}
+                      </Link>
+                      {rest}
+                    </li>
+                  );
+                })}
               </Box>
             )}
           </Alert>

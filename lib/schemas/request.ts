@@ -41,7 +41,8 @@ const requiredText = (label: string, min: number, max: number, what: string, pat
   z
     .string({ error: missingOr(label, what, `${label} must be text: ${what}`) })
     .trim()
-    .min(Math.max(min, 1), { error: min > 1 ? `${label} needs at least ${min} characters` : `${label} is required: ${what}` })
+    // An empty box (after trimming) is a missing answer, not a short one.
+    .min(min, { error: (iss) => (iss.input === "" ? `${label} is required: ${what}` : `${label} needs at least ${min} characters`) })
     .max(max, { error: `${label} must be at most ${max.toLocaleString("en-US")} characters` })
     .regex(pattern, { error: `${label} contains control characters; remove them` })
     .refine(isWellFormed, { error: `${label} contains characters that are not text; retype it` });
@@ -92,11 +93,14 @@ const KEY_COUNT_WRONG = `${L.estimatedKeyCount} must be ${KEY_COUNT_WHAT}`;
 const keyCount = z
   .union(
     [
-      wholeNumber(z.number({ error: KEY_COUNT_WRONG }), `${L.estimatedKeyCount} must be a whole count, without decimals`)
+      wholeNumber(
+        z.number({ error: missingOr(L.estimatedKeyCount, KEY_COUNT_WHAT, KEY_COUNT_WRONG) }),
+        `${L.estimatedKeyCount} must be a whole count, without decimals`,
+      )
         .positive({ error: `${L.estimatedKeyCount} must be above 0` })
         .max(Number.MAX_SAFE_INTEGER, { error: `${L.estimatedKeyCount} this large must be sent as digits in quotes, e.g. "18446744073"` }),
       z
-        .string({ error: KEY_COUNT_WRONG })
+        .string({ error: missingOr(L.estimatedKeyCount, KEY_COUNT_WHAT, KEY_COUNT_WRONG) })
         .trim()
         .regex(/^[0-9]{1,19}$/, { error: KEY_COUNT_WRONG }),
     ],
