@@ -2,7 +2,10 @@
 // Chromium, saves PNGs to screenshots/ (git-ignored).
 //
 //   node scripts/screenshot.mjs [--base http://localhost:3000] [--user alice@example.com]
-//        [--theme light|dark] [--width 1366] [--full] /requests /requests/new ...
+//        [--theme light|dark] [--width 1366] [--full] [--click "Submit request"] /requests /requests/new ...
+//
+// --click presses the button of that name on each page before the shot (e.g. a form's
+// submit, to see its errors).
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
@@ -18,6 +21,7 @@ const { values, positionals } = parseArgs({
     width: { type: "string", default: "1366" },
     full: { type: "boolean", default: false },
     out: { type: "string", default: "screenshots" },
+    click: { type: "string" },
   },
 });
 
@@ -33,7 +37,11 @@ mkdirSync(values.out, { recursive: true });
 const page = await context.newPage();
 for (const path of positionals.length ? positionals : ["/requests"]) {
   await page.goto(path, { waitUntil: "networkidle" });
-  const file = `${values.out}/${path.replace(/^\//, "").replace(/[^\w-]+/g, "_") || "root"}-${values.theme}-${width}.png`;
+  if (values.click) {
+    await page.getByRole("button", { name: values.click, exact: true }).click();
+    await page.waitForTimeout(500);
+  }
+  const file = `${values.out}/${path.replace(/^\//, "").replace(/[^\w-]+/g, "_") || "root"}${values.click ? `-${values.click.replace(/\W+/g, "_")}` : ""}-${values.theme}-${width}.png`;
   await page.screenshot({ path: file, fullPage: values.full });
   console.log(file);
 }

@@ -1,22 +1,49 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import Box from "@mui/material/Box";
+import TextField from "@mui/material/TextField";
 import { LinkButton } from "@/components/layout/link-button";
-import { useUpdateRequest } from "@/lib/queries/request-mutations";
+import { useAddComment, useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
 import { pickFields, requestFormSchemaFor, type RequestDetail } from "@/lib/schemas/request";
+import { openQuestion } from "@/lib/domain/requests/needs-info";
 import { RequestForm } from "@/components/requests/request-form";
+import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
 import { useLeaveGuard } from "@/components/layout/use-leave-guard";
 import { useToast } from "@/components/feedback/toast-provider";
 
-/** The request form over an existing request; saving PATCHes it with the version read. */
+const REPLY_MAX = 4000;
+
+/**
+ * The request form over an existing request; saving PATCHes it with the version read.
+ * In NEEDS_INFO the storage team's question sits on top with a reply box, and the one
+ * submit ("Reply and resubmit") posts the reply as a comment, then saves the edit, which
+ * sends the request back to review (with no field changed, an explicit IN_REVIEW move).
+ */
 export function EditRequest({ request }: { request: RequestDetail }) {
   const update = useUpdateRequest(request.number);
+  const comment = useAddComment(request.number);
+  const transition = useTransitionRequest(request.number);
   const toast = useToast();
+  const question = openQuestion(request);
+  const [reply, setReply] = useState("");
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  // The reply already posted: a retry after a failed save must not post it twice.
+  const posted = useRef<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const guard = useLeaveGuard({
-    when: dirty,
+    when: dirty || reply.trim() !== "",
     title: "Discard your changes?",
     message: `Your changes to ${request.number} have not been saved. Leaving discards them.`,
   });
+
+  // "Reply and resubmit" on the request page links to #reply.
+  useEffect(() => {
+    if (question && window.location.hash === "#reply") replyRef.current?.focus();
+  }, [question]);
+
+  const answer = reply.trim();
+  const submitLabel = request.status !== "NEEDS_INFO" ? "Save changes" : answer ? "Reply and resubmit" : "Save and resubmit";
+
   return (
     <>
       {guard.dialog}
@@ -24,11 +51,49 @@ export function EditRequest({ request }: { request: RequestDetail }) {
         schema={requestFormSchemaFor(request.neededBy)}
         defaultValues={pickFields(request)}
         duplicateCheck={{ exclude: request.number }}
-        submitLabel={request.status === "NEEDS_INFO" ? "Save and resubmit" : "Save changes"}
+        submitLabel={submitLabel}
+        notice={
+          question && (
+            <NeedsInfoBanner question={question}>
+              <Box sx={{ mt: 1.5 }}>
+                <TextField
+                  id="reply"
+                  inputRef={replyRef}
+                  label="Your reply"
+                  value={reply}
+                  onChange={(e) => setReply(e.target.value)}
+                  multiline
+                  minRows={2}
+                  fullWidth
+                  error={reply.length > REPLY_MAX}
+                  helperText={
+                    reply.length > REPLY_MAX
+                      ? `Your reply must be at most ${REPLY_MAX.toLocaleString("en-US")} characters`
+                      : "Posted as a comment when you resubmit; change any field below too"
+                  }
+                  sx={{ bgcolor: "background.paper", borderRadius: 1 }}
+                />
+              </Box>
+            </NeedsInfoBanner>
+          )
+        }
         secondaryAction={<LinkButton href={`/requests/${request.number}`}>Cancel</LinkButton>}
         onSubmit={async (values) => {
-          const saved = await update.mutateAsync({ ...values, version: request.version });
-          toast(saved.status !== request.status ? `${request.number} saved and sent back for review` : `${request.number} saved`);
+          // First the reply, so the request is back in review only with its answer in the discussion.
+          if (answer && posted.current !== answer) {
+            await comment.mutateAsync({ body: answer });
+            posted.current = answer;
+          }
+          let saved = await update.mutateAsync({ ...values, version: request.version });
+          // Nothing changed: the edit leaves it in NEEDS_INFO, so resubmit explicitly.
+          if (saved.status === "NEEDS_INFO")
+            saved = await transition.mutateAsync({ to: "IN_REVIEW", note: answer ? "Resubmitted with a reply" : null, version: saved.version });
+          toast(
+            saved.status !== request.status
+              ? `${request.number} ${answer ? "answered and sent back for review" : "saved and sent back for review"}`
+              : `${request.number} saved`,
+          );
+          setReply("");
           guard.navigate(`/requests/${request.number}`);
         }}
         onDirtyChange={setDirty}

@@ -3,6 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { RequestSummary } from "@/lib/schemas/request";
 import { QueueTable } from "@/components/requests/queue-table";
+import { CurrentUserProvider } from "@/components/layout/current-user";
 
 jest.mock("next/link", () => ({
   __esModule: true,
@@ -92,5 +93,36 @@ describe("QueueTable (the queue's table in static CSS)", () => {
     expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
     expect(screen.getByText("Nothing here")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Loading requests" })).toBeInTheDocument();
+  });
+
+  it("flags the viewer's own rows in Needs info as waiting on them, and no one else's", () => {
+    render(
+      <CurrentUserProvider id="u1">
+        <QueueTable
+          items={[
+            row(3, { status: "NEEDS_INFO" }),
+            row(2, { status: "NEEDS_INFO", requester: { id: "u9", name: "Bob Lee", email: "bob@example.com" } }),
+            row(1, { status: "IN_REVIEW" }),
+          ]}
+          isAdmin={false}
+          isFetching={false}
+          sort="number"
+          order="desc"
+          selected={new Set()}
+          activeIndex={0}
+          rowRefs={{ current: [] }}
+          empty="Nothing here"
+          onSort={jest.fn()}
+          onToggle={jest.fn()}
+          onToggleAll={jest.fn()}
+          onActivate={jest.fn()}
+          onOpen={jest.fn()}
+        />
+      </CurrentUserProvider>,
+    );
+    const [, mine, bobs, reviewed] = screen.getAllByRole("row");
+    expect(within(mine!).getByText("waiting on you")).toBeInTheDocument();
+    expect(bobs).not.toHaveTextContent("waiting on you");
+    expect(reviewed).not.toHaveTextContent("waiting on you");
   });
 });

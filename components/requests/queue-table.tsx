@@ -8,6 +8,8 @@ import NextLink from "next/link";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { formatAge } from "@/lib/format/time";
+import { isWaitingOn } from "@/lib/domain/requests/needs-info";
+import { useCurrentUserId } from "@/components/layout/current-user";
 import type { RequestSummary, SortField } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
@@ -219,9 +221,15 @@ function CheckboxBox({ checked, indeterminate = false, onChange, label }: { chec
 function StatusCell({ request: r }: { request: RequestSummary }) {
   const open = STALE_AFTER_DAYS[r.status] !== undefined;
   const stale = isStale(r.status, r.statusChangedAt);
+  const waitingOnMe = isWaitingOn(useCurrentUserId(), r);
   return (
     <div className={styles.status}>
       <StatusChip status={r.status} />
+      {waitingOnMe && (
+        <span className={styles.waitingOnYou} title="The storage team asked you a question: answer it on the request's page">
+          waiting on you
+        </span>
+      )}
       {open && (
         <span
           className={cx(styles.age, stale && styles.stale)}

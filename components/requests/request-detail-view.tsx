@@ -25,6 +25,10 @@ import { RequestActions } from "@/components/requests/request-actions";
 import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
+import { openQuestion } from "@/lib/domain/requests/needs-info";
+import { canEditFields } from "@/lib/domain/requests/permissions";
+import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
+import { LinkButton } from "@/components/layout/link-button";
 
 const none = (
   <Typography component="span" color="textSecondary">
@@ -133,6 +137,8 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
         </Stack>
       </Stack>
 
+      <OpenQuestion request={r} user={user} />
+
       <RequestActionsPanel request={r} user={user} onStale={() => refetch()} />
 
       <Paper sx={{ p: 2 }}>
@@ -208,6 +214,24 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
         </Grid>
       </Grid>
     </Stack>
+  );
+}
+
+/** The storage team's question while the request waits on its requester, who answers from here. */
+function OpenQuestion({ request: r, user }: { request: RequestDetail; user: SessionUser }) {
+  const question = openQuestion(r);
+  if (!question) return null;
+  const mine = user.id === r.requester.id;
+  return (
+    <NeedsInfoBanner question={question} waitingOn={mine ? undefined : r.requester.name}>
+      {mine && canEditFields(user, { requesterId: r.requester.id, status: r.status }) && (
+        <Box sx={{ mt: 1.5 }}>
+          <LinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
+            Reply and resubmit
+          </LinkButton>
+        </Box>
+      )}
+    </NeedsInfoBanner>
   );
 }
 

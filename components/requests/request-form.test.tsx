@@ -35,11 +35,11 @@ describe("RequestForm", () => {
     const name = input("Dataset name");
     await user.type(name, "Bad Name");
     await user.tab();
-    expect(await screen.findByText(/Use 3–63 characters/)).toBeInTheDocument();
+    expect(await screen.findByText(/Dataset name must be 3–63 lowercase letters/)).toBeInTheDocument();
     expect(name).toHaveAttribute("aria-invalid", "true");
     await user.clear(name);
     await user.type(name, "good_name");
-    expect(screen.queryByText(/Use 3–63 characters/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Dataset name must be 3–63 lowercase letters/)).not.toBeInTheDocument();
   });
 
   it("applies cross-field rules: a migration needs its source system", async () => {
@@ -66,6 +66,76 @@ describe("RequestForm", () => {
     const summary = await screen.findByRole("alert");
     expect(within(summary).getByText(/Fix these \d+ fields/)).toBeInTheDocument();
     expect(within(summary).getByRole("link", { name: "Dataset name" })).toHaveAttribute("href", "#field-datasetName");
+  });
+
+  it("one submit with everything wrong shows every problem, the cross-field ones included, in people's words", async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false }} onSubmit={jest.fn()} />);
+    await user.type(input("Dataset name"), "Payments Ledger!");
+    await user.selectOptions(combo("Request type"), "MIGRATION");
+    await user.type(input("Owner team"), "p");
+    await user.type(input("Contact email"), "not an email");
+    await user.type(input("Use case"), "too short");
+    await user.selectOptions(combo("Value format"), "THRIFT");
+    await user.selectOptions(combo("Ingestion"), "BATCH");
+    await user.type(input("Estimated key count"), "about a billion");
+    await user.type(spin("Peak read QPS"), "1.5");
+    await user.type(spin("p99 latency target (ms)"), "0");
+    await user.click(screen.getByRole("switch", { name: "Backups" }));
+    await user.type(screen.getByLabelText("Needed by"), "2001-09-09");
+    await user.click(screen.getByRole("button", { name: "Submit request" }));
+
+    const summary = await screen.findByRole("alert");
+    const listed = within(summary)
+      .getAllByRole("link")
+      .map((a) => a.textContent);
+    expect(listed.sort()).toEqual(
+      [
+        "Dataset name",
+        "Source system",
+        "Owner team",
+        "Contact email",
+        "Use case",
+        "Key format",
+        "Value schema",
+        "Source location",
+        "Update frequency",
+        "Estimated size (GB)",
+        "Estimated key count",
+        "Peak read QPS",
+        "Peak write QPS",
+        "p99 latency target (ms)",
+        "Regions",
+        "Data classification",
+        "Backup retention (days)",
+        "Needed by",
+      ].sort(),
+    );
+    expect(within(summary).getByText(/Fix these 18 fields/)).toBeInTheDocument();
+    const items = within(summary)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent ?? "");
+    for (const item of items) expect(item).not.toMatch(/Invalid input|expected|received|\/\^|\bnumber\b|\bstring\b|undefined/);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        "Source system is required for a migration: choose the store it moves off",
+        "Estimated key count must be a whole count of keys above 0, in digits (e.g. 250000000)",
+        "Peak read QPS must be a whole value, without decimals",
+        expect.stringMatching(/^Needed by cannot be in the past/),
+      ]),
+    );
+  });
+
+  it("marks required selects as it marks required text boxes", () => {
+    render(<RequestForm defaultValues={{ regions: [], backupsEnabled: false, requestType: "MIGRATION" }} onSubmit={jest.fn()} />);
+    expect(input("Dataset name")).toBeRequired();
+    for (const label of ["Request type", "Source system", "Key format", "Value format", "Ingestion", "Update frequency", "Data classification"]) {
+      expect(combo(label)).toBeRequired();
+      expect((combo(label) as HTMLSelectElement).labels[0]).toHaveTextContent(/\*$/);
+    }
+    // Priority has a default (Medium): not required.
+    expect(combo("Priority")).not.toBeRequired();
+    expect(screen.getByRole("group", { name: /^Regions/ })).toHaveTextContent(/Regions\s*\*/);
   });
 
   it("sends typed values, disables submit while sending, and sends once", async () => {

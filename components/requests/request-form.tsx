@@ -162,11 +162,13 @@ export function RequestForm({
     name: Name,
     options: readonly string[],
     labels: Record<string, string>,
-    { placeholder = "Choose…", ...fieldOptions }: FieldOptions & { placeholder?: string } = {},
+    { placeholder = "Choose…", required = true, ...fieldOptions }: FieldOptions & { placeholder?: string; required?: boolean } = {},
   ) {
+    // Required selects carry the same mark (asterisk, `required`) as required text boxes.
     return (
       <TextField
         {...text(name, { ...fieldOptions, setValueAs: toOptionalChoice })}
+        required={required}
         select
         slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       >
@@ -193,14 +195,19 @@ export function RequestForm({
             </Typography>
             {errorList.length > 0 && (
               <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                {errorList.map(([name, e]) => (
-                  <li key={name}>
-                    <Link href={`#${fieldId(name)}`} color="inherit">
-                      {FIELD_LABELS[name as keyof typeof FIELD_LABELS]}
-                    </Link>
-                    : {e.message}
-                  </li>
-                ))}
+                {errorList.map(([name, e]) => {
+                  const label: string = FIELD_LABELS[name as keyof typeof FIELD_LABELS];
+                  // Messages name their field; where one starts with it, the label is the link.
+                  const rest = e.message.startsWith(label) ? e.message.slice(label.length) : `: ${e.message}`;
+                  return (
+                    <li key={name}>
+                      <Link href={`#${fieldId(name)}`} color="inherit">
+                        {label}
+                      </Link>
+                      {rest}
+                    </li>
+                  );
+                })}
               </Box>
             )}
           </Alert>
@@ -298,7 +305,7 @@ export function RequestForm({
               control={control}
               name="regions"
               render={({ field, fieldState }) => (
-                <FormControl component="fieldset" error={Boolean(fieldState.error)} id={fieldId("regions")} tabIndex={-1}>
+                <FormControl component="fieldset" error={Boolean(fieldState.error)} id={fieldId("regions")} tabIndex={-1} required>
                   <FormLabel component="legend">{FIELD_LABELS.regions}</FormLabel>
                   <FormGroup row>
                     {REGIONS.map((region) => {
@@ -358,7 +365,11 @@ export function RequestForm({
             <TextField {...text("neededBy", { hint: "Optional" })} type="date" slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            {select("priority", PRIORITIES, LABELS.priority, { hint: "Your proposal; the storage team decides", placeholder: "Medium (default)" })}
+            {select("priority", PRIORITIES, LABELS.priority, {
+              hint: "Your proposal; the storage team decides",
+              placeholder: "Medium (default)",
+              required: false,
+            })}
           </Grid>
         </Section>
 

@@ -38,10 +38,10 @@ describe("createRequestBodySchema", () => {
 
   it("names every missing required field with its label", () => {
     const found = problems({});
-    expect(found.datasetName).toBe("Dataset name is required");
-    expect(found.ownerTeam).toBe("Owner team is required");
-    expect(found.regions).toBe("Choose at least one region");
-    expect(found.p99LatencyMs).toBe("p99 latency target (ms) is required");
+    expect(found.datasetName).toBe("Dataset name is required: 3–63 lowercase letters, digits and _, starting with a letter");
+    expect(found.ownerTeam).toBe("Owner team is required: the team that owns the data, 2–80 characters");
+    expect(found.regions).toBe("Regions: choose at least one of us-east-1, us-west-2, eu-west-1, ap-southeast-1");
+    expect(found.p99LatencyMs).toBe("p99 latency target (ms) is required: a whole value from 1 to 10,000");
     expect(Object.keys(found)).toEqual(
       expect.arrayContaining([
         "requestType",
@@ -72,7 +72,7 @@ describe("createRequestBodySchema", () => {
     expect(problems({ ...valid, ownerTeam: " a " }).ownerTeam).toBe("Owner team needs at least 2 characters");
     expect(problems({ ...valid, ownerTeam: "x".repeat(81) }).ownerTeam).toBe("Owner team must be at most 80 characters");
     expect(problems({ ...valid, useCase: "too short" }).useCase).toMatch(/at least 20/);
-    expect(problems({ ...valid, useCase: "u".repeat(4001) }).useCase).toMatch(/at most 4000/);
+    expect(problems({ ...valid, useCase: "u".repeat(4001) }).useCase).toMatch(/at most 4,000/);
     expect(problems({ ...valid, useCase: "u".repeat(4000) })).toEqual({});
   });
 
@@ -96,7 +96,7 @@ describe("createRequestBodySchema", () => {
 
   describe("cross-field rules hold both ways", () => {
     it("a migration needs a source system", () => {
-      expect(problems({ ...valid, requestType: "MIGRATION" }).sourceSystem).toBe("Source system is required for a migration");
+      expect(problems({ ...valid, requestType: "MIGRATION" }).sourceSystem).toBe("Source system is required for a migration: choose the store it moves off");
       expect(problems({ ...valid, requestType: "MIGRATION", sourceSystem: "HBASE" })).toEqual({});
       expect(problems({ ...valid, requestType: "NEW" })).toEqual({});
     });
@@ -108,7 +108,9 @@ describe("createRequestBodySchema", () => {
     });
 
     it("batch ingestion needs a source location of a known form", () => {
-      expect(problems({ ...valid, ingestion: "BATCH" }).sourceLocation).toBe("Source location is required for batch ingestion");
+      expect(problems({ ...valid, ingestion: "BATCH" }).sourceLocation).toMatch(
+        /^Source location is required for batch ingestion: an s3:\/\/, gs:\/\/ or hdfs:\/\/ URI/,
+      );
       expect(problems({ ...valid, ingestion: "BATCH", sourceLocation: "ftp://x/y" }).sourceLocation).toMatch(/s3:\/\//);
       for (const ok of ["s3://bucket/path/", "gs://bucket", "hdfs://warehouse/t", "warehouse.table"]) {
         expect(problems({ ...valid, ingestion: "BATCH", sourceLocation: ok })).toEqual({});
@@ -133,14 +135,14 @@ describe("createRequestBodySchema", () => {
 
   describe("numbers", () => {
     it("holds every numeric limit", () => {
-      expect(problems({ ...valid, estimatedSizeGb: 0 }).estimatedSizeGb).toMatch(/greater than 0/);
+      expect(problems({ ...valid, estimatedSizeGb: 0 }).estimatedSizeGb).toMatch(/above 0/);
       expect(problems({ ...valid, estimatedSizeGb: 1_000_001 }).estimatedSizeGb).toMatch(/at most 1,000,000/);
       expect(problems({ ...valid, readQps: -1 }).readQps).toMatch(/at least 0/);
-      expect(problems({ ...valid, readQps: 1.5 }).readQps).toMatch(/whole number/);
+      expect(problems({ ...valid, readQps: 1.5 }).readQps).toMatch(/without decimals/);
       expect(problems({ ...valid, p99LatencyMs: 0 }).p99LatencyMs).toMatch(/at least 1/);
       expect(problems({ ...valid, p99LatencyMs: 10_001 }).p99LatencyMs).toMatch(/at most 10,000/);
       expect(problems({ ...valid, ttlDays: 0 }).ttlDays).toMatch(/at least 1/);
-      expect(problems({ ...valid, readQps: "100" }).readQps).toMatch(/must be a number/);
+      expect(problems({ ...valid, readQps: "100" }).readQps).toMatch(/in digits/);
     });
 
     it("takes key counts beyond 2^53 as digit strings", () => {
@@ -153,7 +155,7 @@ describe("createRequestBodySchema", () => {
   });
 
   it("refuses a needed-by date in the past, accepts today and later", () => {
-    expect(problems({ ...valid, neededBy: "2020-01-01" }).neededBy).toBe("Needed by cannot be in the past");
+    expect(problems({ ...valid, neededBy: "2020-01-01" }).neededBy).toMatch(/^Needed by cannot be in the past/);
     expect(problems({ ...valid, neededBy: earliestCurrentDate() })).toEqual({});
     expect(problems({ ...valid, neededBy: "2099-02-30" }).neededBy).toMatch(/must be a date/);
     expect(createRequestBodySchema.parse({ ...valid, neededBy: "" }).neededBy).toBeNull();
@@ -162,7 +164,7 @@ describe("createRequestBodySchema", () => {
   it("regions are a non-empty set from the closed list", () => {
     expect(problems({ ...valid, regions: [] }).regions).toBeDefined();
     expect(problems({ ...valid, regions: ["us-east-1", "us-east-1"] }).regions).toMatch(/once/);
-    expect(problems({ ...valid, regions: ["mars-1"] })["regions.0"]).toMatch(/Unknown region/);
+    expect(problems({ ...valid, regions: ["mars-1"] })["regions.0"]).toMatch(/unknown region/);
   });
 });
 

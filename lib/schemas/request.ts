@@ -23,63 +23,98 @@ import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
 export { SORT_FIELDS, type SortField } from "@/lib/domain/requests/options";
 
 // ---- building blocks -------------------------------------------------------
+//
+// Every message names its field by its label (field-labels.ts) and says what to type:
+// people read them in the form, tools in the API's `details`. None may quote a pattern
+// or a type name, or fall back to zod's "Invalid input" (request.test.ts walks them all).
 
-const requiredText = (label: string, min: number, max: number, pattern = SINGLE_LINE) =>
+const absent = (input: unknown) => input === undefined || input === null;
+
+/** "X is required: <what>" when absent, otherwise the given message. */
+const missingOr = (label: string, what: string, message: string) => (iss: { input?: unknown }) =>
+  absent(iss.input) ? `${label} is required: ${what}` : message;
+
+const lowerFirst = (label: string) => (label.startsWith("p99") ? label : label[0]!.toLowerCase() + label.slice(1));
+
+/** `what`: the words after "X is required:", e.g. "2–80 characters". */
+const requiredText = (label: string, min: number, max: number, what: string, pattern = SINGLE_LINE) =>
   z
-    .string({ error: `${label} is required` })
+    .string({ error: missingOr(label, what, `${label} must be text: ${what}`) })
     .trim()
-    .min(Math.max(min, 1), { error: min > 1 ? `${label} needs at least ${min} characters` : `${label} is required` })
-    .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(pattern, { error: `${label} contains control characters` })
-    .refine(isWellFormed, { error: `${label} contains invalid characters` });
+    // An empty box (after trimming) is a missing answer, not a short one.
+    .min(min, { error: (iss) => (iss.input === "" ? `${label} is required: ${what}` : `${label} needs at least ${min} characters`) })
+    .max(max, { error: `${label} must be at most ${max.toLocaleString("en-US")} characters` })
+    .regex(pattern, { error: `${label} contains control characters; remove them` })
+    .refine(isWellFormed, { error: `${label} contains characters that are not text; retype it` });
 
 /** Optional text: "", null and absent all mean "not given" and come out as null. */
 const optionalText = (label: string, max: number) =>
   z
-    .string({ error: `${label} must be text` })
+    .string({ error: `${label} must be text of at most ${max} characters, or left out` })
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .regex(SINGLE_LINE, { error: `${label} contains control characters` })
-    .refine(isWellFormed, { error: `${label} contains invalid characters` })
+    .regex(SINGLE_LINE, { error: `${label} contains control characters; remove them` })
+    .refine(isWellFormed, { error: `${label} contains characters that are not text; retype it` })
     .nullish()
     .transform((v) => (v ? v : null));
 
-/** "X is required" when absent, otherwise the given message. */
-const missingOr = (label: string, message: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined || iss.input === null ? `${label} is required` : message;
-
 const choice = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.enum(values, { error: missingOr(label, `${label} must be one of ${values.join(", ")}`) });
+  z.enum(values, {
+    error: (iss) => (absent(iss.input) ? `Choose the ${lowerFirst(label)}` : `${label} must be one of ${values.join(", ")}`),
+  });
 
-const integer = (label: string, min: number, max: number) =>
-  z
-    .number({ error: missingOr(label, `${label} must be a number`) })
-    .int({ error: `${label} must be a whole number` })
-    .min(min, { error: `${label} must be at least ${min.toLocaleString("en-US")}` })
-    .max(max, { error: `${label} must be at most ${max.toLocaleString("en-US")}` });
+/**
+ * A whole number. Not zod's `.int()`: its issue aborts the whole parse (`continue: false`),
+ * and an aborted parse skips every later check of the enclosing object, `when` or not, so
+ * "1.5 read QPS" would hide the cross-field rules until it was fixed. The documents still
+ * say `type: integer`.
+ */
+const wholeNumber = (schema: z.ZodNumber, message: string) => schema.refine(Number.isInteger, { error: message }).meta({ type: "integer" });
+
+const figures = (n: number) => n.toLocaleString("en-US");
+
+/** A whole value from min to max; `example` is shown when the input is not a value at all. */
+const integer = (label: string, min: number, max: number) => {
+  const range = `a whole value from ${figures(min)} to ${figures(max)}`;
+  return wholeNumber(z.number({ error: missingOr(label, range, `${label} must be ${range}, in digits`) }), `${label} must be a whole value, without decimals`)
+    .min(min, { error: `${label} must be at least ${figures(min)}` })
+    .max(max, { error: `${label} must be at most ${figures(max)}` });
+};
 
 const MAX_INT64 = BigInt("9223372036854775807");
+const KEY_COUNT_WHAT = "a whole count of keys above 0, in digits (e.g. 250000000)";
+const KEY_COUNT_WRONG = `${L.estimatedKeyCount} must be ${KEY_COUNT_WHAT}`;
 
-/** Key counts exceed 2^31 (and may exceed 2^53): accept a JSON integer or a digit string. */
+/**
+ * Key counts exceed 2^31 (and may exceed 2^53): accept a JSON integer or a digit string.
+ * Each branch carries the field's own message: the form's resolver shows the closest
+ * branch's message, and zod's defaults there ("expected number", a pattern) are not for people.
+ */
 const keyCount = z
   .union(
     [
-      z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      wholeNumber(
+        z.number({ error: missingOr(L.estimatedKeyCount, KEY_COUNT_WHAT, KEY_COUNT_WRONG) }),
+        `${L.estimatedKeyCount} must be a whole count, without decimals`,
+      )
+        .positive({ error: `${L.estimatedKeyCount} must be above 0` })
+        .max(Number.MAX_SAFE_INTEGER, { error: `${L.estimatedKeyCount} this large must be sent as digits in quotes, e.g. "18446744073"` }),
       z
-        .string()
+        .string({ error: missingOr(L.estimatedKeyCount, KEY_COUNT_WHAT, KEY_COUNT_WRONG) })
         .trim()
-        .regex(/^[0-9]{1,19}$/),
+        .regex(/^[0-9]{1,19}$/, { error: KEY_COUNT_WRONG }),
     ],
-    { error: `${L.estimatedKeyCount} must be a whole number greater than 0` },
+    { error: missingOr(L.estimatedKeyCount, KEY_COUNT_WHAT, KEY_COUNT_WRONG) },
   )
   .transform((v) => BigInt(v).toString())
-  .refine((v) => BigInt(v) > BigInt(0) && BigInt(v) <= MAX_INT64, {
-    error: `${L.estimatedKeyCount} must be a whole number greater than 0`,
-  });
+  .refine((v) => BigInt(v) > BigInt(0), { error: `${L.estimatedKeyCount} must be above 0` })
+  .refine((v) => BigInt(v) <= MAX_INT64, { error: `${L.estimatedKeyCount} must be at most ${MAX_INT64.toLocaleString("en-US")}` });
 
 export const DATASET_NAME_PATTERN = /^[a-z][a-z0-9_]{2,62}$/;
+const DATASET_NAME_WHAT = "3–63 lowercase letters, digits and _, starting with a letter";
 /** s3://, gs://, hdfs:// URIs, or a warehouse table as db.table. */
 const SOURCE_LOCATION_PATTERN = /^(?:(?:s3|gs|hdfs):\/\/[^\s/]+(?:\/\S*)?|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+const SOURCE_LOCATION_WHAT = "an s3://, gs:// or hdfs:// URI, or a warehouse table as db.table";
 
 /** A real calendar date written as YYYY-MM-DD. */
 function isCalendarDate(v: string): boolean {
@@ -93,28 +128,35 @@ export function earliestCurrentDate(now = new Date()): string {
   return new Date(now.getTime() - 12 * 3600_000).toISOString().slice(0, 10);
 }
 
+const NEEDED_BY_WRONG = `${L.neededBy} must be a date written as YYYY-MM-DD (e.g. 2030-01-31), or left empty`;
+const REGIONS_WHAT = `choose at least one of ${REGIONS.join(", ")}`;
+const RETENTION_RANGE = "1 to 365 days";
+/** Also said by the PATCH handler, which checks the merged request. */
+export const NEEDED_BY_IN_THE_PAST = `${L.neededBy} cannot be in the past: choose today or a later date, or leave it empty`;
+/** A body that is not an object of fields at all (e.g. a JSON array or a string). */
+const NOT_FIELDS = (iss: { code: string }) =>
+  iss.code === "unrecognized_keys" ? undefined : 'Send the request\'s fields as a JSON document: { "datasetName": …, "requestType": …, … }';
+
 // ---- the fields ------------------------------------------------------------
 
 export const requestFieldsShape = {
   datasetName: z
-    .string({ error: `${L.datasetName} is required` })
+    .string({ error: missingOr(L.datasetName, DATASET_NAME_WHAT, `${L.datasetName} must be text: ${DATASET_NAME_WHAT}`) })
     .trim()
-    .min(1, { error: `${L.datasetName} is required` })
-    .regex(DATASET_NAME_PATTERN, {
-      error: "Use 3–63 characters: lowercase letters, digits and _, starting with a letter",
-    }),
+    .min(1, { error: `${L.datasetName} is required: ${DATASET_NAME_WHAT}` })
+    .regex(DATASET_NAME_PATTERN, { error: `${L.datasetName} must be ${DATASET_NAME_WHAT}` }),
   requestType: choice(L.requestType, REQUEST_TYPES),
   sourceSystem: choice(L.sourceSystem, SOURCE_SYSTEMS)
     .nullish()
     .transform((v) => v ?? null),
-  ownerTeam: requiredText(L.ownerTeam, 2, 80),
+  ownerTeam: requiredText(L.ownerTeam, 2, 80, "the team that owns the data, 2–80 characters"),
   contactEmail: z
-    .string({ error: `${L.contactEmail} is required` })
+    .string({ error: missingOr(L.contactEmail, "an email address like name@example.com", `${L.contactEmail} must be an email address like name@example.com`) })
     .trim()
-    .min(1, { error: `${L.contactEmail} is required` })
+    .min(1, { error: `${L.contactEmail} is required: an email address like name@example.com` })
     .max(254, { error: `${L.contactEmail} must be at most 254 characters` })
-    .pipe(z.email({ error: "Enter an email address like name@example.com" })),
-  useCase: requiredText(L.useCase, 20, 4000, MULTI_LINE),
+    .pipe(z.email({ error: `${L.contactEmail} must be an email address like name@example.com` })),
+  useCase: requiredText(L.useCase, 20, 4000, "what the dataset serves and who reads it, 20–4,000 characters", MULTI_LINE),
   keyFormat: choice(L.keyFormat, KEY_FORMATS),
   keyExample: optionalText(L.keyExample, 250),
   valueFormat: choice(L.valueFormat, VALUE_FORMATS),
@@ -123,8 +165,10 @@ export const requestFieldsShape = {
   sourceLocation: optionalText(L.sourceLocation, 500),
   updateFrequency: choice(L.updateFrequency, UPDATE_FREQUENCIES),
   estimatedSizeGb: z
-    .number({ error: missingOr(L.estimatedSizeGb, `${L.estimatedSizeGb} must be a number`) })
-    .positive({ error: `${L.estimatedSizeGb} must be greater than 0` })
+    .number({
+      error: missingOr(L.estimatedSizeGb, "the size before replication, e.g. 120.5", `${L.estimatedSizeGb} must be a size in digits, e.g. 120.5`),
+    })
+    .positive({ error: `${L.estimatedSizeGb} must be above 0` })
     .max(1_000_000, { error: `${L.estimatedSizeGb} must be at most 1,000,000` }),
   estimatedKeyCount: keyCount,
   readQps: integer(L.readQps, 0, 1_000_000_000),
@@ -134,20 +178,18 @@ export const requestFieldsShape = {
     .nullish()
     .transform((v) => v ?? null),
   regions: z
-    .array(z.enum(REGIONS, { error: `Unknown region; choose from ${REGIONS.join(", ")}` }), {
-      error: "Choose at least one region",
-    })
-    .min(1, { error: "Choose at least one region" })
-    .refine((r) => new Set(r).size === r.length, { error: "Each region may be chosen once" }),
+    .array(z.enum(REGIONS, { error: `${L.regions}: unknown region; ${REGIONS_WHAT}` }), { error: `${L.regions}: ${REGIONS_WHAT}` })
+    .min(1, { error: `${L.regions}: ${REGIONS_WHAT}` })
+    .refine((r) => new Set(r).size === r.length, { error: `${L.regions}: choose each region once` }),
   dataClassification: choice(L.dataClassification, DATA_CLASSIFICATIONS),
-  backupsEnabled: z.boolean({ error: `${L.backupsEnabled} must be on or off` }),
+  backupsEnabled: z.boolean({ error: `${L.backupsEnabled} must be on or off (true or false)` }),
   backupRetentionDays: integer(L.backupRetentionDays, 1, 365)
     .nullish()
     .transform((v) => v ?? null),
   neededBy: z
-    .string({ error: `${L.neededBy} must be a date (YYYY-MM-DD)` })
+    .string({ error: NEEDED_BY_WRONG })
     .trim()
-    .refine((v) => v === "" || isCalendarDate(v), { error: `${L.neededBy} must be a date (YYYY-MM-DD)` })
+    .refine((v) => v === "" || isCalendarDate(v), { error: NEEDED_BY_WRONG })
     .nullish()
     .transform((v) => (v ? v : null)),
   priority: choice(L.priority, PRIORITIES).default("MEDIUM"),
@@ -162,16 +204,16 @@ type FieldsOutput = z.output<z.ZodObject<typeof requestFieldsShape>>;
 function checkCrossFieldRules(v: Partial<Record<keyof FieldsOutput, unknown>>, ctx: z.RefinementCtx) {
   const issue = (path: keyof FieldsOutput, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: v[path] });
 
-  if (v.requestType === "MIGRATION" && !v.sourceSystem) issue("sourceSystem", `${L.sourceSystem} is required for a migration`);
+  if (v.requestType === "MIGRATION" && !v.sourceSystem) issue("sourceSystem", `${L.sourceSystem} is required for a migration: choose the store it moves off`);
   if ((v.valueFormat === "THRIFT" || v.valueFormat === "PROTOBUF") && !v.valueSchema)
     issue("valueSchema", `${L.valueSchema} (the struct or message name) is required for ${v.valueFormat === "THRIFT" ? "Thrift" : "Protobuf"} values`);
   if (v.ingestion === "BATCH") {
-    if (!v.sourceLocation) issue("sourceLocation", `${L.sourceLocation} is required for batch ingestion`);
+    if (!v.sourceLocation) issue("sourceLocation", `${L.sourceLocation} is required for batch ingestion: ${SOURCE_LOCATION_WHAT}`);
     else if (typeof v.sourceLocation === "string" && !SOURCE_LOCATION_PATTERN.test(v.sourceLocation))
-      issue("sourceLocation", "Use an s3://, gs:// or hdfs:// URI, or a warehouse table as db.table");
+      issue("sourceLocation", `${L.sourceLocation}: use ${SOURCE_LOCATION_WHAT}`);
   }
   if (v.backupsEnabled === true && (v.backupRetentionDays === null || v.backupRetentionDays === undefined))
-    issue("backupRetentionDays", "Backup retention (1–365 days) is required when backups are on");
+    issue("backupRetentionDays", `${L.backupRetentionDays} is required when backups are on: ${RETENTION_RANGE}`);
 }
 
 /** Run even when some fields failed, as long as there is an object to read. */
@@ -184,11 +226,12 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 export function requestFormSchemaFor(existingNeededBy: string | null) {
   return (
     z
-      .strictObject(requestFieldsShape)
+      .strictObject(requestFieldsShape, { error: NOT_FIELDS })
       .superRefine(checkCrossFieldRules, always)
       .superRefine((v, ctx) => {
-        if (typeof v.neededBy === "string" && v.neededBy !== existingNeededBy && v.neededBy < earliestCurrentDate())
-          ctx.addIssue({ code: "custom", path: ["neededBy"], message: `${L.neededBy} cannot be in the past`, input: v.neededBy });
+        const neededBy = typeof v.neededBy === "string" ? v.neededBy.trim() : null;
+        if (neededBy && isCalendarDate(neededBy) && neededBy !== existingNeededBy && neededBy < earliestCurrentDate())
+          ctx.addIssue({ code: "custom", path: ["neededBy"], message: NEEDED_BY_IN_THE_PAST, input: v.neededBy });
       }, always)
       // Retention means nothing without backups: store none rather than a misleading value.
       .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }))
@@ -201,7 +244,7 @@ export type RequestFormSchema = typeof createRequestBodySchema;
 
 /** A whole stored request's fields (no date-in-the-past rule: old requests stay valid). */
 export const requestFieldsSchema = z
-  .strictObject(requestFieldsShape)
+  .strictObject(requestFieldsShape, { error: NOT_FIELDS })
   .superRefine(checkCrossFieldRules, always)
   .transform((v) => (v.backupsEnabled ? v : { ...v, backupRetentionDays: null }));
 export type RequestFields = z.output<typeof requestFieldsSchema>;

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LABELS, MIGRATION_CHECKLIST, PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import { canEditFields, canSetAdminFields, canSetPriority } from "@/lib/domain/requests/permissions";
-import { earliestCurrentDate, pickFields, requestFieldsSchema, type RequestDetail, type UpdateRequestBody } from "@/lib/schemas/request";
+import { NEEDED_BY_IN_THE_PAST, earliestCurrentDate, pickFields, requestFieldsSchema, type RequestDetail, type UpdateRequestBody } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { diffFields } from "@/lib/data/requests/field-values";
 import { duplicateName } from "@/lib/data/requests/create-request";
@@ -46,7 +46,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
   if (!merged.success) throw ApiError.fromZod(merged.error);
   const after = merged.data;
   if (after.neededBy !== before.neededBy && after.neededBy !== null && after.neededBy < earliestCurrentDate()) {
-    throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [{ path: "neededBy", message: "Needed by cannot be in the past" }]);
+    throw new ApiError("VALIDATION_FAILED", "Some fields are not valid.", [{ path: "neededBy", message: NEEDED_BY_IN_THE_PAST }]);
   }
 
   const events: EventInput[] = diffFields(before, after).map((d) =>
