@@ -193,7 +193,7 @@ test.describe.serial("kvctl", () => {
     const check = await kvctl(["import", "--file", file, "--mode", "validate"]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain("3 rows: 2 valid, 1 invalid, 0 duplicates; 0 imported (mode validate).");
-    expect(check.stdout).toMatch(/2\s+BAD NAME\s+invalid\s+datasetName: Use 3–63 characters/);
+    expect(check.stdout).toMatch(/2\s+BAD NAME\s+invalid\s+datasetName: Dataset name must be 3–63/);
 
     const refused = await kvctl(["import", "--file", file]);
     expect(refused.code).toBe(1);
