@@ -12,27 +12,9 @@ import {
   updateRequestBodySchema,
   type CreateRequestInput,
 } from "@/lib/schemas/request";
+import { validRequest } from "@/lib/schemas/valid-request.fixture";
 
-const valid: CreateRequestInput = {
-  datasetName: "payments_ledger",
-  requestType: "NEW",
-  ownerTeam: "payments",
-  contactEmail: "pay@example.com",
-  useCase: "Serve balances to the checkout service.",
-  keyFormat: "STRING",
-  valueFormat: "JSON",
-  ingestion: "ONLINE_WRITES",
-  updateFrequency: "REALTIME",
-  estimatedSizeGb: 10,
-  estimatedKeyCount: 1000,
-  readQps: 100,
-  writeQps: 10,
-  p99LatencyMs: 20,
-  regions: ["us-east-1"],
-  dataClassification: "INTERNAL",
-  backupsEnabled: true,
-  backupRetentionDays: 30,
-};
+const valid: CreateRequestInput = { ...validRequest, backupsEnabled: true, backupRetentionDays: 30 };
 
 // What the form's inputs hand the schema (text boxes give strings, "" for empty; number
 // boxes give a number, NaN or nothing; selects a code or nothing; the switch a boolean)…

@@ -1,24 +1,7 @@
 import { createRequestBodySchema, earliestCurrentDate, listRequestsQuerySchema, type CreateRequestInput } from "@/lib/schemas/request";
+import { validRequest } from "@/lib/schemas/valid-request.fixture";
 
-const valid: CreateRequestInput = {
-  datasetName: "payments_ledger",
-  requestType: "NEW",
-  ownerTeam: "payments",
-  contactEmail: "pay@example.com",
-  useCase: "Serve balances to the checkout service.",
-  keyFormat: "STRING",
-  valueFormat: "JSON",
-  ingestion: "ONLINE_WRITES",
-  updateFrequency: "REALTIME",
-  estimatedSizeGb: 10,
-  estimatedKeyCount: 1000,
-  readQps: 100,
-  writeQps: 10,
-  p99LatencyMs: 20,
-  regions: ["us-east-1"],
-  dataClassification: "INTERNAL",
-  backupsEnabled: false,
-};
+const valid: CreateRequestInput = validRequest;
 
 /** The problems zod reports, as "path: message" lines. */
 function problems(input: unknown): Record<string, string> {
