@@ -4,6 +4,7 @@ import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event"
 import { RequestForm } from "@/components/requests/request-form";
 import { ApiClientError } from "@/lib/queries/api-client";
 import type { CreateRequestBody } from "@/lib/schemas/request";
+import { EVERYTHING_WRONG_LABELS } from "@/tests/helpers/everything-wrong";
 
 const input = (label: string) => screen.getByRole("textbox", { name: new RegExp(`^${label}`) });
 const spin = (label: string) => screen.getByRole("spinbutton", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) });
@@ -89,28 +90,7 @@ describe("RequestForm", () => {
     const listed = within(summary)
       .getAllByRole("link")
       .map((a) => a.textContent);
-    expect(listed.sort()).toEqual(
-      [
-        "Dataset name",
-        "Source system",
-        "Owner team",
-        "Contact email",
-        "Use case",
-        "Key format",
-        "Value schema",
-        "Source location",
-        "Update frequency",
-        "Estimated size (GB)",
-        "Estimated key count",
-        "Peak read QPS",
-        "Peak write QPS",
-        "p99 latency target (ms)",
-        "Regions",
-        "Data classification",
-        "Backup retention (days)",
-        "Needed by",
-      ].sort(),
-    );
+    expect(listed.sort()).toEqual([...EVERYTHING_WRONG_LABELS].sort());
     expect(within(summary).getByText(/Fix these 18 fields/)).toBeInTheDocument();
     const items = within(summary)
       .getAllByRole("listitem")

@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { cspViolationsOf, expect, newWatchedContext, test } from "./fixtures";
 import { queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
+import { EVERYTHING_WRONG_LABELS } from "../helpers/everything-wrong";
 
 const textbox = (page: Page, label: string) => page.getByRole("textbox", { name: label });
 
@@ -39,28 +40,7 @@ test("a migration with everything wrong: the first submit lists every problem, i
   const summary = form.getByRole("alert").filter({ hasText: "before submitting" });
   await expect(summary).toContainText("Fix these 18 fields before submitting");
   const listed = await summary.getByRole("link").allInnerTexts();
-  expect(listed.sort()).toEqual(
-    [
-      "Dataset name",
-      "Source system",
-      "Owner team",
-      "Contact email",
-      "Use case",
-      "Key format",
-      "Value schema",
-      "Source location",
-      "Update frequency",
-      "Estimated size (GB)",
-      "Estimated key count",
-      "Peak read QPS",
-      "Peak write QPS",
-      "p99 latency target (ms)",
-      "Regions",
-      "Data classification",
-      "Backup retention (days)",
-      "Needed by",
-    ].sort(),
-  );
+  expect(listed.sort()).toEqual([...EVERYTHING_WRONG_LABELS].sort());
   for (const item of await summary.getByRole("listitem").allInnerTexts()) {
     expect(item).not.toMatch(/Invalid input|expected|received|\/\^|\bnumber\b|\bstring\b|undefined/);
   }
