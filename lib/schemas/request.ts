@@ -3,7 +3,7 @@
 // Client-safe: no server imports here.
 import { z } from "zod";
 import { MULTI_LINE, SINGLE_LINE, isWellFormed } from "./text";
-import { queryText } from "./text-fields";
+import { queryPositiveInt, queryText } from "./text-fields";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -434,19 +434,6 @@ export type CommentDto = z.infer<typeof commentSchema>;
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 
-const positiveInt = (label: string, max: number) =>
-  z
-    .string()
-    .regex(/^[0-9]{1,9}$/, { error: `${label} must be a whole number` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(1, { error: `${label} must be at least 1` })
-        .max(max, { error: `${label} must be at most ${max}` }),
-    );
-
 /**
  * GET /api/requests query. Values arrive as strings (repeatable ones as arrays);
  * `assignee` and `requester` take "me", a user id, or ("unassigned" / "all").
@@ -469,8 +456,8 @@ export const listRequestsQuerySchema = z.strictObject({
     .optional()
     .describe("true: only open requests longer in their status than its threshold (lib/domain/requests/staleness.ts)"),
   q: queryText("q", 0, 200).optional(),
-  page: positiveInt("page", 100_000).default(1),
-  pageSize: positiveInt("pageSize", 100).default(25),
+  page: queryPositiveInt("page", 100_000).default(1),
+  pageSize: queryPositiveInt("pageSize", 100).default(25),
 });
 
 export type ListRequestsQuery = z.output<typeof listRequestsQuerySchema>;

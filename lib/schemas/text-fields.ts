@@ -20,3 +20,17 @@ export const queryText = (name: string, min: number, max: number) =>
     .max(max, { error: `${name} must be at most ${max} characters` })
     .regex(SINGLE_LINE, { error: `${name} contains control characters` })
     .refine(isWellFormed, { error: `${name} contains invalid characters` });
+
+/** A positive whole-number query parameter (a page, a page size): digits only, 1 to `max`. */
+export const queryPositiveInt = (label: string, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, { error: `${label} must be a whole number` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: `${label} must be at least 1` })
+        .max(max, { error: `${label} must be at most ${max}` }),
+    );

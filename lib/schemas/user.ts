@@ -1,26 +1,13 @@
 // People: the list the assignee picker and the admins' people page read, an admin's
 // change to a person, and the record of such changes. Client-safe.
 import { z } from "zod";
-import { queryText } from "./text-fields";
+import { queryPositiveInt, queryText } from "./text-fields";
 import { userRefSchema } from "./request";
 
 const ROLES = ["ADMIN", "REQUESTER"] as const;
 
 export const USER_SORT_FIELDS = ["name", "email", "team", "role", "lastSeenAt", "createdAt"] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
-
-const wholeNumber = (label: string, max: number) =>
-  z
-    .string()
-    .regex(/^[0-9]{1,9}$/, { error: `${label} must be a whole number` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(1, { error: `${label} must be at least 1` })
-        .max(max, { error: `${label} must be at most ${max}` }),
-    );
 
 /** GET /api/users — people to assign (`?role=ADMIN`), or the admins' people page. */
 export const listUsersQuerySchema = z.strictObject({
@@ -32,8 +19,8 @@ export const listUsersQuerySchema = z.strictObject({
     .optional(),
   sort: z.enum(USER_SORT_FIELDS, { error: `sort must be one of ${USER_SORT_FIELDS.join(", ")}` }).default("name"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("asc"),
-  page: wholeNumber("page", 100_000).default(1),
-  pageSize: wholeNumber("pageSize", 100).default(100).describe("At most 100 (the default, so `?role=ADMIN` lists the whole storage team)"),
+  page: queryPositiveInt("page", 100_000).default(1),
+  pageSize: queryPositiveInt("pageSize", 100).default(100).describe("At most 100 (the default, so `?role=ADMIN` lists the whole storage team)"),
 });
 export type ListUsersQuery = z.output<typeof listUsersQuerySchema>;
 export type ListUsersQueryInput = z.input<typeof listUsersQuerySchema>;
