@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { searchParamsToObject } from "@/lib/schemas/list-params";
+import { MAX_QUERY_PARAMETERS, searchParamsToObject } from "@/lib/schemas/list-params";
 import { RAW_QUERY_HEADER } from "@/lib/security/raw-request-headers";
 
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
@@ -11,8 +11,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   return parsed.data;
 }
 
-/** No query of the app has more (the queue: 11 keys, status at most once per status). */
-export const MAX_QUERY_PARAMETERS = 30;
+export { MAX_QUERY_PARAMETERS };
 
 export function parseSearchParams<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   // The query as the client sent it, where the server stamped it (stamp-raw-request.ts).

@@ -9,6 +9,7 @@ import { ENDPOINTS } from "@/lib/openapi/endpoints";
 import { toOperation } from "@/lib/openapi/define-endpoint";
 import { commentSchema, requestChangedEventSchema, requestDetailSchema, requestEventSchema, requestSummarySchema, userRefSchema } from "@/lib/schemas/request";
 import { apiTokenSchema } from "@/lib/schemas/token";
+import { savedViewSchema } from "@/lib/schemas/view";
 import { importReportSchema, importRowReportSchema } from "@/lib/schemas/import";
 import { requestExportRowSchema } from "@/lib/schemas/export";
 import { healthResponseSchema } from "@/lib/schemas/health";
@@ -45,6 +46,7 @@ const OUTPUT_COMPONENTS = {
   ImportReport: importReportSchema,
   ImportRowReport: importRowReportSchema,
   ApiToken: apiTokenSchema,
+  SavedView: savedViewSchema,
   Health: healthResponseSchema,
 };
 

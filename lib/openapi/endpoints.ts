@@ -24,6 +24,7 @@ import { IMPORT_ENCODING, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, importQuerySchema, 
 import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListResponseSchema } from "@/lib/schemas/token";
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { healthResponseSchema } from "@/lib/schemas/health";
+import { createViewBodySchema, MAX_SAVED_VIEWS, savedViewSchema, viewListResponseSchema } from "@/lib/schemas/view";
 import { listUsersQuerySchema, updateUserBodySchema, userListResponseSchema, userSchema } from "@/lib/schemas/user";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
@@ -44,6 +45,7 @@ const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const EditComment = updateCommentBodySchema.meta({ id: "EditComment", description: "The comment's new text (replaces the old one)." });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
+const NewView = createViewBodySchema.meta({ id: "NewSavedView" });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -64,6 +66,7 @@ const commentParams = requestNumberParam.extend({
 });
 const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
 const userIdParam = z.object({ id: z.string().describe("The person's id") });
+const viewIdParam = z.object({ id: z.string().describe("The view's id") });
 
 const NO_SUCH_REQUEST = "No request with this number (NOT_FOUND).";
 
@@ -415,6 +418,41 @@ export const ENDPOINTS: EndpointSpec[] = [
     params: { path: tokenIdParam },
     responses: { 204: { description: "Revoked" } },
     errors: { 404: "None of your working tokens has this id (NOT_FOUND)." },
+  },
+
+  // Saved views of the queue
+  {
+    method: "get",
+    path: "/api/views",
+    operationId: "listSavedViews",
+    summary: "List your saved queue views",
+    description: "Yours only, by name. Open one as `/requests?<query>` (or list it with `GET /api/requests?<query>`).",
+    tag: "Views",
+    access: "user",
+    responses: { 200: json(viewListResponseSchema, "Your views") },
+  },
+  {
+    method: "post",
+    path: "/api/views",
+    operationId: "saveView",
+    summary: "Save a queue view under a name",
+    description: `\`query\` is read as \`GET /api/requests\` reads its parameters: a view the queue would refuse is refused (400, \`query.<param>\` in \`details\`). At most ${MAX_SAVED_VIEWS} views a person.`,
+    tag: "Views",
+    access: "user",
+    jsonBody: NewView,
+    responses: { 201: json(savedViewSchema, "The saved view, its query normalized") },
+    errors: { 409: `You already have a view with this name (CONFLICT, \`details[0].path\` name), or ${MAX_SAVED_VIEWS} views already (CONFLICT).` },
+  },
+  {
+    method: "delete",
+    path: "/api/views/{id}",
+    operationId: "deleteSavedView",
+    summary: "Delete one of your saved views",
+    tag: "Views",
+    access: "user",
+    params: { path: viewIdParam },
+    responses: { 204: { description: "Deleted" } },
+    errors: { 404: "None of your views has this id (NOT_FOUND); someone else's view answers the same." },
   },
 
   // Sign-in (better-auth)

@@ -7,6 +7,9 @@ import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, SORT_FIELDS } from "@/lib/
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { SINGLE_LINE } from "@/lib/schemas/text";
 
+/** No query of the app has more (the queue: 11 keys, status at most once per status). */
+export const MAX_QUERY_PARAMETERS = 30;
+
 /** URLSearchParams → the plain object the list schema reads (repeated keys → arrays). */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
   // No prototype: a key named "__proto__" stays a key (and strict schemas refuse it)

@@ -2,14 +2,18 @@
 import { z } from "zod";
 import { SINGLE_LINE, isWellFormed } from "./text";
 
+/** A required name or title: one line of real text, trimmed, 1 to `max` characters. */
+export const requiredLine = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .regex(SINGLE_LINE, { error: `${label} contains control characters` })
+    .refine(isWellFormed, { error: `${label} contains invalid characters` });
+
 /** A person's display name (from the seed or the identity provider): one short line of real text. */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "Name is required" })
-  .max(100, { error: "Name must be at most 100 characters" })
-  .regex(SINGLE_LINE, { error: "Name contains control characters" })
-  .refine(isWellFormed, { error: "Name contains invalid characters" });
+export const personNameSchema = requiredLine("Name", 100);
 
 /** A free-text query parameter (search words, a team, a person): one line of real text. */
 export const queryText = (name: string, min: number, max: number) =>

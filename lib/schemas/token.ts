@@ -1,7 +1,7 @@
 // Personal API tokens: what the settings page, the API and the OpenAPI document share.
 // Client-safe.
 import { z } from "zod";
-import { SINGLE_LINE, isWellFormed } from "./text";
+import { requiredLine } from "./text-fields";
 
 export const TOKEN_EXPIRY_CHOICES = [30, 90, 365, null] as const;
 export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
@@ -10,14 +10,7 @@ export const TOKEN_EXPIRY_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** POST /api/tokens */
 export const createTokenBodySchema = z.strictObject({
-  name: z
-    .string({ error: "Name is required" })
-    .trim()
-    .min(1, { error: "Name is required" })
-    .max(80, { error: "Name must be at most 80 characters" })
-    .regex(SINGLE_LINE, { error: "Name contains control characters" })
-    .refine(isWellFormed, { error: "Name contains invalid characters" })
-    .describe('What the token is for, e.g. "backup job on host db-7"'),
+  name: requiredLine("Name", 80).describe('What the token is for, e.g. "backup job on host db-7"'),
   readOnly: z.boolean({ error: "readOnly must be true or false" }).default(false).describe("true: the token may only read (GET); every other call answers 403"),
   expiresInDays: z
     .union([z.literal(30), z.literal(90), z.literal(365), z.null()], { error: "expiresInDays must be 30, 90, 365 or null (never)" })

@@ -12,11 +12,13 @@ import { toSessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { createToken } from "@/lib/data/tokens/api-tokens";
 import { addComment } from "@/lib/data/requests/add-comment";
+import { createView } from "@/lib/data/views/saved-views";
+import { createViewBodySchema } from "@/lib/schemas/view";
 import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
-type Ctx = { number: string; version: number; datasetName: string; tokenId: string; commentId: string };
+type Ctx = { number: string; version: number; datasetName: string; tokenId: string; commentId: string; viewId: string };
 
 type Row = {
   route: string; // folder under app/api
@@ -162,6 +164,23 @@ const ROWS: Row[] = [
     params: (c) => ({ id: c.tokenId }),
     expect: { signedOut: 401, otherRequester: 404, owner: 204, admin: 404 },
   },
+  { route: "views", method: "GET", what: "list my saved views", path: () => "/api/views", expect: signedIn(200) },
+  {
+    route: "views",
+    method: "POST",
+    what: "save a view",
+    path: () => "/api/views",
+    body: () => ({ name: "Stale work", query: "requester=all&stale=true" }),
+    expect: signedIn(201),
+  },
+  {
+    route: "views/[id]",
+    method: "DELETE",
+    what: "delete the owner's view",
+    path: (c) => `/api/views/${c.viewId}`,
+    params: (c) => ({ id: c.viewId }),
+    expect: { signedOut: 401, otherRequester: 404, owner: 204, admin: 404 },
+  },
   { route: "requests/export", method: "GET", what: "export the queue", path: () => "/api/requests/export?format=csv&team=nobody", expect: signedIn(200) },
   {
     route: "requests/import",
@@ -265,7 +284,9 @@ describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
     const tokenId = row.route === "tokens/[id]" ? (await createToken(owner, { name: `revoke-me-${persona}` })).id : "";
     const commentId =
       row.route === "requests/[number]/comments/[id]" ? String((await addComment(owner, created.number, { body: "Looks good to me." })).id) : "";
-    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId, commentId };
+    const viewId =
+      row.route === "views/[id]" ? (await createView(owner, createViewBodySchema.parse({ name: `Delete me ${persona}`, query: "requester=me" }))).id : "";
+    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId, commentId, viewId };
     const before = await snapshot(ctx.number);
     const mod = await loadRoute(row.route);
     const abort = new AbortController();

@@ -19,6 +19,8 @@ import * as datasetRoute from "@/app/api/datasets/[datasetName]/route";
 import * as exportRoute from "@/app/api/requests/export/route";
 import * as importRoute from "@/app/api/requests/import/route";
 import * as tokensRoute from "@/app/api/tokens/route";
+import * as viewsRoute from "@/app/api/views/route";
+import { savedViewSchema } from "@/lib/schemas/view";
 import * as similarRoute from "@/app/api/requests/similar/route";
 import { similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { importReportSchema } from "@/lib/schemas/import";
@@ -385,6 +387,20 @@ describe(`bad input, ${RUNS} runs per endpoint`, () => {
         return res;
       },
       zod.object({ id: zod.string(), token: zod.string() }).loose(),
+    ));
+
+  it("POST /api/views", () =>
+    check(
+      smallBody(
+        fc.record({ name: fc.oneof(nastyString, nastyValue), query: fc.oneof(query, nastyString, nastyValue), extra: nastyValue }, { requiredKeys: [] }),
+      ),
+      async (b: CallOptions) => {
+        const res = await call(viewsRoute.POST, "POST", "/api/views", { cookie: owner, ...b });
+        // Keep under the per-person cap: delete what was just saved.
+        if (res.status === 201) await db.savedView.deleteMany({ where: { id: res.json.id } });
+        return res;
+      },
+      savedViewSchema,
     ));
 
   // Every GET under app/api (read from the files, so a new route is fuzzed too), with
