@@ -4,9 +4,9 @@
 import NextLink from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/auth/roles";
-import { activePreset, PRESET_IDS, PRESETS, presetView } from "@/lib/domain/requests/presets";
+import { activePreset, PRESET_IDS, PRESETS } from "@/lib/domain/requests/presets";
 import { presetCountsOptions } from "@/lib/queries/requests";
-import { queueViewToSearch } from "@/lib/queries/queue-view";
+import { presetHref } from "@/lib/queries/queue-view";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import styles from "./queue-presets.module.css";
 
@@ -17,7 +17,7 @@ export function QueuePresets({ view, role, live }: { view: ListRequestsQuery; ro
     <nav aria-label="Presets" className={styles.presets}>
       {PRESET_IDS.map((id) => {
         const count = counts.data?.[id];
-        const href = `/requests?${queueViewToSearch({ ...view, ...presetView(id, role), page: 1 })}`;
+        const href = presetHref(view, id, role);
         return (
           <NextLink
             key={id}

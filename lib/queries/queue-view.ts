@@ -2,6 +2,7 @@
 // (forgiving: a bad value falls back to its default) and back. It runs in the browser,
 // so it reads fields with the zod-free readers of lib/schemas/list-params.ts.
 import type { Role } from "@/lib/auth/roles";
+import { presetView, type PresetId } from "@/lib/domain/requests/presets";
 import { OPEN_STATUSES } from "@/lib/domain/requests/options";
 import { LIST_QUERY_DEFAULTS, LIST_QUERY_FIELDS, listQueryToSearchParams, searchParamsToObject } from "@/lib/schemas/list-params";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
@@ -35,6 +36,16 @@ export function queueViewToSearch(view: ListRequestsQuery): string {
     if (trimmed[key] === DEFAULTS[key]) delete trimmed[key];
   }
   return listQueryToSearchParams(trimmed).toString();
+}
+
+/** The queue's address of a view (page 1). */
+export function queueHref(view: ListRequestsQuery): string {
+  return `/requests?${queueViewToSearch({ ...view, page: 1 })}`;
+}
+
+/** A preset applied to the current view: its filters, the view's sort and page size. */
+export function presetHref(view: ListRequestsQuery, id: PresetId, role: Role): string {
+  return queueHref({ ...view, ...presetView(id, role) });
 }
 
 /** Next.js page searchParams → URLSearchParams. */

@@ -9,6 +9,8 @@ export type Insights = {
   requestsByMonth: { month: string; counts: Record<RequestType, number> }[];
   /** Open requests now, per status, and how many of them are stale. */
   backlog: { status: RequestStatus; count: number; stale: number }[];
+  /** Open requests now with nobody assigned (the queue's Unassigned preset). */
+  unassigned: number;
   /** Open requests now, per priority. */
   backlogByPriority: Record<Priority, number>;
   /** Median days from submission to completion for requests completed in each month (null: none). */

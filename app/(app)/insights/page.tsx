@@ -10,6 +10,8 @@ import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options
 import { ChartCard } from "@/components/insights/chart-card";
 import { BacklogChart, CompletionTimeChart, PriorityChart, RequestsOverTimeChart, TopTeamsChart } from "@/components/insights/lazy-charts";
 import { LinkButton } from "@/components/layout/link-button";
+import { HeadlineFigures } from "@/components/insights/headline-figures";
+import { insightsQueueLinks as links } from "@/lib/domain/insights/queue-links";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -18,9 +20,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Server page: the database aggregates (lib/data/insights), the charts draw them on
 // the client, and every chart has its numbers as text and as a table.
 export default async function InsightsPage({ searchParams }: Props) {
-  await requireUser(); // requesters and admins alike
+  const user = await requireUser(); // requesters and admins alike
   const range = readRange((await searchParams).months);
   const data = await getInsights(range);
+  const open = data.backlog.reduce((sum, b) => sum + b.count, 0);
+  const stale = data.backlog.reduce((sum, b) => sum + b.stale, 0);
   const empty = data.requestsByMonth.every((m) => REQUEST_TYPES.every((t) => m.counts[t] === 0)) && data.backlog.every((b) => b.count === 0);
 
   return (
@@ -59,6 +63,15 @@ export default async function InsightsPage({ searchParams }: Props) {
         </Stack>
       )}
 
+      <HeadlineFigures
+        figures={[
+          { value: open, name: "open", href: links.open(), hint: "Open requests: every status before Completed" },
+          { value: stale, name: "stale", href: links.stale(user.role), hint: "Open requests longer in their status than its threshold" },
+          { value: data.unassigned, name: "unassigned", href: links.unassigned(user.role), hint: "Open requests nobody is assigned to" },
+          { value: data.backlogByPriority.URGENT, name: "urgent", href: links.priority("URGENT"), hint: "Open requests of urgent priority" },
+        ]}
+      />
+
       <Grid container spacing={2.5}>
         <Grid size={{ xs: 12, lg: 6 }}>
           <ChartCard
@@ -84,7 +97,11 @@ export default async function InsightsPage({ searchParams }: Props) {
             chart={<BacklogChart data={data.backlog} />}
             table={{
               columns: ["Status", "Open", "Stale"],
-              rows: data.backlog.map((b) => [LABELS.status[b.status], b.count, b.stale]),
+              rows: data.backlog.map((b) => [
+                LABELS.status[b.status],
+                { value: b.count, href: links.status(b.status), name: `open in ${LABELS.status[b.status]}` },
+                { value: b.stale, href: links.staleIn(b.status), name: `stale in ${LABELS.status[b.status]}` },
+              ]),
             }}
           />
         </Grid>
@@ -120,7 +137,10 @@ export default async function InsightsPage({ searchParams }: Props) {
             chart={<PriorityChart data={data.backlogByPriority} />}
             table={{
               columns: ["Priority", "Open"],
-              rows: PRIORITIES.map((p) => [LABELS.priority[p], data.backlogByPriority[p]]),
+              rows: PRIORITIES.map((p) => [
+                LABELS.priority[p],
+                { value: data.backlogByPriority[p], href: links.priority(p), name: `open of ${LABELS.priority[p]} priority` },
+              ]),
             }}
           />
         </Grid>

@@ -22,14 +22,15 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 export async function getInsights(range: InsightRange, now = new Date()): Promise<Insights> {
   const months = lastMonths(range, now);
   const since = startOfMonth(months[0]!);
-  const [requestsByMonth, backlog, backlogByPriority, completionByMonth, topTeams] = await Promise.all([
+  const [requestsByMonth, backlog, unassigned, backlogByPriority, completionByMonth, topTeams] = await Promise.all([
     requestsPerMonth(since, months),
     backlogByStatus(now),
+    openUnassigned(),
     openByPriority(),
     medianCompletionPerMonth(since, months),
     teamsWithMostRequests(since),
   ]);
-  return { months, requestsByMonth, backlog, backlogByPriority, completionByMonth, topTeams };
+  return { months, requestsByMonth, backlog, unassigned, backlogByPriority, completionByMonth, topTeams };
 }
 
 /** Requests submitted per month and type. */
@@ -61,6 +62,11 @@ export async function backlogByStatus(now: Date): Promise<Insights["backlog"]> {
     GROUP BY "status"`;
   const found = new Map(rows.map((r) => [r.status, r]));
   return OPEN_STATUSES.map((status: RequestStatus) => ({ status, count: num(found.get(status)?.count), stale: num(found.get(status)?.stale) }));
+}
+
+/** Open requests nobody is assigned to: the queue's Unassigned preset, counted. */
+async function openUnassigned(): Promise<number> {
+  return db.datasetRequest.count({ where: { status: { in: [...OPEN_STATUSES] }, assigneeId: null } });
 }
 
 async function openByPriority(): Promise<Insights["backlogByPriority"]> {
