@@ -13,6 +13,7 @@ import { useCurrentUserId } from "@/components/layout/current-user";
 import type { RequestSummary, SortField } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
+import { DatasetName } from "@/components/layout/dataset-name";
 import styles from "./queue-table.module.css";
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
@@ -31,11 +32,22 @@ const COLUMNS: Column[] = [
         <NextLink href={`/requests/${r.number}`} prefetch={false} className={styles.link} onClick={(e) => e.stopPropagation()}>
           {r.number}
         </NextLink>
-        <span className={styles.datasetUnder}>{r.datasetName}</span>
+        <span className={styles.datasetUnder}>
+          <DatasetName name={r.datasetName} />
+        </span>
       </>
     ),
   },
-  { field: "datasetName", label: "Dataset", cell: (r) => <div className={styles.mono}>{r.datasetName}</div>, hideBelow: "sm" },
+  {
+    field: "datasetName",
+    label: "Dataset",
+    cell: (r) => (
+      <div className={styles.mono}>
+        <DatasetName name={r.datasetName} />
+      </div>
+    ),
+    hideBelow: "sm",
+  },
   {
     field: "requestType",
     label: "Type",

@@ -18,6 +18,7 @@ import TextField from "@mui/material/TextField";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LABELS, PRIORITIES, type ChecklistItem, type RequestStatus } from "@/lib/domain/requests/options";
 import { actorsFor, availableActions } from "@/lib/domain/requests/permissions";
+import { answersByReplying } from "@/lib/domain/requests/needs-info";
 import { canOverrideChecklist, openChecklistSteps, TERMINAL_CONSEQUENCE, type Transition } from "@/lib/domain/requests/workflow";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
@@ -28,7 +29,11 @@ import { transitionLabel } from "@/components/requests/transition-labels";
 import { useToast } from "@/components/feedback/toast-provider";
 
 export function RequestActions({ request, user, onStale }: { request: RequestDetail; user: SessionUser; onStale: () => void }) {
-  const actions = availableActions(user, { requesterId: request.requester.id, status: request.status });
+  const available = availableActions(user, { requesterId: request.requester.id, status: request.status });
+  // The requester answers the storage team's question with "Reply and resubmit" (in the
+  // question's banner): no second, reply-less "Resubmit" here.
+  const replying = answersByReplying(user, request);
+  const actions = { ...available, transitions: available.transitions.filter((t) => !(replying && t.to === "IN_REVIEW")) };
   const update = useUpdateRequest(request.number);
   const transition = useTransitionRequest(request.number);
   const admins = useQuery({ ...adminsOptions(), enabled: actions.setAdminFields });

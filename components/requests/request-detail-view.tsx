@@ -25,8 +25,7 @@ import { RequestActions } from "@/components/requests/request-actions";
 import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
-import { openQuestion } from "@/lib/domain/requests/needs-info";
-import { canEditFields } from "@/lib/domain/requests/permissions";
+import { answersByReplying, openQuestion } from "@/lib/domain/requests/needs-info";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
 import { LinkButton } from "@/components/layout/link-button";
 
@@ -224,7 +223,7 @@ function OpenQuestion({ request: r, user }: { request: RequestDetail; user: Sess
   const mine = user.id === r.requester.id;
   return (
     <NeedsInfoBanner question={question} waitingOn={mine ? undefined : r.requester.name}>
-      {mine && canEditFields(user, { requesterId: r.requester.id, status: r.status }) && (
+      {answersByReplying(user, r) && (
         <Box sx={{ mt: 1.5 }}>
           <LinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
             Reply and resubmit

@@ -27,3 +27,15 @@ export function openQuestion(request: { status: RequestStatus; history: readonly
 export function isWaitingOn(userId: string | null | undefined, request: { status: RequestStatus; requester: { id: string } }): boolean {
   return Boolean(userId) && request.status === "NEEDS_INFO" && request.requester.id === userId;
 }
+
+/**
+ * Whether this person answers the request's open question with "Reply and resubmit" (the
+ * edit page's reply box): its requester, while they may edit it. Then that is their one
+ * way back to review, and the request page offers no plain "Resubmit" beside it.
+ */
+export function answersByReplying(
+  user: { id: string },
+  request: { status: RequestStatus; requester: { id: string }; history: readonly HistoryEvent[] },
+): boolean {
+  return request.requester.id === user.id && request.status === "NEEDS_INFO" && openQuestion(request) !== null;
+}
