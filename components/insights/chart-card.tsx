@@ -3,9 +3,8 @@
 // Charts' keyboard-navigable picture (Tab into it, arrows move between values, which
 // are announced); the ring shows while focus is inside it.
 import type { ReactNode } from "react";
-import NextLink from "next/link";
+import { QueueCountLink, type CountLink } from "@/components/insights/queue-count-link";
 import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -14,8 +13,6 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 
-/** A count that opens the queue view listing exactly the requests it counts; `name` says which. */
-export type CountLink = { value: number; href: string; name: string };
 type Cell = string | number | CountLink;
 
 type Props = {
@@ -27,16 +24,6 @@ type Props = {
 };
 
 const formatCell = (cell: Cell) => (typeof cell === "number" ? cell.toLocaleString("en-US") : typeof cell === "string" ? cell : <QueueCountLink {...cell} />);
-
-/** The number as a link into the queue; its accessible name starts with the number people see. */
-export function QueueCountLink({ value, href, name }: CountLink) {
-  const shown = value.toLocaleString("en-US");
-  return (
-    <Link component={NextLink} href={href} aria-label={`${shown} ${name}`} data-queue-count={value}>
-      {shown}
-    </Link>
-  );
-}
 
 export function ChartCard({ id, title, summary, chart, table }: Props) {
   return (

@@ -1,9 +1,10 @@
+"use client";
 // The backlog's headline numbers above the charts ("102 stale"), each a link to the
 // queue view that lists exactly those requests.
 import NextLink from "next/link";
 import Box from "@mui/material/Box";
 import Typography from "@mui/material/Typography";
-import type { CountLink } from "@/components/insights/chart-card";
+import type { CountLink } from "@/components/insights/queue-count-link";
 
 export function HeadlineFigures({ figures }: { figures: (CountLink & { hint: string })[] }) {
   return (
