@@ -21,6 +21,7 @@ function staticIcon(path: string, name: string) {
 /** ArrowDropDown, as MUI's selects draw it. */
 export const ArrowDropDownIcon = staticIcon("M7 10l5 5 5-5z", "ArrowDropDown");
 export const UploadIcon = staticIcon("M5 20h14v-2H5zm0-10h4v6h6v-6h4l-7-7z", "Upload");
+export const BookmarkBorderIcon = staticIcon("M17 3H7c-1.1 0-1.99.9-1.99 2L5 21l7-3 7 3V5c0-1.1-.9-2-2-2m0 15-5-2.18L7 18V5h10z", "BookmarkBorder");
 export const DownloadIcon = staticIcon("M5 20h14v-2H5zM19 9h-4V3H9v6H5l7 7z", "Download");
 export const KeyboardOutlinedIcon = staticIcon(
   "M20 7v10H4V7zm0-2H4c-1.1 0-1.99.9-1.99 2L2 17c0 1.1.9 2 2 2h16c1.1 0 2-.9 2-2V7c0-1.1-.9-2-2-2m-9 3h2v2h-2zm0 3h2v2h-2zM8 8h2v2H8zm0 3h2v2H8zm-3 0h2v2H5zm0-3h2v2H5zm3 6h8v2H8zm6-3h2v2h-2zm0-3h2v2h-2zm3 3h2v2h-2zm0-3h2v2h-2z",

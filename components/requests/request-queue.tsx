@@ -8,11 +8,12 @@ import { useQuery } from "@tanstack/react-query";
 import Typography from "@mui/material/Typography";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
-import { queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
+import { personFilter, queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
 import type { ListRequestsQuery, SortField } from "@/lib/schemas/request";
 import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePresets } from "@/components/requests/queue-presets";
+import { ViewMenu } from "@/components/requests/view-menu";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 // Shown only once rows are selected or a bulk move is done: loaded then, not with the page
 // (their TextField select pulls in Select, Menu, Popover and Modal).
@@ -126,7 +127,10 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
       </div>
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
-      <QueuePresets view={view} role={role} live={live} />
+      <div className={styles.presetRow}>
+        <QueuePresets view={view} role={role} live={live} />
+        <ViewMenu view={view} role={role} live={live} />
+      </div>
 
       <div className={styles.viewRow}>
         {/* MUI's ToggleButtonGroup drawn with static CSS (request-queue.module.css). */}
@@ -137,7 +141,8 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
               ["all", "All requests"],
             ] as const
           ).map(([value, label]) => {
-            const pressed = (mine ? "me" : "all") === value;
+            // Filtered by one person (the requester filter): neither.
+            const pressed = !personFilter(view.requester) && (mine ? "me" : "all") === value;
             return (
               <button
                 key={value}

@@ -38,6 +38,11 @@ export function queueViewToSearch(view: ListRequestsQuery): string {
   return listQueryToSearchParams(trimmed).toString();
 }
 
+/** A requester filter that names one person (a user id), not "me", "all" or "unassigned". */
+export function personFilter(value: string | undefined): string | null {
+  return value && !["me", "all", "unassigned"].includes(value) ? value : null;
+}
+
 /** The queue's address of a view (page 1). */
 export function queueHref(view: ListRequestsQuery): string {
   return `/requests?${queueViewToSearch({ ...view, page: 1 })}`;

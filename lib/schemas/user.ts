@@ -12,6 +12,7 @@ export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 /** GET /api/users — people to assign (`?role=ADMIN`), or the admins' people page. */
 export const listUsersQuerySchema = z.strictObject({
   q: queryText("q", 0, 100).optional().describe("Part of a name, email or team (case-insensitive)"),
+  id: queryText("id", 1, 64).optional().describe("One person by id (the queue's requester filter names whom it filters by)"),
   role: z.enum(ROLES, { error: "role must be ADMIN or REQUESTER" }).optional(),
   active: z
     .enum(["true", "false"], { error: "active must be true or false" })

@@ -161,6 +161,15 @@ describe("GET /api/users", () => {
     expect((await list(root, "?q=maps")).json.items.map((u: { id: string }) => u.id)).toContain("xena");
   });
 
+  it("finds one person by id (the queue's requester filter shows their name), for requesters too", async () => {
+    const zoe = await signIn("zoe@example.com", TEST_PASSWORD);
+    const one = await list(zoe, "?id=yann");
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ total: 1, items: [{ id: "yann", name: "User yann", email: "yann@example.com" }] });
+    expect((await list(zoe, "?id=nobody")).json).toMatchObject({ total: 0, items: [] });
+    expect((await list(zoe, "?id=")).status).toBe(400);
+  });
+
   it("filters by active and sorts on the server", async () => {
     await patch(root, "xena", { active: false });
     expect((await list(root, "?active=false")).json.items.map((u: { id: string }) => u.id)).toContain("xena");

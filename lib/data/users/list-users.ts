@@ -29,6 +29,7 @@ export function toUserDto(u: UserRow, viewer: Pick<SessionUser, "role">): UserDt
 export async function listUsers(viewer: Pick<SessionUser, "role">, query: ListUsersQuery): Promise<UserListResponse> {
   if (query.sort === "lastSeenAt" && viewer.role !== "ADMIN") throw ApiError.forbidden("Only admins can sort people by when they were last seen.");
   const where: Prisma.UserWhereInput = {};
+  if (query.id) where.id = query.id;
   if (query.role) where.role = query.role;
   if (query.active !== undefined) where.active = query.active;
   const q = query.q?.trim();
