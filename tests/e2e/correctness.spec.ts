@@ -2,7 +2,7 @@
 // clickable links and kept line breaks, which their author may edit or delete; long
 // dataset names that wrap at underscores on a phone.
 import { expect, test, type Page } from "@playwright/test";
-import { requestBody, sameOrigin, signInAs } from "./helpers";
+import { requestBody, sameOrigin, signInAs, textLines } from "./helpers";
 
 async function newRequest(page: Page, datasetName: string): Promise<{ number: string; datasetName: string }> {
   const res = await page.request.post("/api/requests", { data: requestBody(datasetName), headers: sameOrigin(page) });
@@ -114,36 +114,8 @@ test("a long dataset name in a heading wraps at underscores, not mid-word, at 37
     await page.goto(path);
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toContainText(name);
-    // Each line of the heading's name ends at an underscore (or the name's end): read the
-    // line boxes of the name's text from the browser's layout.
-    const lines = await heading.evaluate((h, datasetName) => {
-      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
-      const chars: { top: number; ch: string }[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? "";
-        for (let i = 0; i < text.length; i++) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = range.getClientRects()[0];
-          if (rect) chars.push({ top: Math.round(rect.top), ch: text[i]! });
-        }
-      }
-      const rows = new Map<number, string>();
-      for (const c of chars) rows.set(c.top, (rows.get(c.top) ?? "") + c.ch);
-      const all = [...rows.values()].join("");
-      const start = all.indexOf(datasetName);
-      // The rows the name spans, as the reader sees them.
-      let offset = 0;
-      const nameRows: string[] = [];
-      for (const row of rows.values()) {
-        const from = Math.max(start, offset);
-        const to = Math.min(start + datasetName.length, offset + row.length);
-        if (to > from) nameRows.push(all.slice(from, to));
-        offset += row.length;
-      }
-      return nameRows;
-    }, name);
+    // Each line of the heading's name ends at an underscore (or the name's end).
+    const lines = await textLines(heading, name);
     expect(lines.length, `${path}: the name wraps at 375 px`).toBeGreaterThan(1);
     for (const line of lines.slice(0, -1)) expect(line, `${path}: "${line}" ends at an underscore`).toMatch(/_$/);
     expect(lines.join("")).toBe(name);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 
@@ -65,4 +65,39 @@ export function sameOrigin(page: Page): Record<string, string> {
   // A page that has not loaded anything yet (about:blank) speaks for the app's own origin.
   const url = page.url().startsWith("http") ? page.url() : test.info().project.use.baseURL!;
   return { Origin: new URL(url).origin };
+}
+
+/**
+ * The lines `text` takes inside an element as the browser laid it out: its characters
+ * grouped by the top of their line boxes, so a test can see where a long name wraps.
+ */
+export async function textLines(element: Locator, text: string): Promise<string[]> {
+  return element.evaluate((h, datasetName) => {
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    const chars: { top: number; ch: string }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (rect) chars.push({ top: Math.round(rect.top), ch: text[i]! });
+      }
+    }
+    const rows = new Map<number, string>();
+    for (const c of chars) rows.set(c.top, (rows.get(c.top) ?? "") + c.ch);
+    const all = [...rows.values()].join("");
+    const start = all.indexOf(datasetName);
+    // The rows the name spans, as the reader sees them.
+    let offset = 0;
+    const nameRows: string[] = [];
+    for (const row of rows.values()) {
+      const from = Math.max(start, offset);
+      const to = Math.min(start + datasetName.length, offset + row.length);
+      if (to > from) nameRows.push(all.slice(from, to));
+      offset += row.length;
+    }
+    return nameRows;
+  }, text);
 }
