@@ -7,8 +7,6 @@ import type { ListRequestsQuery } from "@/lib/schemas/request";
 import type { Role } from "@/lib/auth/roles";
 import { adminsOptions } from "@/lib/queries/users";
 import { useDebounced } from "@/components/hooks/use-debounced";
-import { personFilter } from "@/lib/queries/queue-view";
-import { RequesterFilter } from "@/components/requests/requester-filter";
 import { StaticButton } from "@/components/layout/static-button";
 import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
 import { StatusFilter } from "@/components/requests/status-filter";
@@ -63,7 +61,7 @@ const SORTS = [
 
 /** How many filters are set (the phone's "Filters" button shows it). */
 export function countFilters(view: ListRequestsQuery): number {
-  return [view.status?.length, view.type, view.team, view.priority, view.q, view.assignee, view.stale, personFilter(view.requester)].filter(Boolean).length;
+  return [view.status?.length, view.type, view.team, view.priority, view.q, view.assignee, view.stale].filter(Boolean).length;
 }
 
 export function QueueFilters({ view, onChange, role }: Props) {
@@ -133,7 +131,6 @@ export function QueueFilters({ view, onChange, role }: Props) {
             </option>
           ))}
         </NativeSelectField>
-        <RequesterFilter value={view.requester} onChange={(requester) => onChange({ requester })} style={{ flex: 1.5, minWidth: 170 }} />
         <NativeSelectField
           label="Stale"
           value={view.stale ?? ""}
@@ -170,17 +167,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
         />
         <StaticButton
           onClick={() =>
-            onChange({
-              status: undefined,
-              type: undefined,
-              team: undefined,
-              priority: undefined,
-              q: undefined,
-              assignee: undefined,
-              stale: undefined,
-              // Whose requests (mine or all) is the toggle's; one person is a filter.
-              ...(personFilter(view.requester) ? { requester: "all" } : {}),
-            })
+            onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined, stale: undefined })
           }
           disabled={!anyFilter}
           style={{ flexShrink: 0 }}

@@ -14,6 +14,7 @@ import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePresets } from "@/components/requests/queue-presets";
 import { ViewMenu } from "@/components/requests/view-menu";
+import { RequesterFilter } from "@/components/requests/requester-filter";
 import { QueuePagination } from "@/components/requests/queue-pagination";
 // Shown only once rows are selected or a bulk move is done: loaded then, not with the page
 // (their TextField select pulls in Select, Menu, Popover and Modal).
@@ -157,6 +158,8 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
             );
           })}
         </div>
+        {/* Or one person's requests: the people picker. */}
+        <RequesterFilter value={view.requester} onChange={(requester) => setView({ requester })} className={styles.requester} />
       </div>
 
       <QueueFilters view={view} onChange={setView} role={role} />

@@ -3,7 +3,7 @@
 // /api/users, which any signed-in person may read: names are not secret inside the
 // company). Its code loads when the field is first hovered or focused, or at once when
 // the URL already names someone; until then a static field of the same look stands in.
-import { lazy, Suspense, useState, type CSSProperties } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { personFilter } from "@/lib/queries/queue-view";
 import { personOptions } from "@/lib/queries/users";
@@ -12,19 +12,21 @@ import { OutlinedTextField } from "@/components/requests/filter-fields";
 const loadPicker = () => import("@/components/requests/requester-picker");
 const RequesterPicker = lazy(() => loadPicker().then((m) => ({ default: m.RequesterPicker })));
 
-type Props = { value: string | undefined; onChange: (requester: string) => void; style?: CSSProperties };
+type Props = { value: string | undefined; onChange: (requester: string) => void; className?: string };
 
-export function RequesterFilter({ value, onChange, style }: Props) {
+export function RequesterFilter({ value, onChange, className }: Props) {
   const id = personFilter(value);
   const person = useQuery({ ...personOptions(id ?? ""), enabled: id !== null });
-  const [active, setActive] = useState(false);
+  // Once shown, the picker stays (clearing its chip must not swap it back for the stand-in).
+  const [active, setActive] = useState(id !== null);
+  if (id !== null && !active) setActive(true);
   const [focused, setFocused] = useState(false);
   const name = id === null ? "" : person.isPending ? "…" : (person.data?.name ?? "Someone who is not here");
   const standIn = <OutlinedTextField label="Requester" value={name} onChange={() => {}} />;
-  if (!active && id === null) {
+  if (!active) {
     return (
       <div
-        style={style}
+        className={className}
         onPointerEnter={() => setActive(true)}
         onFocus={() => {
           setFocused(true);
@@ -36,7 +38,7 @@ export function RequesterFilter({ value, onChange, style }: Props) {
     );
   }
   return (
-    <div style={style}>
+    <div className={className}>
       <Suspense fallback={standIn}>
         <RequesterPicker person={person.data ?? null} personId={id} onChange={onChange} autoFocus={focused} />
       </Suspense>

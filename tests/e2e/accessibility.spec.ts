@@ -161,6 +161,21 @@ test("dialogs, menus and toasts have no axe violations either", async ({ page })
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await expectNoAxeViolations(page, "keyboard help");
+  await page.keyboard.press("Escape");
+
+  // The queue's view menu (presets, saved views, Save view…), the save dialog, the people picker.
+  await page.request.post("/api/views", { data: { name: "Axe's view", query: "requester=all&stale=true" }, headers: sameOrigin(page) });
+  await page.getByRole("button", { name: "Views" }).click();
+  await expect(page.getByRole("dialog", { name: "Views" }).getByRole("link", { name: "Axe's view" })).toBeVisible();
+  await expectNoAxeViolations(page, "view menu");
+  await page.getByRole("button", { name: /Save view…/ }).click();
+  await expect(page.getByRole("dialog", { name: "Save view" })).toBeVisible();
+  await expectNoAxeViolations(page, "save view dialog");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("textbox", { name: "Requester" }).click();
+  await page.getByRole("combobox", { name: "Requester" }).fill("a");
+  await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+  await expectNoAxeViolations(page, "requester picker");
 });
 
 /** What has focus, and whether a person can see that it has. */

@@ -140,6 +140,9 @@ test("the requester filter is a people picker: pick someone, the chip names them
   await page.locator(".MuiChip-root", { hasText: "Alice Chen" }).locator(".MuiChip-deleteIcon").click();
   await expect(page).toHaveURL(/requester=all/);
   await expect(page.getByRole("button", { name: "All requests" })).toHaveAttribute("aria-pressed", "true");
+  // The picker stays, empty, ready for someone else.
+  await expect(page.getByRole("combobox", { name: "Requester" })).toHaveValue("");
+  await expect(page.locator(".MuiChip-root", { hasText: "Alice Chen" })).toHaveCount(0);
 });
 
 test("a requester may filter by a person too (people are listed for everyone)", async ({ page }) => {
