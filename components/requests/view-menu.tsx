@@ -7,14 +7,14 @@ import dynamic from "next/dynamic";
 import type { Role } from "@/lib/auth/roles";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { StaticButton } from "@/components/layout/static-button";
+import { usePopupAnchor } from "@/components/hooks/use-popup-anchor";
 import { BookmarkBorderIcon } from "@/components/layout/static-icons";
 
 const ViewMenuPopup = dynamic(() => import("@/components/requests/view-menu-popup").then((m) => m.ViewMenuPopup), { ssr: false });
 const SaveViewDialog = dynamic(() => import("@/components/requests/save-view-dialog").then((m) => m.SaveViewDialog), { ssr: false });
 
 export function ViewMenu({ view, role, live }: { view: ListRequestsQuery; role: Role; live: boolean }) {
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [opened, setOpened] = useState(false);
+  const { anchor, opened, open, close } = usePopupAnchor();
   const [saving, setSaving] = useState(false);
   return (
     <>
@@ -24,23 +24,19 @@ export function ViewMenu({ view, role, live }: { view: ListRequestsQuery; role: 
         startIcon={<BookmarkBorderIcon fontSize="small" />}
         aria-haspopup="dialog"
         aria-expanded={anchor ? "true" : "false"}
-        onClick={(e) => {
-          setOpened(true);
-          setAnchor(e.currentTarget);
-        }}
+        onClick={open}
       >
         Views
       </StaticButton>
-      {/* Mounted from the first click on, so it keeps its closing transition. */}
       {opened && (
         <ViewMenuPopup
           view={view}
           role={role}
           live={live}
           anchor={anchor}
-          close={() => setAnchor(null)}
+          close={close}
           onSave={() => {
-            setAnchor(null);
+            close();
             setSaving(true);
           }}
         />

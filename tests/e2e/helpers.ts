@@ -101,3 +101,13 @@ export async function textLines(element: Locator, text: string): Promise<string[
     return nameRows;
   }, text);
 }
+
+/** The storage team's question, through the API as tooling would ask it: review, then Needs info. Returns the new version. */
+export async function askForInfo(admin: Page, number: string, version: number, question: string): Promise<number> {
+  for (const to of ["IN_REVIEW", "NEEDS_INFO"]) {
+    const moved = await admin.request.post(`/api/requests/${number}/transitions`, { data: { to, note: question, version }, headers: sameOrigin(admin) });
+    expect(moved.status(), await moved.text()).toBe(200);
+    ({ version } = await moved.json());
+  }
+  return version;
+}

@@ -4,7 +4,7 @@
 // underscores in the queue on a phone.
 import { expect, test, type Page } from "@playwright/test";
 import { newWatchedContext } from "./fixtures";
-import { queueSettled, requestBody, sameOrigin, signInAs, textLines } from "./helpers";
+import { askForInfo, queueSettled, requestBody, sameOrigin, signInAs, textLines } from "./helpers";
 
 const unique = (prefix: string) => `${prefix}_${Date.now().toString(36)}`;
 const viewMenu = (page: Page) => page.getByRole("dialog", { name: "Views" });
@@ -157,19 +157,11 @@ test("a requester may filter by a person too (people are listed for everyone)", 
 test("a request waiting on its requester offers one way back: Reply and resubmit, not a plain Resubmit", async ({ page, browser }) => {
   await signInAs(page, "alice@example.com");
   const created = await page.request.post("/api/requests", { data: requestBody(unique("one_way_back")), headers: sameOrigin(page) });
-  const { number } = await created.json();
-  let { version } = await created.json();
+  const { number, version } = await created.json();
   const adminContext = await newWatchedContext(browser);
   const admin = await adminContext.newPage();
   await signInAs(admin, "admin@example.com");
-  for (const to of ["IN_REVIEW", "NEEDS_INFO"]) {
-    const moved = await admin.request.post(`/api/requests/${number}/transitions`, {
-      data: { to, note: "Which regions?", version },
-      headers: sameOrigin(admin),
-    });
-    expect(moved.status()).toBe(200);
-    ({ version } = await moved.json());
-  }
+  await askForInfo(admin, number, version, "Which regions?");
 
   await page.goto(`/requests/${number}`);
   await expect(page.getByRole("link", { name: "Reply and resubmit" })).toHaveCount(1);
