@@ -32,6 +32,8 @@ export function RequesterPicker({ person, personId, onChange, autoFocus }: Props
     <Autocomplete
       size="small"
       fullWidth
+      // The list stays inside the page's main landmark (axe: region), under the field.
+      disablePortal
       open={open}
       onOpen={() => setOpen(true)}
       onClose={() => setOpen(false)}

@@ -57,26 +57,34 @@ export function ViewMenuPopup({ view, role, live, anchor, close, onSave }: Props
       anchorOrigin={{ vertical: "bottom", horizontal: "left" }}
       slotProps={{ paper: { role: "dialog", "aria-label": "Views", sx: { width: 320, maxWidth: "calc(100vw - 32px)" } } }}
     >
-      <List dense aria-label="Presets" subheader={<ListSubheader component="div">Presets</ListSubheader>}>
+      {/* Each list is labelled by its heading (a subheader inside the <ul> is not a list item). */}
+      <ListSubheader component="div" id="view-menu-presets">
+        Presets
+      </ListSubheader>
+      <List dense disablePadding aria-labelledby="view-menu-presets">
         {PRESET_IDS.map((id) => (
-          <ListItemButton
-            key={id}
-            component={NextLink}
-            href={presetHref(view, id, role)}
-            scroll={false}
-            selected={preset === id}
-            aria-current={preset === id ? "page" : undefined}
-            onClick={close}
-          >
-            <ListItemText primary={PRESETS[id].label} secondary={PRESETS[id].description[role]} />
-            <Typography variant="body2" color="textSecondary" sx={{ ml: 2, fontVariantNumeric: "tabular-nums" }}>
-              {counts.data?.[id]?.toLocaleString("en-US") ?? "…"}
-            </Typography>
-          </ListItemButton>
+          <ListItem key={id} disablePadding>
+            <ListItemButton
+              component={NextLink}
+              href={presetHref(view, id, role)}
+              scroll={false}
+              selected={preset === id}
+              aria-current={preset === id ? "page" : undefined}
+              onClick={close}
+            >
+              <ListItemText primary={PRESETS[id].label} secondary={PRESETS[id].description[role]} />
+              <Typography variant="body2" color="textSecondary" sx={{ ml: 2, fontVariantNumeric: "tabular-nums" }}>
+                {counts.data?.[id]?.toLocaleString("en-US") ?? "…"}
+              </Typography>
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
-      <Divider />
-      <List dense aria-label="Your views" subheader={<ListSubheader component="div">Your views</ListSubheader>}>
+      <Divider sx={{ mt: 1 }} />
+      <ListSubheader component="div" id="view-menu-saved">
+        Your views
+      </ListSubheader>
+      <List dense disablePadding aria-labelledby="view-menu-saved">
         {saved.data?.items.map((v) => (
           <ListItem
             key={v.id}
@@ -115,12 +123,10 @@ export function ViewMenuPopup({ view, role, live, anchor, close, onSave }: Props
           </ListItem>
         )}
       </List>
-      <Divider />
-      <List dense>
-        <ListItemButton onClick={onSave}>
-          <ListItemText primary="Save view…" secondary="Name this view: its filters, sort and search" />
-        </ListItemButton>
-      </List>
+      <Divider sx={{ mt: 1 }} />
+      <ListItemButton onClick={onSave} sx={{ py: 1 }}>
+        <ListItemText primary="Save view…" secondary="Name this view: its filters, sort and search" />
+      </ListItemButton>
     </Popover>
   );
 }
