@@ -19,7 +19,7 @@ import {
   type RequestListResponse,
 } from "@/lib/schemas/request";
 import type { UserListResponse } from "@/lib/schemas/user";
-import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, parseRequestNumber } from "@/lib/domain/requests/options";
+import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, RELEASED_STATUSES, parseRequestNumber } from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";
 import { EXPORT_FORMATS } from "@/lib/schemas/export";
@@ -49,6 +49,15 @@ function readFileArg(file: string, what: string): string {
   } catch (error) {
     throw new CliError(`Cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.USAGE);
   }
+}
+
+/** The newest request for a dataset name that is not rejected or cancelled (else the newest of all). */
+async function liveRequestOf(api: ApiClient, name: string): Promise<string> {
+  const list = await api.json<RequestListResponse>("GET", `/api/requests?${new URLSearchParams({ q: name, pageSize: "100" })}`);
+  const exact = list.items.filter((r) => r.datasetName === name);
+  const found = exact.find((r) => !RELEASED_STATUSES.includes(r.status)) ?? exact[0];
+  if (!found) throw new CliError(`No request for dataset ${name} was found.`);
+  return found.number;
 }
 
 function requestPath(number: string, suffix = ""): string {
@@ -350,8 +359,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .argument("<number|datasetName>")
     .option("--json", "print JSON")
     .action(async (key: string, opts: { json?: boolean }, cmd: Command) => {
-      const path = parseRequestNumber(key) !== null ? requestPath(key) : `/api/datasets/${encodeURIComponent(key)}`;
-      const request = await client(cmd).json<RequestDetail>("GET", path);
+      const api = client(cmd);
+      const number = parseRequestNumber(key) !== null ? key : await liveRequestOf(api, key);
+      const request = await api.json<RequestDetail>("GET", requestPath(number));
       print(io, opts.json, request, () => detailText(request));
     });
 

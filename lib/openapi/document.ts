@@ -12,6 +12,7 @@ import { apiTokenSchema } from "@/lib/schemas/token";
 import { importReportSchema, importRowReportSchema } from "@/lib/schemas/import";
 import { requestExportRowSchema } from "@/lib/schemas/export";
 import { healthResponseSchema } from "@/lib/schemas/health";
+import { datasetChangeSchema, datasetDetailSchema, datasetSummarySchema } from "@/lib/schemas/dataset";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 
 const DESCRIPTION = `
@@ -46,6 +47,9 @@ const OUTPUT_COMPONENTS = {
   ImportRowReport: importRowReportSchema,
   ApiToken: apiTokenSchema,
   Health: healthResponseSchema,
+  Dataset: datasetDetailSchema,
+  DatasetSummary: datasetSummarySchema,
+  DatasetChange: datasetChangeSchema,
 };
 
 const INT_BOUND = Number.MAX_SAFE_INTEGER;

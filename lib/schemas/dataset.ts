@@ -148,3 +148,9 @@ export const datasetListResponseSchema = z.object({
   pageSize: z.number().int(),
 });
 export type DatasetListResponse = z.infer<typeof datasetListResponseSchema>;
+
+/** GET /api/datasets/export: the catalog's view without paging, plus the format. */
+export const exportDatasetsQuerySchema = listDatasetsQuerySchema.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(["csv", "json"], { error: "format must be csv or json" }).default("csv").describe("csv (with a header row) or json (an array)"),
+});
+export type ExportDatasetsQuery = z.output<typeof exportDatasetsQuerySchema>;
