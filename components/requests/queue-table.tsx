@@ -5,6 +5,7 @@
 // hydration; this draws the same thing with class names.
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import NextLink from "next/link";
+import { requestHasDataset } from "@/lib/domain/datasets/options";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { formatAge } from "@/lib/format/time";
@@ -35,7 +36,22 @@ const COLUMNS: Column[] = [
       </>
     ),
   },
-  { field: "datasetName", label: "Dataset", cell: (r) => <div className={styles.mono}>{r.datasetName}</div>, hideBelow: "sm" },
+  {
+    field: "datasetName",
+    label: "Dataset",
+    hideBelow: "sm",
+    cell: (r) => (
+      <div className={styles.mono}>
+        {requestHasDataset(r) ? (
+          <NextLink href={`/datasets/${r.datasetName}`} prefetch={false} className={styles.link} onClick={(e) => e.stopPropagation()}>
+            {r.datasetName}
+          </NextLink>
+        ) : (
+          r.datasetName
+        )}
+      </div>
+    ),
+  },
   {
     field: "requestType",
     label: "Type",

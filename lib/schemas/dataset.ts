@@ -154,3 +154,11 @@ export const exportDatasetsQuerySchema = listDatasetsQuerySchema.omit({ page: tr
   format: z.enum(["csv", "json"], { error: "format must be csv or json" }).default("csv").describe("csv (with a header row) or json (an array)"),
 });
 export type ExportDatasetsQuery = z.output<typeof exportDatasetsQuerySchema>;
+
+/** A request page's view of its dataset (not part of the API). */
+export type RequestDataset = {
+  name: string;
+  /** For a CHANGE request: the fields it changes (or changed, once applied). */
+  changes: { field: string; oldValue: string | null; newValue: string | null }[] | null;
+  applied?: boolean;
+};

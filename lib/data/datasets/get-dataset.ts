@@ -14,7 +14,7 @@ export async function findDataset(name: string): Promise<DatasetDetail | null> {
   const row = (await db.dataset.findUnique({ where: { liveName: name } })) ?? (await db.dataset.findFirst({ where: { name }, orderBy: { id: "desc" } }));
   if (!row) return null;
   const [changes, decommissioning] = await Promise.all([
-    db.datasetChange.findMany({ where: { datasetId: row.id }, orderBy: { id: "desc" }, include: { actor: userRef } }),
+    db.datasetChange.findMany({ where: { datasetId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { actor: userRef } }),
     db.datasetRequest.count({ where: { openAmendment: `DECOMMISSION:${name}` } }),
   ]);
   // Its requests: from its origin on, up to the one that decommissioned it (a later

@@ -65,3 +65,8 @@ export function nameClaims(requestType: RequestType, datasetName: string, status
   }
   return { liveDatasetName: RELEASED_STATUSES.includes(status) ? null : datasetName, openAmendment: null };
 }
+
+/** Whether a request's dataset exists (so the queue links to its page): a completed NEW or MIGRATION made it; a CHANGE or DECOMMISSION names one. */
+export function requestHasDataset(r: { requestType: RequestType; status: RequestStatus }): boolean {
+  return AMENDING_TYPES.includes(r.requestType) || (CREATING_TYPES.includes(r.requestType) && r.status === "COMPLETED");
+}
