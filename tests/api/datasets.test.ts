@@ -48,11 +48,27 @@ it("lists the catalog sorted, filtered and searched on the server, with the queu
   expect(names((await call(listRoute.GET, "GET", "/api/datasets?team=catalog&region=eu-west-1", { cookie })).json)).toEqual(["cat_alpha", "cat_gamma"]);
   expect(names((await call(listRoute.GET, "GET", "/api/datasets?team=catalog&classification=PII", { cookie })).json)).toEqual(["cat_alpha"]);
   expect(names((await call(listRoute.GET, "GET", "/api/datasets?q=zebra", { cookie })).json)).toEqual(["cat_gamma"]);
+  // Two characters: too short for the trigram index, searched row by row instead.
+  expect(names((await call(listRoute.GET, "GET", "/api/datasets?team=catalog&q=ZE", { cookie })).json)).toEqual(["cat_gamma"]);
   const paged = await call(listRoute.GET, "GET", "/api/datasets?team=catalog&pageSize=2&page=2", { cookie });
   expect(names(paged.json)).toEqual(["cat_gamma"]);
   expect((await call(listRoute.GET, "GET", "/api/datasets?sort=colour", { cookie })).json).toMatchObject({
     error: { code: "VALIDATION_FAILED", details: [{ path: "sort" }] },
   });
+});
+
+it("filters by status: decommissioning while a DECOMMISSION request is open", async () => {
+  const decommission = await call(requestsRoute.POST, "POST", "/api/requests", {
+    cookie,
+    body: validRequestBody({ datasetName: "cat_beta", requestType: "DECOMMISSION", ownerTeam: "catalog", regions: ["us-east-1"], estimatedSizeGb: 10 }),
+  });
+  expect(decommission.status).toBe(201);
+  const byStatus = async (status: string) => names((await call(listRoute.GET, "GET", `/api/datasets?team=catalog&status=${status}`, { cookie })).json);
+  expect(await byStatus("DECOMMISSIONING")).toEqual(["cat_beta"]);
+  expect(await byStatus("LIVE")).toEqual(["cat_alpha", "cat_gamma"]);
+  expect(await byStatus("DECOMMISSIONED")).toEqual([]);
+  const all = (await call(listRoute.GET, "GET", "/api/datasets?team=catalog", { cookie })).json;
+  expect(all.items.map((d: { status: string }) => d.status)).toEqual(["LIVE", "DECOMMISSIONING", "LIVE"]);
 });
 
 it("exports the catalog's view as CSV and JSON", async () => {

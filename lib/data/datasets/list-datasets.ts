@@ -1,53 +1,82 @@
-// The catalog: datasets filtered, searched, sorted and paged by the database. Every sort
-// has an index ending with the id (schema.prisma), so a page is an index walk; the
-// status DECOMMISSIONING (a live dataset with an open DECOMMISSION request) is read
-// from the unique openAmendment index, a few rows.
+// The catalog: datasets filtered, searched, sorted and paged by the database, in SQL on
+// the read connection. Every sort has an index ending with the id (schema.prisma), so a
+// page is an index walk; search uses the trigram index DatasetSearch (migration
+// 20261202300000) for three characters or more; DECOMMISSIONING (a live dataset with an
+// open DECOMMISSION request) is read from the unique openAmendment index, a few rows.
 import "server-only";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DatasetListResponse, DatasetSummary, ListDatasetsQuery } from "@/lib/schemas/dataset";
+import { readConnection } from "@/lib/db/sqlite-connections";
+import type { DatasetListResponse, DatasetSortField, DatasetSummary, ListDatasetsQuery } from "@/lib/schemas/dataset";
 import { toDatasetSummary } from "@/lib/data/datasets/dataset-dto";
-
-const DECOMMISSION = "DECOMMISSION:";
-
-/** Names of live datasets with an open DECOMMISSION request. */
-async function decommissioningNames(): Promise<string[]> {
-  const rows = await db.datasetRequest.findMany({ where: { openAmendment: { startsWith: DECOMMISSION } }, select: { openAmendment: true } });
-  return rows.map((r) => r.openAmendment!.slice(DECOMMISSION.length));
-}
+import { isoFromSqlite } from "@/lib/data/requests/list-query";
+import { ftsPhrase, MIN_SUBSTRING_LENGTH } from "@/lib/data/requests/list-query/search";
 
 export type CatalogFilters = Omit<ListDatasetsQuery, "page" | "pageSize">;
 
-function whereOf(query: CatalogFilters, decommissioning: string[]): Prisma.DatasetWhereInput {
-  const and: Prisma.DatasetWhereInput[] = [];
-  if (query.status === "DECOMMISSIONED") and.push({ status: "DECOMMISSIONED" });
-  if (query.status === "DECOMMISSIONING") and.push({ liveName: { in: decommissioning } });
-  if (query.status === "LIVE") and.push({ status: "LIVE", liveName: { notIn: decommissioning } });
-  if (query.team) and.push({ ownerTeam: query.team });
+const SORT_COLUMN: Record<DatasetSortField, string> = {
+  name: `"name"`,
+  ownerTeam: `"ownerTeam"`,
+  status: `"status"`,
+  estimatedSizeGb: `"estimatedSizeGb"`,
+  createdAt: `"createdAt"`,
+  updatedAt: `"updatedAt"`,
+};
+/** Names of live datasets with an open DECOMMISSION request ("DECOMMISSION:<name>" in the unique index). */
+const DECOMMISSIONING = `SELECT substr("openAmendment", 14) FROM "DatasetRequest" WHERE "openAmendment" >= 'DECOMMISSION:' AND "openAmendment" < 'DECOMMISSION;'`;
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereOf(query: CatalogFilters): { sql: string; params: unknown[] } {
+  const and: string[] = [];
+  const params: unknown[] = [];
+  if (query.status === "DECOMMISSIONED") and.push(`"status" = 'DECOMMISSIONED'`);
+  if (query.status === "DECOMMISSIONING") and.push(`"liveName" IN (${DECOMMISSIONING})`);
+  if (query.status === "LIVE") and.push(`"status" = 'LIVE' AND "liveName" NOT IN (${DECOMMISSIONING})`);
+  const equal = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    and.push(`"${column}" = ?`);
+    params.push(value);
+  };
+  equal("ownerTeam", query.team);
+  equal("dataClassification", query.classification);
+  equal("keyFormat", query.keyFormat);
+  equal("valueFormat", query.valueFormat);
   // Region codes are no substring of one another.
-  if (query.region) and.push({ regions: { contains: query.region } });
-  if (query.classification) and.push({ dataClassification: query.classification });
-  if (query.keyFormat) and.push({ keyFormat: query.keyFormat });
-  if (query.valueFormat) and.push({ valueFormat: query.valueFormat });
-  if (query.q) and.push({ OR: [{ name: { contains: query.q } }, { ownerTeam: { contains: query.q } }, { useCase: { contains: query.q } }] });
-  return { AND: and };
+  if (query.region) {
+    and.push(`instr("regions", ?) > 0`);
+    params.push(query.region);
+  }
+  if (query.q && [...query.q].length >= MIN_SUBSTRING_LENGTH) {
+    and.push(`"id" IN (SELECT "rowid" FROM "DatasetSearch" WHERE "DatasetSearch" MATCH ?)`);
+    params.push(ftsPhrase(query.q));
+  } else if (query.q) {
+    and.push(`("name" LIKE ? ESCAPE '\\' OR "ownerTeam" LIKE ? ESCAPE '\\' OR "useCase" LIKE ? ESCAPE '\\')`);
+    params.push(like(query.q), like(query.q), like(query.q));
+  }
+  return { sql: and.length ? `WHERE ${and.join(" AND ")}` : "", params };
 }
 
-/** One page of the catalog, in the query's order, ties broken by id. */
+type Row = Parameters<typeof toDatasetSummary>[0] & { decommissioning: number };
+
+/** One page of the catalog, in the query's order, ties broken by id. One read transaction: one snapshot. */
 export async function listDatasets(query: ListDatasetsQuery): Promise<DatasetListResponse> {
-  const decommissioning = await decommissioningNames();
-  const where = whereOf(query, decommissioning);
-  const [rows, total] = await Promise.all([
-    db.dataset.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.order }, { id: query.order }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.dataset.count({ where }),
-  ]);
-  const open = new Set(decommissioning);
-  return { items: rows.map((r) => toDatasetSummary(r, r.status === "LIVE" && open.has(r.name))), total, page: query.page, pageSize: query.pageSize };
+  const db = readConnection();
+  const where = whereOf(query);
+  const order = query.order === "desc" ? "DESC" : "ASC";
+  return db.transaction(() => {
+    const rows = db
+      .prepare(
+        `SELECT *, ("liveName" IN (${DECOMMISSIONING})) AS "decommissioning" FROM "Dataset" ${where.sql}
+         ORDER BY ${SORT_COLUMN[query.sort]} ${order}, "id" ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, query.pageSize, (query.page - 1) * query.pageSize) as Row[];
+    const total = db
+      .prepare(`SELECT COUNT(*) FROM "Dataset" ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+    const items = rows.map((r) =>
+      toDatasetSummary({ ...r, createdAt: isoFromSqlite(r.createdAt), updatedAt: isoFromSqlite(r.updatedAt) }, r.decommissioning === 1),
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  })();
 }
 
 /** Every dataset of a catalog view, page by page (the export). */

@@ -111,3 +111,29 @@ SELECT
 FROM "DatasetRequest"
 WHERE "status" = 'COMPLETED' AND "requestType" IN ('NEW', 'MIGRATION') AND "liveDatasetName" IS NOT NULL
 ORDER BY "number";
+
+-- DatasetSearch: a trigram full-text index over the catalog's searched columns (as
+-- RequestSearch for the queue), so a search does not read every dataset. External
+-- content, rowid = the dataset's id; the triggers keep it in step.
+CREATE VIRTUAL TABLE "DatasetSearch" USING fts5(
+  "name", "ownerTeam", "useCase",
+  content = 'Dataset', content_rowid = 'id', tokenize = 'trigram'
+);
+INSERT INTO "DatasetSearch" ("DatasetSearch") VALUES ('rebuild');
+
+CREATE TRIGGER "DatasetSearch_insert" AFTER INSERT ON "Dataset"
+BEGIN
+  INSERT INTO "DatasetSearch" ("rowid", "name", "ownerTeam", "useCase") VALUES (new."id", new."name", new."ownerTeam", new."useCase");
+END;
+
+CREATE TRIGGER "DatasetSearch_delete" AFTER DELETE ON "Dataset"
+BEGIN
+  INSERT INTO "DatasetSearch" ("DatasetSearch", "rowid", "name", "ownerTeam", "useCase") VALUES ('delete', old."id", old."name", old."ownerTeam", old."useCase");
+END;
+
+CREATE TRIGGER "DatasetSearch_update" AFTER UPDATE OF "name", "ownerTeam", "useCase" ON "Dataset"
+WHEN old."name" IS NOT new."name" OR old."ownerTeam" IS NOT new."ownerTeam" OR old."useCase" IS NOT new."useCase"
+BEGIN
+  INSERT INTO "DatasetSearch" ("DatasetSearch", "rowid", "name", "ownerTeam", "useCase") VALUES ('delete', old."id", old."name", old."ownerTeam", old."useCase");
+  INSERT INTO "DatasetSearch" ("rowid", "name", "ownerTeam", "useCase") VALUES (new."id", new."name", new."ownerTeam", new."useCase");
+END;
