@@ -8,7 +8,7 @@ import { readConnection } from "@/lib/db/sqlite-connections";
 import type { DatasetListResponse, DatasetSortField, DatasetSummary, ListDatasetsQuery } from "@/lib/schemas/dataset";
 import { toDatasetSummary } from "@/lib/data/datasets/dataset-dto";
 import { isoFromSqlite } from "@/lib/data/requests/list-query";
-import { ftsPhrase, MIN_SUBSTRING_LENGTH } from "@/lib/data/requests/list-query/search";
+import { containsPattern, ftsPhrase, MIN_SUBSTRING_LENGTH } from "@/lib/data/requests/list-query/search";
 
 export type CatalogFilters = Omit<ListDatasetsQuery, "page" | "pageSize">;
 
@@ -22,7 +22,6 @@ const SORT_COLUMN: Record<DatasetSortField, string> = {
 };
 /** Names of live datasets with an open DECOMMISSION request ("DECOMMISSION:<name>" in the unique index). */
 const DECOMMISSIONING = `SELECT substr("openAmendment", 14) FROM "DatasetRequest" WHERE "openAmendment" >= 'DECOMMISSION:' AND "openAmendment" < 'DECOMMISSION;'`;
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function whereOf(query: CatalogFilters): { sql: string; params: unknown[] } {
   const and: string[] = [];
@@ -49,7 +48,7 @@ function whereOf(query: CatalogFilters): { sql: string; params: unknown[] } {
     params.push(ftsPhrase(query.q));
   } else if (query.q) {
     and.push(`("name" LIKE ? ESCAPE '\\' OR "ownerTeam" LIKE ? ESCAPE '\\' OR "useCase" LIKE ? ESCAPE '\\')`);
-    params.push(like(query.q), like(query.q), like(query.q));
+    params.push(...Array(3).fill(containsPattern(query.q)));
   }
   return { sql: and.length ? `WHERE ${and.join(" AND ")}` : "", params };
 }
