@@ -27,6 +27,7 @@ import { formatStorage } from "@/lib/format/units";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { EmptyTableRow } from "@/components/layout/empty-table-row";
 import { DatasetStatusChip } from "@/components/datasets/dataset-status-chip";
+import { DatasetName } from "@/components/layout/dataset-name";
 
 export type CatalogView = {
   q: string;
@@ -194,9 +195,9 @@ export function DatasetCatalog({ list, view }: { list: DatasetListResponse; view
             <TableBody>
               {list.items.map((d) => (
                 <TableRow key={`${d.name}-${d.createdAt}`} hover>
-                  <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+                  <TableCell sx={{ fontFamily: "monospace" }}>
                     <NextLink href={`/datasets/${d.name}`} prefetch={false}>
-                      {d.name}
+                      <DatasetName name={d.name} />
                     </NextLink>
                     <Typography variant="body2" color="textSecondary" sx={{ display: { xs: "block", sm: "none" } }}>
                       {d.ownerTeam}
