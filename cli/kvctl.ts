@@ -19,7 +19,9 @@ import {
   type RequestListResponse,
 } from "@/lib/schemas/request";
 import type { UserListResponse } from "@/lib/schemas/user";
-import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, parseRequestNumber } from "@/lib/domain/requests/options";
+import { DATASET_SORT_FIELDS, type DatasetDetail, type DatasetListResponse } from "@/lib/schemas/dataset";
+import { DATASET_STATUSES } from "@/lib/domain/datasets/options";
+import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, REGIONS, RELEASED_STATUSES, parseRequestNumber } from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";
 import { EXPORT_FORMATS } from "@/lib/schemas/export";
@@ -49,6 +51,15 @@ function readFileArg(file: string, what: string): string {
   } catch (error) {
     throw new CliError(`Cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.USAGE);
   }
+}
+
+/** The newest request for a dataset name that is not rejected or cancelled (else the newest of all). */
+async function liveRequestOf(api: ApiClient, name: string): Promise<string> {
+  const list = await api.json<RequestListResponse>("GET", `/api/requests?${new URLSearchParams({ q: name, pageSize: "100" })}`);
+  const exact = list.items.filter((r) => r.datasetName === name);
+  const found = exact.find((r) => !RELEASED_STATUSES.includes(r.status)) ?? exact[0];
+  if (!found) throw new CliError(`No request for dataset ${name} was found.`);
+  return found.number;
 }
 
 function requestPath(number: string, suffix = ""): string {
@@ -136,6 +147,34 @@ function summaryTable(list: RequestListResponse): string {
     ? `more than ${list.total - 1} requests, page ${list.page}`
     : `${list.total} request${list.total === 1 ? "" : "s"}, page ${list.page} of ${pages}`;
   return `${table(["REQUEST", "DATASET", "TYPE", "TEAM", "STATUS", "PRIORITY", "ASSIGNEE", "UPDATED"], rows)}\n\n${summary}`;
+}
+
+function datasetText(d: DatasetDetail): string {
+  const facts = keyValues([
+    ["Dataset", d.name],
+    ["Status", d.status],
+    ["From", `${d.originRequest} (${d.requestType}${d.sourceSystem ? ` from ${d.sourceSystem}` : ""})`],
+    ["Team", d.ownerTeam],
+    ["Contact", d.contactEmail],
+    ["On-call", d.onCall],
+    ["Key format", d.keyFormat],
+    ["Value format", d.valueFormat + (d.valueSchema ? ` (${d.valueSchema})` : "")],
+    ["Size", `${d.estimatedSizeGb} GB estimated${d.actualSizeGb === null ? "" : `, ${d.actualSizeGb} GB actual`}`],
+    ["Keys", BigInt(d.estimatedKeyCount).toLocaleString("en-US")],
+    ["QPS", `${d.readQps} reads, ${d.writeQps} writes${d.peakQps === null ? "" : `; ${d.peakQps} peak measured`}`],
+    ["Regions", d.regions.join(", ")],
+    ["Classification", d.dataClassification],
+    ["Cluster", d.cluster],
+    ["Namespace", d.namespace],
+    ["Endpoint", d.endpoint],
+    ["Runbook", d.runbookUrl],
+    ["Dashboard", d.dashboardUrl],
+  ]);
+  const history = d.history.map(
+    (h) => `  ${h.createdAt.slice(0, 10)}  ${h.field}: ${h.oldValue ?? "-"} → ${h.newValue ?? "-"}${h.request ? ` (${h.request})` : ""} by ${h.actor.name}`,
+  );
+  const requests = d.requests.map((r) => `  ${r.number}  ${r.requestType}  ${r.status}`);
+  return `${facts}\n\nRequests:\n${requests.join("\n")}\n\nHistory:\n${history.join("\n")}`;
 }
 
 function detailText(r: RequestDetail): string {
@@ -350,9 +389,54 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .argument("<number|datasetName>")
     .option("--json", "print JSON")
     .action(async (key: string, opts: { json?: boolean }, cmd: Command) => {
-      const path = parseRequestNumber(key) !== null ? requestPath(key) : `/api/datasets/${encodeURIComponent(key)}`;
-      const request = await client(cmd).json<RequestDetail>("GET", path);
+      const api = client(cmd);
+      const number = parseRequestNumber(key) !== null ? key : await liveRequestOf(api, key);
+      const request = await api.json<RequestDetail>("GET", requestPath(number));
       print(io, opts.json, request, () => detailText(request));
+    });
+
+  program
+    .command("datasets")
+    .description("list datasets (the catalog), filtered and sorted on the server")
+    .addOption(new Option("--status <status>", "LIVE, DECOMMISSIONING or DECOMMISSIONED").choices([...DATASET_STATUSES]))
+    .option("--team <team>", "owner team")
+    .addOption(new Option("--region <region>", "a region").choices([...REGIONS]))
+    .option("-q, --search <words>", "part of the name, team or use case")
+    .addOption(new Option("--sort <field>", "sort by").choices([...DATASET_SORT_FIELDS]).default("name"))
+    .addOption(new Option("--order <order>", "asc or desc").choices(["asc", "desc"]).default("asc"))
+    .option("--page <n>", "page number", "1")
+    .option("--page-size <n>", "datasets per page (at most 100)", "25")
+    .option("--json", "print the API's JSON ({ items, total, page, pageSize })")
+    .action(async (opts: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const params = new URLSearchParams();
+      for (const [flag, key] of [
+        ["status", "status"],
+        ["team", "team"],
+        ["region", "region"],
+        ["search", "q"],
+        ["sort", "sort"],
+        ["order", "order"],
+        ["page", "page"],
+        ["pageSize", "pageSize"],
+      ] as const) {
+        if (typeof opts[flag] === "string") params.set(key, opts[flag]);
+      }
+      const list = await client(cmd).json<DatasetListResponse>("GET", `/api/datasets?${params}`);
+      print(io, opts.json === true, list, () => {
+        const rows = list.items.map((d) => [d.name, d.ownerTeam, d.status, d.regions.join(","), `${d.estimatedSizeGb} GB`, relativeDate(d.updatedAt)]);
+        const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+        return `${table(["DATASET", "TEAM", "STATUS", "REGIONS", "SIZE", "CHANGED"], rows)}\n\n${list.total} dataset${list.total === 1 ? "" : "s"}, page ${list.page} of ${pages}`;
+      });
+    });
+
+  program
+    .command("dataset")
+    .description("show a dataset: metadata, provisioned facts, links, history and requests")
+    .argument("<datasetName>")
+    .option("--json", "print JSON")
+    .action(async (name: string, opts: { json?: boolean }, cmd: Command) => {
+      const d = await client(cmd).json<DatasetDetail>("GET", `/api/datasets/${encodeURIComponent(name)}`);
+      print(io, opts.json, d, () => datasetText(d));
     });
 
   program

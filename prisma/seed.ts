@@ -31,6 +31,7 @@ import {
   SOURCE_SYSTEMS,
 } from "../lib/domain/requests/options";
 import { findTransition } from "../lib/domain/requests/workflow";
+import { DATASET_METADATA_FIELDS } from "../lib/domain/datasets/options";
 import { assigneeColumns } from "../lib/data/requests/assignee-columns";
 
 export const DEMO_PASSWORD = "kvstore-demo";
@@ -245,7 +246,9 @@ function seedRequests(databaseUrl: string, users: SeedUsers, args: Args) {
   // A big page cache keeps the indexes being filled in memory.
   sqlite.pragma("cache_size = -262144");
   try {
-    return insertRequests(sqlite, users, args);
+    const made = insertRequests(sqlite, users, args);
+    sqlite.transaction(() => seedDatasets(sqlite, users))();
+    return made;
   } finally {
     sqlite.pragma("optimize");
     sqlite.close();
@@ -494,6 +497,109 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
   // one b-tree per trigram instead of dozens (3x faster at 100,000 rows).
   if (searchTrigger && made > 0) sqlite.exec(`INSERT INTO "RequestSearch" ("RequestSearch") VALUES ('optimize')`);
   return made;
+}
+
+/**
+ * Datasets from the completed NEW and MIGRATION requests (as the datasets migration
+ * does), then, deterministically: completed CHANGE requests retargeted at older datasets
+ * and applied (their traffic figures, each a history line), provisioned facts and links
+ * on every third live dataset, and one dataset decommissioned by a completed request.
+ */
+function seedDatasets(sqlite: Database.Database, users: SeedUsers) {
+  const METADATA = DATASET_METADATA_FIELDS.map((f) => `"${f}"`).join(", ");
+  sqlite
+    .prepare(
+      `INSERT INTO "Dataset" ("name", "liveName", "originRequestNumber", "requestType", "sourceSystem", ${METADATA}, "createdAt", "updatedAt")
+       SELECT "datasetName", "datasetName", "number", "requestType", "sourceSystem", ${METADATA}, "completedAt", "completedAt" FROM "DatasetRequest"
+       WHERE "status" = 'COMPLETED' AND "requestType" IN ('NEW', 'MIGRATION') AND "liveDatasetName" IS NOT NULL
+         AND "number" NOT IN (SELECT "originRequestNumber" FROM "Dataset") ORDER BY "number"`,
+    )
+    .run();
+  const change = sqlite.prepare(
+    `INSERT INTO "DatasetChange" ("datasetId", "field", "oldValue", "newValue", "requestNumber", "actorId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  type Born = { id: number; name: string; originRequestNumber: number; actorId: string; createdAt: string; readQps: number; writeQps: number };
+  const born = sqlite
+    .prepare(
+      `SELECT "d"."id", "d"."name", "d"."originRequestNumber", COALESCE("r"."assigneeId", "r"."requesterId") AS "actorId", "d"."createdAt", "d"."readQps", "d"."writeQps"
+       FROM "Dataset" AS "d" JOIN "DatasetRequest" AS "r" ON "r"."number" = "d"."originRequestNumber"
+       WHERE NOT EXISTS (SELECT 1 FROM "DatasetChange" AS "c" WHERE "c"."datasetId" = "d"."id") ORDER BY "d"."id"`,
+    )
+    .all() as Born[];
+  for (const d of born) change.run(d.id, "status", null, "LIVE", d.originRequestNumber, d.actorId, d.createdAt);
+
+  // Completed CHANGE requests: each amends the oldest dataset born before it that no change touched yet.
+  type Change = { number: number; actorId: string; completedAt: string; readQps: number; writeQps: number };
+  const changes = sqlite
+    .prepare(
+      `SELECT "number", COALESCE("assigneeId", "requesterId") AS "actorId", "completedAt", "readQps", "writeQps" FROM "DatasetRequest"
+       WHERE "requestType" = 'CHANGE' AND "status" = 'COMPLETED' ORDER BY "number"`,
+    )
+    .all() as Change[];
+  const used = new Set<number>();
+  const retarget = sqlite.prepare(
+    `UPDATE "DatasetRequest" SET ("datasetName", "liveDatasetName", ${METADATA}) = (SELECT "name", NULL, ${METADATA} FROM "Dataset" WHERE "id" = @id) WHERE "number" = @number`,
+  );
+  const keepTraffic = sqlite.prepare(`UPDATE "DatasetRequest" SET "readQps" = ?, "writeQps" = ? WHERE "number" = ?`);
+  const amend = sqlite.prepare(`UPDATE "Dataset" SET "readQps" = ?, "writeQps" = ?, "updatedAt" = ? WHERE "id" = ?`);
+  let decommissioned = false;
+  for (const c of changes) {
+    const d = born.find((b) => !used.has(b.id) && b.originRequestNumber < c.number && b.createdAt < c.completedAt);
+    if (!d) continue;
+    used.add(d.id);
+    retarget.run({ id: d.id, number: c.number });
+    if (!decommissioned) {
+      // The first becomes a decommission: the dataset keeps its page, its name is free.
+      decommissioned = true;
+      sqlite.prepare(`UPDATE "DatasetRequest" SET "requestType" = 'DECOMMISSION' WHERE "number" = ?`).run(c.number);
+      sqlite
+        .prepare(`UPDATE "Dataset" SET "status" = 'DECOMMISSIONED', "liveName" = NULL, "decommissionedAt" = ?, "updatedAt" = ? WHERE "id" = ?`)
+        .run(c.completedAt, c.completedAt, d.id);
+      sqlite.prepare(`UPDATE "DatasetRequest" SET "liveDatasetName" = NULL WHERE "liveDatasetName" = ?`).run(d.name);
+      change.run(d.id, "status", "LIVE", "DECOMMISSIONED", c.number, c.actorId, c.completedAt);
+      continue;
+    }
+    const readQps = c.readQps === d.readQps ? d.readQps * 2 || 100 : c.readQps;
+    keepTraffic.run(readQps, c.writeQps, c.number);
+    amend.run(readQps, c.writeQps, c.completedAt, d.id);
+    change.run(d.id, "readQps", String(d.readQps), String(readQps), c.number, c.actorId, c.completedAt);
+    if (c.writeQps !== d.writeQps) change.run(d.id, "writeQps", String(d.writeQps), String(c.writeQps), c.number, c.actorId, c.completedAt);
+  }
+
+  // Provisioned facts and links on every third live dataset, set by an admin's tooling.
+  const live = sqlite
+    .prepare(`SELECT "id", "name", "ownerTeam", "estimatedSizeGb", "readQps", "createdAt" FROM "Dataset" WHERE "status" = 'LIVE' ORDER BY "id"`)
+    .all() as {
+    id: number;
+    name: string;
+    ownerTeam: string;
+    estimatedSizeGb: number;
+    readQps: number;
+    createdAt: string;
+  }[];
+  const setFacts = sqlite.prepare(
+    `UPDATE "Dataset" SET "cluster" = @cluster, "namespace" = @namespace, "endpoint" = @endpoint, "actualSizeGb" = @actualSizeGb, "peakQps" = @peakQps,
+       "provisionedAt" = @provisionedAt, "onCall" = @onCall, "runbookUrl" = @runbookUrl, "dashboardUrl" = @dashboardUrl WHERE "id" = @id`,
+  );
+  const admin = users.admins[users.admins.length - 1]!;
+  live.forEach((d, i) => {
+    if (i % 3 !== 0) return;
+    const region = ["use1", "usw2", "euw1", "apse1"][i % 4]!;
+    const cluster = `kv-${region}-${(i % 7) + 1}`;
+    const facts = {
+      cluster,
+      namespace: d.name,
+      endpoint: `${cluster}.kv.internal:7000`,
+      actualSizeGb: Number((d.estimatedSizeGb * (0.6 + (i % 5) / 10)).toFixed(1)),
+      peakQps: Math.round(d.readQps * 0.8),
+      provisionedAt: d.createdAt,
+      onCall: `${d.ownerTeam}-oncall`,
+      runbookUrl: `https://wiki.example.com/runbooks/${d.name}`,
+      dashboardUrl: `https://grafana.example.com/d/kvstore?var-dataset=${d.name}`,
+    };
+    setFacts.run({ ...facts, id: d.id });
+    for (const [field, value] of Object.entries(facts)) change.run(d.id, field, null, String(value), null, admin.id, d.createdAt);
+  });
 }
 
 const NOTES = {

@@ -11,7 +11,7 @@ import type { Insights } from "@/lib/schemas/insights";
 const HEIGHT = 300;
 /** Mid-tone colours that read on both the light and the dark background. */
 const COLORS = { blue: "#4e79a7", orange: "#f28e2b", teal: "#59a89c", red: "#e15759", grey: "#8c8c8c", purple: "#b07aa1" };
-const TYPE_COLORS = { NEW: COLORS.blue, MIGRATION: COLORS.orange, CHANGE: COLORS.teal } as const;
+const TYPE_COLORS = { NEW: COLORS.blue, MIGRATION: COLORS.orange, CHANGE: COLORS.teal, DECOMMISSION: COLORS.grey } as const;
 
 export function RequestsOverTimeChart({ data }: { data: Insights["requestsByMonth"] }) {
   return (

@@ -23,6 +23,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
 
   const onRequests = pathname === "/requests" || (pathname.startsWith("/requests/") && pathname !== "/requests/new");
   const onInsights = pathname === "/insights";
+  const onDatasets = pathname === "/datasets" || pathname.startsWith("/datasets/");
   return (
     <header className={styles.bar}>
       <div className={styles.toolbar}>
@@ -34,6 +35,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
         <nav aria-label="Main" className={styles.nav}>
           <StaticLinkButton href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
             Requests
+          </StaticLinkButton>
+          <StaticLinkButton href="/datasets" color={onDatasets ? "primary" : "inherit"} aria-current={onDatasets ? "page" : undefined}>
+            Datasets
           </StaticLinkButton>
           <StaticLinkButton href="/insights" color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
             Insights

@@ -12,10 +12,12 @@ import { useDraft } from "@/components/requests/use-draft";
 import { useLeaveGuard } from "@/components/layout/use-leave-guard";
 import { useToast } from "@/components/feedback/toast-provider";
 
-export function NewRequest({ user }: { user: SessionUser }) {
+/** `prefill`: a change or decommission of a dataset, starting from its current metadata (its own draft). */
+export function NewRequest({ user, prefill }: { user: SessionUser; prefill?: Partial<RequestFormValues> }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const draft = useDraft<Partial<RequestFormValues>>(`kvstore:draft:new-request:${user.id}`);
+  const draftKey = prefill ? `:${prefill.requestType}:${prefill.datasetName}` : "";
+  const draft = useDraft<Partial<RequestFormValues>>(`kvstore:draft:new-request:${user.id}${draftKey}`);
   const [formKey, setFormKey] = useState(0);
   const [dirty, setDirty] = useState(false);
   // An unsent request (typed now, or a restored draft) asks before the page is left.
@@ -26,8 +28,8 @@ export function NewRequest({ user }: { user: SessionUser }) {
   });
 
   const blank = useMemo<Partial<RequestFormValues>>(
-    () => ({ ownerTeam: user.team ?? "", contactEmail: user.email, regions: [], backupsEnabled: false }),
-    [user],
+    () => prefill ?? { ownerTeam: user.team ?? "", contactEmail: user.email, regions: [], backupsEnabled: false },
+    [user, prefill],
   );
 
   const mutation = useMutation({
@@ -57,7 +59,8 @@ export function NewRequest({ user }: { user: SessionUser }) {
         }}
         onValuesChange={onValuesChange}
         onDirtyChange={setDirty}
-        duplicateCheck={{}}
+        // A change names its own dataset: no look-alike hints.
+        duplicateCheck={prefill ? undefined : {}}
         notice={
           draft.initial && (
             <Alert

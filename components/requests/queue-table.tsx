@@ -5,6 +5,7 @@
 // hydration; this draws the same thing with class names.
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import NextLink from "next/link";
+import { requestHasDataset } from "@/lib/domain/datasets/options";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { formatAge } from "@/lib/format/time";
@@ -41,12 +42,18 @@ const COLUMNS: Column[] = [
   {
     field: "datasetName",
     label: "Dataset",
+    hideBelow: "sm",
     cell: (r) => (
       <div className={styles.mono}>
-        <DatasetName name={r.datasetName} />
+        {requestHasDataset(r) ? (
+          <NextLink href={`/datasets/${r.datasetName}`} prefetch={false} className={styles.link} onClick={(e) => e.stopPropagation()}>
+            <DatasetName name={r.datasetName} />
+          </NextLink>
+        ) : (
+          <DatasetName name={r.datasetName} />
+        )}
       </div>
     ),
-    hideBelow: "sm",
   },
   {
     field: "requestType",

@@ -11,9 +11,8 @@ import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { CLOSED_STATUSES, LABELS } from "@/lib/domain/requests/options";
-import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import { requestDetailOptions } from "@/lib/queries/requests";
-import { formatAge, formatDate, formatDateTime, formatRelative } from "@/lib/format/time";
+import { formatAge, formatDateTime, formatRelative } from "@/lib/format/time";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
@@ -28,85 +27,11 @@ import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 import { answersByReplying, openQuestion } from "@/lib/domain/requests/needs-info";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
 import { LinkButton } from "@/components/layout/link-button";
+import { MetadataSections, none } from "@/components/requests/metadata-sections";
+import { DatasetPanel } from "@/components/datasets/dataset-panel";
+import type { RequestDataset } from "@/lib/schemas/dataset";
 
-const none = (
-  <Typography component="span" color="textSecondary">
-    —
-  </Typography>
-);
-const integer = (n: number) => n.toLocaleString("en-US");
-
-/** The metadata sections, in the form's order and with its labels. */
-function sections(r: RequestDetail): { title: string; rows: [label: string, value: ReactNode][] }[] {
-  return [
-    {
-      title: "Dataset",
-      rows: [
-        [
-          FIELD_LABELS.datasetName,
-          <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
-            <DatasetName name={r.datasetName} />
-          </Box>,
-        ],
-        [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
-        [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
-      ],
-    },
-    {
-      title: "Ownership",
-      rows: [
-        [FIELD_LABELS.ownerTeam, r.ownerTeam],
-        [
-          FIELD_LABELS.contactEmail,
-          <Link key="value" href={`mailto:${r.contactEmail}`}>
-            {r.contactEmail}
-          </Link>,
-        ],
-        [
-          FIELD_LABELS.useCase,
-          <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>
-            {r.useCase}
-          </Box>,
-        ],
-      ],
-    },
-    {
-      title: "Data shape",
-      rows: [
-        [FIELD_LABELS.keyFormat, LABELS.keyFormat[r.keyFormat]],
-        [FIELD_LABELS.keyExample, r.keyExample ? <code>{r.keyExample}</code> : none],
-        [FIELD_LABELS.valueFormat, LABELS.valueFormat[r.valueFormat]],
-        [FIELD_LABELS.valueSchema, r.valueSchema ? <code>{r.valueSchema}</code> : none],
-      ],
-    },
-    {
-      title: "Traffic and storage",
-      rows: [
-        [FIELD_LABELS.ingestion, LABELS.ingestion[r.ingestion]],
-        [FIELD_LABELS.sourceLocation, r.sourceLocation ? <code>{r.sourceLocation}</code> : none],
-        [FIELD_LABELS.updateFrequency, LABELS.updateFrequency[r.updateFrequency]],
-        [FIELD_LABELS.estimatedSizeGb, `${r.estimatedSizeGb.toLocaleString("en-US")} GB`],
-        [FIELD_LABELS.estimatedKeyCount, BigInt(r.estimatedKeyCount).toLocaleString("en-US")],
-        [FIELD_LABELS.readQps, integer(r.readQps)],
-        [FIELD_LABELS.writeQps, integer(r.writeQps)],
-        [FIELD_LABELS.p99LatencyMs, `${integer(r.p99LatencyMs)} ms`],
-        [FIELD_LABELS.ttlDays, r.ttlDays ? `${integer(r.ttlDays)} days` : "Keep forever"],
-        [FIELD_LABELS.regions, r.regions.join(", ")],
-      ],
-    },
-    {
-      title: "Operations",
-      rows: [
-        [FIELD_LABELS.dataClassification, LABELS.dataClassification[r.dataClassification]],
-        [FIELD_LABELS.backupsEnabled, r.backupsEnabled ? `On, kept ${r.backupRetentionDays} days` : "Off"],
-        [FIELD_LABELS.neededBy, r.neededBy ? formatDate(r.neededBy) : none],
-        [FIELD_LABELS.priority, <PriorityChip key="value" priority={r.priority} />],
-      ],
-    },
-  ];
-}
-
-export function RequestDetailView({ number, user }: { number: string; user: SessionUser }) {
+export function RequestDetailView({ number, user, dataset }: { number: string; user: SessionUser; dataset?: RequestDataset | null }) {
   const { data: r, refetch } = useQuery(requestDetailOptions(number));
   if (!r) return null;
   const stale = isStale(r.status, r.statusChangedAt);
@@ -138,6 +63,8 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
 
       <OpenQuestion request={r} user={user} />
 
+      {dataset && <DatasetPanel dataset={dataset} />}
+
       <RequestActionsPanel request={r} user={user} onStale={() => refetch()} />
 
       <Paper sx={{ p: 2 }}>
@@ -168,25 +95,7 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
       <Grid container spacing={2.5}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <Stack spacing={2}>
-            {sections(r).map((section) => (
-              <Paper component="section" key={section.title} sx={{ p: { xs: 2, sm: 2.5 } }} aria-label={section.title}>
-                <Typography variant="h2" sx={{ mb: 1 }}>
-                  {section.title}
-                </Typography>
-                <Box component="dl" sx={{ m: 0, display: "grid", gridTemplateColumns: { xs: "1fr", sm: "220px 1fr" }, columnGap: 2 }}>
-                  {section.rows.map(([label, value]) => (
-                    <Box key={label} sx={{ display: "contents" }}>
-                      <Box component="dt" sx={{ color: "text.secondary", pt: 1 }}>
-                        {label}
-                      </Box>
-                      <Box component="dd" sx={{ m: 0, pt: { xs: 0, sm: 1 }, pb: { xs: 1, sm: 0 }, wordBreak: "break-word" }}>
-                        {value}
-                      </Box>
-                    </Box>
-                  ))}
-                </Box>
-              </Paper>
-            ))}
+            <MetadataSections metadata={r} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>

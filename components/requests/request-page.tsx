@@ -8,14 +8,15 @@ import { requestKeys } from "@/lib/queries/requests";
 import type { RequestDetail } from "@/lib/schemas/request";
 import type { SessionUser } from "@/lib/auth/roles";
 import { RequestDetailView } from "@/components/requests/request-detail-view";
+import { datasetOfRequest } from "@/lib/data/datasets/dataset-of-request";
 
 /** Renders a request's page from data loaded on the server, as a warm client cache. */
-export function RequestPage({ request, user }: { request: RequestDetail; user: SessionUser }) {
+export async function RequestPage({ request, user }: { request: RequestDetail; user: SessionUser }) {
   const queryClient = makeQueryClient();
   queryClient.setQueryData(requestKeys.detail(request.number), request);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <RequestDetailView number={request.number} user={user} />
+      <RequestDetailView number={request.number} user={user} dataset={await datasetOfRequest(request)} />
     </HydrationBoundary>
   );
 }

@@ -13,6 +13,7 @@ export const PAGE_PATTERNS = [
   "/requests/import",
   "/requests/[number]",
   "/requests/[number]/edit",
+  "/datasets",
   "/datasets/[datasetName]",
   "/insights",
   "/settings/tokens",

@@ -13,6 +13,7 @@ import { savedViewSchema } from "@/lib/schemas/view";
 import { importReportSchema, importRowReportSchema } from "@/lib/schemas/import";
 import { requestExportRowSchema } from "@/lib/schemas/export";
 import { healthResponseSchema } from "@/lib/schemas/health";
+import { datasetChangeSchema, datasetDetailSchema, datasetSummarySchema } from "@/lib/schemas/dataset";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 
 const DESCRIPTION = `
@@ -48,6 +49,9 @@ const OUTPUT_COMPONENTS = {
   ApiToken: apiTokenSchema,
   SavedView: savedViewSchema,
   Health: healthResponseSchema,
+  Dataset: datasetDetailSchema,
+  DatasetSummary: datasetSummarySchema,
+  DatasetChange: datasetChangeSchema,
 };
 
 const INT_BOUND = Number.MAX_SAFE_INTEGER;

@@ -26,6 +26,14 @@ import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib
 import { healthResponseSchema } from "@/lib/schemas/health";
 import { createViewBodySchema, MAX_SAVED_VIEWS, savedViewSchema, viewListResponseSchema } from "@/lib/schemas/view";
 import { listUsersQuerySchema, updateUserBodySchema, userListResponseSchema, userSchema } from "@/lib/schemas/user";
+import {
+  datasetDetailSchema,
+  datasetListResponseSchema,
+  datasetSummarySchema,
+  exportDatasetsQuerySchema,
+  listDatasetsQuerySchema,
+  updateDatasetBodySchema,
+} from "@/lib/schemas/dataset";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -46,6 +54,7 @@ const EditComment = updateCommentBodySchema.meta({ id: "EditComment", descriptio
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
 const NewView = createViewBodySchema.meta({ id: "NewSavedView" });
+const UpdateDataset = updateDatasetBodySchema.meta({ id: "UpdateDataset" });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -329,15 +338,63 @@ export const ENDPOINTS: EndpointSpec[] = [
   // Datasets
   {
     method: "get",
+    path: "/api/datasets",
+    operationId: "listDatasets",
+    summary: "List datasets (the catalog)",
+    description:
+      "Every dataset: born when its NEW or MIGRATION request completes. Filtered (`status`, `team`, `region`, `classification`, `keyFormat`, `valueFormat`), searched (`q`: part of the name, team or use case), sorted and paged on the server, like the queue.",
+    tag: "Datasets",
+    access: "user",
+    params: { query: listDatasetsQuerySchema },
+    responses: { 200: json(datasetListResponseSchema, "One page of datasets") },
+  },
+  {
+    method: "get",
+    path: "/api/datasets/export",
+    operationId: "exportDatasets",
+    summary: "Export a view of the catalog as CSV or JSON",
+    description:
+      "The catalog's filters and sort, every page (no `page`/`pageSize`). Regions are joined with `;` in CSV; a cell a spreadsheet would run as a formula starts with `'`.",
+    tag: "Import and export",
+    access: "user",
+    params: { query: exportDatasetsQuerySchema },
+    responses: {
+      200: {
+        description: "A file download (Content-Disposition: attachment)",
+        headers: z.object({ "Content-Disposition": z.string().describe('attachment; filename="kvstore-datasets-<time>.<format>"') }),
+        content: {
+          "text/csv": { schema: z.string().describe("CSV with a header row") },
+          "application/json": { schema: z.array(datasetSummarySchema) },
+        },
+      },
+    },
+  },
+  {
+    method: "get",
     path: "/api/datasets/{datasetName}",
     operationId: "getDataset",
-    summary: "Current metadata of a dataset",
-    description: "The live request (not REJECTED or CANCELLED) holding this dataset name.",
+    summary: "A dataset: metadata, provisioned facts, links, history and requests",
+    description:
+      "The live dataset of this name, or its latest decommissioned one. Its metadata is its NEW or MIGRATION request's, amended by every completed CHANGE request; `history` lists every amendment and every change to its provisioned facts, newest first.",
     tag: "Datasets",
     access: "user",
     params: { path: datasetNameParam },
-    responses: { 200: json(requestDetailSchema, "The live request for the dataset") },
-    errors: { 404: "No live request holds this name (NOT_FOUND)." },
+    responses: { 200: json(datasetDetailSchema, "The dataset") },
+    errors: { 404: "No dataset ever had this name (NOT_FOUND)." },
+  },
+  {
+    method: "patch",
+    path: "/api/datasets/{datasetName}",
+    operationId: "updateDataset",
+    summary: "Set a dataset's provisioned facts and links (storage team and its tooling)",
+    description:
+      "Cluster, keyspace or namespace, endpoint, actual size, peak QPS, when it was created, on-call, runbook and dashboard links (http or https only). Send only what changes; `null` clears a value. Every changed field is a line of the dataset's history.",
+    tag: "Datasets",
+    access: "admin",
+    params: { path: datasetNameParam },
+    jsonBody: UpdateDataset,
+    responses: { 200: json(datasetDetailSchema, "The dataset as it is now") },
+    errors: { 404: "No live dataset has this name (NOT_FOUND)." },
   },
 
   // People

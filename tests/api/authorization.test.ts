@@ -15,6 +15,7 @@ import { addComment } from "@/lib/data/requests/add-comment";
 import { createView } from "@/lib/data/views/saved-views";
 import { createViewBodySchema } from "@/lib/schemas/view";
 import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
+import { completeRequest } from "@/tests/helpers/datasets";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
@@ -134,13 +135,25 @@ const ROWS: Row[] = [
     path: (c) => `/api/requests/similar?name=${c.datasetName}`,
     expect: signedIn(200),
   },
+  { route: "datasets", method: "GET", what: "the dataset catalog", path: () => "/api/datasets?team=payments", expect: signedIn(200) },
+  { route: "datasets/export", method: "GET", what: "export the catalog", path: () => "/api/datasets/export?format=csv&team=nobody", expect: signedIn(200) },
+  // The request of these rows has completed: its name is a live dataset.
   {
     route: "datasets/[datasetName]",
     method: "GET",
-    what: "dataset lookup",
+    what: "read a dataset",
     path: (c) => `/api/datasets/${c.datasetName}`,
     params: (c) => ({ datasetName: c.datasetName }),
     expect: signedIn(200),
+  },
+  {
+    route: "datasets/[datasetName]",
+    method: "PATCH",
+    what: "set a dataset's provisioned facts (admins)",
+    path: (c) => `/api/datasets/${c.datasetName}`,
+    params: (c) => ({ datasetName: c.datasetName }),
+    body: () => ({ endpoint: "kv-east-1.internal:7000" }),
+    expect: { signedOut: 401, otherRequester: 403, owner: 403, admin: 200 },
   },
   { route: "users", method: "GET", what: "list people", path: () => "/api/users?role=ADMIN", expect: signedIn(200) },
   {
@@ -249,11 +262,12 @@ const servedMethods = (mod: Record<string, unknown>) => METHODS.filter((m) => ty
 
 const cookies: Partial<Record<Persona, string>> = {};
 let owner: ReturnType<typeof toSessionUser>;
+let admin: ReturnType<typeof toSessionUser>;
 
 beforeAll(async () => {
   owner = toSessionUser(await createUser("owner", "REQUESTER", "payments"));
   await createUser("other", "REQUESTER", "search");
-  await createUser("admin", "ADMIN", "storage");
+  admin = toSessionUser(await createUser("admin", "ADMIN", "storage"));
   cookies.owner = await signIn("owner@example.com", TEST_PASSWORD);
   cookies.otherRequester = await signIn("other@example.com", TEST_PASSWORD);
   cookies.admin = await signIn("admin@example.com", TEST_PASSWORD);
@@ -274,13 +288,20 @@ it("has a row for every method of every route under app/api", async () => {
 async function snapshot(number: string) {
   const n = Number(number.slice(3));
   const row = await db.datasetRequest.findUniqueOrThrow({ where: { number: n } });
-  return { row, events: await db.requestEvent.count({ where: { requestNumber: n } }), comments: await db.comment.findMany({ where: { requestNumber: n } }) };
+  const dataset = await db.dataset.findUnique({ where: { originRequestNumber: n }, include: { changes: true } });
+  return {
+    row,
+    dataset,
+    events: await db.requestEvent.count({ where: { requestNumber: n } }),
+    comments: await db.comment.findMany({ where: { requestNumber: n } }),
+  };
 }
 
 describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
   it.each(PERSONAS)("as %s", async (persona) => {
     // A fresh request owned by "owner" for every call, so calls do not disturb each other.
-    const created = await createRequest(owner, createRequestBodySchema.parse(validRequestBody()));
+    const submitted = await createRequest(owner, createRequestBodySchema.parse(validRequestBody()));
+    const created = row.route === "datasets/[datasetName]" ? await completeRequest(admin, submitted.number) : submitted;
     const tokenId = row.route === "tokens/[id]" ? (await createToken(owner, { name: `revoke-me-${persona}` })).id : "";
     const commentId =
       row.route === "requests/[number]/comments/[id]" ? String((await addComment(owner, created.number, { body: "Looks good to me." })).id) : "";

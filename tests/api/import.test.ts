@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/schemas/import";
 import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
+import { createDataset } from "@/tests/helpers/datasets";
+import { toSessionUser } from "@/lib/auth/roles";
 
 let jo: string;
 
@@ -248,5 +250,25 @@ describe("refusing files", () => {
 
   it("401 signed out", async () => {
     expect((await call(importRoute.POST, "POST", "/api/requests/import", { rawBody: "[]", headers: { "content-type": "application/json" } })).status).toBe(401);
+  });
+});
+
+// Issue 14: a CHANGE row names a live dataset (not a duplicate of it), one open change at a time.
+describe("importing CHANGE requests", () => {
+  it("accepts a change of a live dataset, refuses one for a name that is no dataset, and a second open change", async () => {
+    const admin = toSessionUser(await createUser("import_admin", "ADMIN", "storage"));
+    const requester = toSessionUser(await db.user.findUniqueOrThrow({ where: { id: "jo" } }));
+    await createDataset(requester, admin, { datasetName: "imported_target", ownerTeam: "migrations" });
+    const change = validRequestBody({ datasetName: "imported_target", requestType: "CHANGE", ownerTeam: "migrations", readQps: 4000 });
+    const nowhere = validRequestBody({ datasetName: "imported_nowhere", requestType: "CHANGE" });
+    const first = await importFile(JSON.stringify([change, nowhere]), "application/json", "valid-only");
+    expect(first.status).toBe(201);
+    expect(first.json.rows[0]).toMatchObject({ outcome: "imported", errors: [] });
+    expect(first.json.rows[1]).toMatchObject({ outcome: "invalid", errors: [{ path: "datasetName", message: expect.stringContaining("no live dataset") }] });
+    const again = await importFile(JSON.stringify([change]), "application/json");
+    expect(again.json.rows[0]).toMatchObject({
+      outcome: "duplicate",
+      errors: [{ path: "datasetName", message: expect.stringContaining(first.json.rows[0].number) }],
+    });
   });
 });

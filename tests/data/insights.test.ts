@@ -13,15 +13,18 @@ const DAY = 86_400_000;
 type Seed = { team: string; type: RequestType; created: string; status: RequestStatus; completedAfterDays?: number; inStatusDays?: number };
 
 async function seed(user: ReturnType<typeof toSessionUser>, s: Seed) {
+  // A CHANGE names a live dataset; these counts need none, so it is stored as NEW and retyped below.
+  const requestType = s.type === "CHANGE" ? "NEW" : s.type;
   const created = await createRequest(
     user,
-    createRequestBodySchema.parse(validRequestBody({ ownerTeam: s.team, requestType: s.type, ...(s.type === "MIGRATION" ? { sourceSystem: "REDIS" } : {}) })),
+    createRequestBodySchema.parse(validRequestBody({ ownerTeam: s.team, requestType, ...(s.type === "MIGRATION" ? { sourceSystem: "REDIS" } : {}) })),
   );
   const createdAt = new Date(s.created);
   const completedAt = s.completedAfterDays !== undefined ? new Date(createdAt.getTime() + s.completedAfterDays * DAY) : null;
   await db.datasetRequest.update({
     where: { number: Number(created.number.slice(3)) },
     data: {
+      requestType: s.type,
       createdAt,
       status: s.status,
       completedAt,
@@ -55,9 +58,9 @@ it("counts requests per month and type, with empty months as zero", async () => 
   const insights = await getInsights(6, NOW);
   expect(insights.months).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
   const byMonth = Object.fromEntries(insights.requestsByMonth.map((m) => [m.month, m.counts]));
-  expect(byMonth["2026-05"]).toEqual({ NEW: 2, MIGRATION: 1, CHANGE: 0 });
-  expect(byMonth["2026-06"]).toEqual({ NEW: 3, MIGRATION: 1, CHANGE: 1 });
-  expect(byMonth["2026-01"]).toEqual({ NEW: 0, MIGRATION: 0, CHANGE: 0 });
+  expect(byMonth["2026-05"]).toEqual({ NEW: 2, MIGRATION: 1, CHANGE: 0, DECOMMISSION: 0 });
+  expect(byMonth["2026-06"]).toEqual({ NEW: 3, MIGRATION: 1, CHANGE: 1, DECOMMISSION: 0 });
+  expect(byMonth["2026-01"]).toEqual({ NEW: 0, MIGRATION: 0, CHANGE: 0, DECOMMISSION: 0 });
 });
 
 it("computes the median time to completion per month in SQL (odd and even counts)", async () => {

@@ -13,7 +13,7 @@ const VARIANTS: Variant[] = [
   { name: "narrow", colorScheme: "light", viewport: { width: 375, height: 800 } },
 ];
 
-type Fixture = { number: string; datasetName: string };
+type Fixture = { number: string; datasetName: string; liveDataset: string };
 type PageCheck = { name: string; path: (f: Fixture) => string; ready: (page: Page) => Promise<void> };
 
 const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -38,6 +38,16 @@ const PAGES: PageCheck[] = [
   },
   { name: "request", path: (f) => `/requests/${f.number}`, ready: async (page) => heading(page) },
   { name: "dataset", path: (f) => `/datasets/${f.datasetName}`, ready: async (page) => heading(page) },
+  {
+    name: "catalog",
+    path: () => "/datasets",
+    ready: async (page) => expect(page.getByRole("table", { name: "Datasets" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
+    name: "dataset-metadata",
+    path: (f) => `/datasets/${f.liveDataset}`,
+    ready: async (page) => expect(page.getByRole("region", { name: "History" })).toBeVisible(),
+  },
   { name: "edit", path: (f) => `/requests/${f.number}/edit`, ready: async (page) => expect(page.getByRole("button", { name: "Save changes" })).toBeVisible() },
   {
     name: "insights",
@@ -93,7 +103,10 @@ test.beforeAll(async ({ browser }) => {
   await signIn(page, "alice@example.com");
   const res = await page.request.post("/api/requests", { data: requestBody(`a11y_${Date.now().toString(36)}`, { readQps: 300 }), headers: sameOrigin(page) });
   expect(res.status()).toBe(201);
-  fixture = await res.json();
+  // A seeded dataset with provisioned facts and links (the seed sets them on every third).
+  const datasets = await (await page.request.get("/api/datasets?status=LIVE&sort=name&pageSize=3")).json();
+  const withFacts = await Promise.all(datasets.items.map(async (d: { name: string }) => (await page.request.get(`/api/datasets/${d.name}`)).json()));
+  fixture = { ...(await res.json()), liveDataset: (withFacts.find((d: { cluster: string | null }) => d.cluster) ?? withFacts[0]).name };
   await context.close();
 });
 

@@ -103,6 +103,8 @@ test("the tarball installs into an empty folder offline and its kvctl runs again
     "priority",
     "edit",
     "bulk-transition",
+    "datasets",
+    "dataset",
   ]) {
     expect(help.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
   }

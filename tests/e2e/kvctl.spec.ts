@@ -208,6 +208,27 @@ test.describe.serial("kvctl", () => {
     expect((await kvctl(["get", good[1]!])).code).toBe(0);
   });
 
+  test("datasets lists the catalog; dataset shows one with its facts and history", async () => {
+    const listed = await kvctl(["datasets", "--status", "LIVE", "--sort", "name", "--page-size", "5", "--json"]);
+    expect(listed.code).toBe(0);
+    const list = JSON.parse(listed.stdout) as { items: { name: string; status: string }[]; total: number };
+    expect(list.items).toHaveLength(5);
+    expect(list.items.every((d) => d.status === "LIVE")).toBe(true);
+    const names = list.items.map((d) => d.name);
+    expect(names).toEqual([...names].sort());
+
+    const table = await kvctl(["datasets", "--search", names[0]!]);
+    expect(table.stdout).toMatch(new RegExp(`^${names[0]}\\s+\\S+\\s+LIVE`, "m"));
+
+    const shown = await kvctl(["dataset", names[0]!]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Dataset:        ${names[0]}`);
+    expect(shown.stdout).toMatch(/History:\n {2}\d{4}-\d\d-\d\d {2}/);
+    const missing = await kvctl(["dataset", "no_such_dataset_x"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("(HTTP 404 NOT_FOUND)");
+  });
+
   test("export streams the view to a file", async () => {
     const out = path.join(work, "export.csv");
     const res = await kvctl(["export", "--requester", "all", "--team", "payments", "--format", "csv", "--output", out]);

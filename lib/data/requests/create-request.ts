@@ -10,9 +10,11 @@ import { isUniqueViolation } from "@/lib/db/database-errors";
 import { publishRequestChanged } from "@/lib/events/request-events";
 import { insertRequestsInWorker } from "@/lib/db/bulk-insert-worker";
 import { mapInSlices } from "@/lib/async/yield";
+import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
 
 /** Stores a validated request as SUBMITTED, with its first history event, atomically. */
 export async function createRequest(user: SessionUser, body: CreateRequestBody): Promise<RequestDetail> {
+  checkDatasetRules(body);
   const now = new Date();
   try {
     const number = await commitInGroup(user, body, now);
@@ -22,7 +24,8 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
     publishRequestChanged(created.number, created.version);
     return created;
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(body.datasetName);
+    // A race lost to another request: the rules, asked again, say which.
+    if (isUniqueViolation(error)) throw (checkDatasetRules(body), duplicateName(body.datasetName));
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import { REQUEST_FIELD_NAMES, type RequestFields } from "@/lib/schemas/request";
 
 /** One canonical string per value, so "changed" means what a person would call a change. */
-function fieldValueToString(value: unknown): string | null {
+export function fieldValueToString(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return value ? "on" : "off";

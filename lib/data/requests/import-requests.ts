@@ -12,6 +12,8 @@ import { createRequests } from "@/lib/data/requests/create-request";
 import type { ImportRow } from "@/lib/import/parse-import-file";
 import { createRequestBodySchema, type CreateRequestBody } from "@/lib/schemas/request";
 import type { ImportFormat, ImportMode, ImportReport, ImportRowReport } from "@/lib/schemas/import";
+import { AMENDING_TYPES } from "@/lib/domain/datasets/options";
+import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
 
 type Checked = ImportRowReport & { body: CreateRequestBody | null };
 
@@ -82,10 +84,22 @@ async function checkRows(rows: ImportRow[]): Promise<Checked[]> {
       duplicate = true;
       errors.push({ path: "datasetName", message: alsoInFile(r.row, occurrences) });
     }
-    const live = name ? taken.get(name) : undefined;
+    // A CHANGE or DECOMMISSION names a live dataset instead (request-rules.ts).
+    const amending = body !== null && AMENDING_TYPES.includes(body.requestType);
+    const live = name && !amending ? taken.get(name) : undefined;
     if (live) {
       duplicate = true;
       errors.push({ path: "datasetName", message: `Taken by the live request ${live}` });
+    }
+    if (amending) {
+      try {
+        checkDatasetRules(body!);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        errors.push(...error.details);
+        if (error.status === 409) duplicate = true;
+        else body = null;
+      }
     }
     const invalid = body === null;
     return {

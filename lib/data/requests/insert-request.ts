@@ -7,10 +7,12 @@ import type Database from "better-sqlite3";
 import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
 import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import { nameClaims } from "@/lib/domain/datasets/options";
 
 const COLUMNS = [
   "datasetName",
   "liveDatasetName",
+  "openAmendment",
   "requestType",
   "sourceSystem",
   "ownerTeam",
@@ -53,7 +55,7 @@ export function newRequestValues(requesterId: string, body: CreateRequestBody, n
     estimatedKeyCount: BigInt(body.estimatedKeyCount),
     backupsEnabled: body.backupsEnabled ? 1 : 0,
     regions: body.regions.join(","),
-    liveDatasetName: body.datasetName,
+    ...nameClaims(body.requestType, body.datasetName, "SUBMITTED"),
     priorityRank: PRIORITY_RANK[body.priority],
     status: "SUBMITTED",
     statusRank: STATUS_RANK.SUBMITTED,

@@ -2,13 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { LABELS, RELEASED_STATUSES, STATUS_RANK } from "@/lib/domain/requests/options";
+import { LABELS, STATUS_RANK } from "@/lib/domain/requests/options";
 import { actorsFor } from "@/lib/domain/requests/permissions";
 import { allowedTransitions, canOverrideChecklist, findTransition, openChecklistSteps } from "@/lib/domain/requests/workflow";
 import type { RequestDetail, TransitionBody } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
 import { publishRequestChanged } from "@/lib/events/request-events";
+import { nameClaims } from "@/lib/domain/datasets/options";
+import { applyCompletedRequest } from "@/lib/data/datasets/apply-completed-request";
 
 /** POST /api/requests/{number}/transitions: one step of the workflow table. */
 export async function transitionRequest(user: SessionUser, rawNumber: string, body: TransitionBody, ifMatch: string | null): Promise<RequestDetail> {
@@ -83,8 +85,8 @@ export async function applyTransition(
         statusChangedAt: now,
         updatedAt: now,
         completedAt: to === "COMPLETED" ? now : null,
-        // A rejected or cancelled request gives its dataset name back.
-        ...(RELEASED_STATUSES.includes(to) ? { liveDatasetName: null } : {}),
+        // A rejected or cancelled request gives its dataset name back (name-claims).
+        ...nameClaims(current.requestType, current.datasetName, to),
         version: { increment: 1 },
       },
     });
@@ -102,6 +104,7 @@ export async function applyTransition(
         createdAt: now,
       },
     });
+    if (to === "COMPLETED") await applyCompletedRequest(tx, current, user.id, now);
   });
   const updated = await getRequestByNumber(current.number);
   publishRequestChanged(updated.number, updated.version);

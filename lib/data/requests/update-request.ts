@@ -12,6 +12,8 @@ import { duplicateName } from "@/lib/data/requests/create-request";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
 import { publishRequestChanged } from "@/lib/events/request-events";
+import { nameClaims } from "@/lib/domain/datasets/options";
+import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
 
 type EventInput = Omit<Prisma.RequestEventCreateManyInput, "requestNumber" | "actorId" | "createdAt">;
 
@@ -87,7 +89,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
     ...after,
     estimatedKeyCount: BigInt(after.estimatedKeyCount),
     regions: after.regions.join(","),
-    liveDatasetName: after.datasetName,
+    ...nameClaims(after.requestType, after.datasetName, current.status),
     priorityRank: PRIORITY_RANK[after.priority],
     updatedAt: now,
     version: { increment: 1 },
@@ -99,6 +101,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
   }
 
   const number = Number(current.number.slice(3));
+  if (after.datasetName !== before.datasetName || after.requestType !== before.requestType) checkDatasetRules(after, number);
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.datasetRequest.updateMany({ where: { number, version: expected }, data });
@@ -106,7 +109,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
       await tx.requestEvent.createMany({ data: events.map((e) => ({ ...e, requestNumber: number, actorId: user.id, createdAt: now })) });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateName(after.datasetName);
+    if (isUniqueViolation(error)) throw (checkDatasetRules(after, number), duplicateName(after.datasetName));
     throw error;
   }
   const updated = await getRequestByNumber(current.number);

@@ -5,11 +5,11 @@ describe("insights summaries", () => {
   it("sums requests, names the busiest month and the mix of types", () => {
     expect(
       requestsSummary([
-        { month: "2026-05", counts: { NEW: 2, MIGRATION: 1, CHANGE: 1 } },
-        { month: "2026-06", counts: { NEW: 4, MIGRATION: 2, CHANGE: 0 } },
+        { month: "2026-05", counts: { NEW: 2, MIGRATION: 1, CHANGE: 1, DECOMMISSION: 0 } },
+        { month: "2026-06", counts: { NEW: 4, MIGRATION: 2, CHANGE: 0, DECOMMISSION: 0 } },
       ]),
-    ).toBe("10 requests in the last 2 months, the most in Jun 2026 (6): 60% new datasets, 30% migrations, 10% changes.");
-    expect(requestsSummary([{ month: "2026-06", counts: { NEW: 0, MIGRATION: 0, CHANGE: 0 } }])).toBe("No requests in the last 1 months.");
+    ).toBe("10 requests in the last 2 months, the most in Jun 2026 (6): 60% new datasets, 30% migrations, 10% changes, 0% decommissions.");
+    expect(requestsSummary([{ month: "2026-06", counts: { NEW: 0, MIGRATION: 0, CHANGE: 0, DECOMMISSION: 0 } }])).toBe("No requests in the last 1 months.");
   });
 
   it("describes the backlog, stale and urgent work", () => {

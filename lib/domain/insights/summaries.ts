@@ -7,7 +7,7 @@ import type { Insights } from "@/lib/schemas/insights";
 const n = (v: number) => v.toLocaleString("en-US");
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
-const TYPE_NOUNS = { NEW: "new datasets", MIGRATION: "migrations", CHANGE: "changes" } as const;
+const TYPE_NOUNS = { NEW: "new datasets", MIGRATION: "migrations", CHANGE: "changes", DECOMMISSION: "decommissions" } as const;
 
 export function requestsSummary(data: Insights["requestsByMonth"]): string {
   const totals = data.map((m) => ({ month: m.month, total: REQUEST_TYPES.reduce((s, t) => s + m.counts[t], 0) }));

@@ -1,6 +1,6 @@
 // The closed lists of a dataset request, with the labels people see. Client-safe.
 
-export const REQUEST_TYPES = ["NEW", "MIGRATION", "CHANGE"] as const;
+export const REQUEST_TYPES = ["NEW", "MIGRATION", "CHANGE", "DECOMMISSION"] as const;
 export const SOURCE_SYSTEMS = ["TERRAPIN", "ROCKSTORE", "HBASE", "REDIS", "MEMCACHED", "MYSQL", "OTHER"] as const;
 export const KEY_FORMATS = ["STRING", "INT64", "UUID", "BINARY", "COMPOSITE"] as const;
 export const VALUE_FORMATS = ["STRING", "JSON", "THRIFT", "PROTOBUF", "BINARY"] as const;
@@ -20,7 +20,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const LABELS = {
-  requestType: { NEW: "New dataset", MIGRATION: "Migration", CHANGE: "Change" },
+  requestType: { NEW: "New dataset", MIGRATION: "Migration", CHANGE: "Change", DECOMMISSION: "Decommission" },
   sourceSystem: {
     TERRAPIN: "Terrapin",
     ROCKSTORE: "Rockstore",

@@ -1,20 +1,53 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Alert from "@mui/material/Alert";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { requireUser } from "@/lib/auth/current-user";
+import { findDataset } from "@/lib/data/datasets/get-dataset";
+import { datasetPrefill } from "@/lib/data/datasets/dataset-prefill";
 import { NewRequest } from "@/components/requests/new-request";
+import { DatasetName } from "@/components/layout/dataset-name";
 
 export const metadata: Metadata = { title: "New request" };
 
-export default async function NewRequestPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// ?change=<name> and ?decommission=<name> (the dataset page's buttons): the form starts
+// from the live dataset's current metadata, as a CHANGE or DECOMMISSION request.
+export default async function NewRequestPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
+  const { change, decommission } = await searchParams;
+  const name = typeof change === "string" ? change : typeof decommission === "string" ? decommission : null;
+  const dataset = name === null ? null : await findDataset(name);
+  if (name !== null && dataset?.status !== "LIVE" && dataset?.status !== "DECOMMISSIONING") notFound();
+  const type = typeof change === "string" ? "CHANGE" : "DECOMMISSION";
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100, mx: "auto" }}>
       <div>
-        <Typography variant="h1">New dataset request</Typography>
-        <Typography color="textSecondary">Tell the storage team what to create or migrate. Everything here is checked before it is sent.</Typography>
+        <Typography variant="h1">
+          {dataset ? (
+            <>
+              {type === "CHANGE" ? "Change" : "Decommission"} <DatasetName name={dataset.name} />
+            </>
+          ) : (
+            "New dataset request"
+          )}
+        </Typography>
+        <Typography color="textSecondary">
+          {dataset
+            ? "The form holds the dataset's current metadata."
+            : "Tell the storage team what to create or migrate. Everything here is checked before it is sent."}
+        </Typography>
       </div>
-      <NewRequest user={user} />
+      {dataset && (
+        <Alert severity="info">
+          {type === "CHANGE"
+            ? "Change what should differ and submit: once the storage team completes the request, the dataset takes the new values, and its history records each one."
+            : "Submit to ask the storage team to retire this dataset. Once the request completes, the dataset is marked decommissioned and its name is free again."}
+        </Alert>
+      )}
+      <NewRequest user={user} prefill={dataset ? datasetPrefill(dataset, type) : undefined} />
     </Stack>
   );
 }

@@ -50,7 +50,7 @@ export type Search = {
 };
 
 /** LIKE pattern for "contains `text`": its % _ and \ taken literally. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -1,0 +1,134 @@
+// A request's or a dataset's metadata in the form's sections, with its labels.
+import type { ReactNode } from "react";
+import Box from "@mui/material/Box";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Typography from "@mui/material/Typography";
+import { LABELS } from "@/lib/domain/requests/options";
+import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
+import { formatDate } from "@/lib/format/time";
+import type { RequestDetail } from "@/lib/schemas/request";
+import { PriorityChip } from "@/components/requests/status-chip";
+import { DatasetName } from "@/components/layout/dataset-name";
+import type { DatasetMetadataField } from "@/lib/domain/datasets/options";
+
+/** What the sections show: a request, or a dataset (without needed-by and priority). */
+export type SectionMetadata = Pick<RequestDetail, DatasetMetadataField | "datasetName" | "requestType" | "sourceSystem"> &
+  Partial<Pick<RequestDetail, "neededBy" | "priority">>;
+
+export const none = (
+  <Typography component="span" color="textSecondary">
+    —
+  </Typography>
+);
+const integer = (n: number) => n.toLocaleString("en-US");
+
+/** The metadata sections, in the form's order and with its labels. */
+function sections(r: SectionMetadata): { title: string; rows: SectionRows }[] {
+  return [
+    {
+      title: "Dataset",
+      rows: [
+        [
+          FIELD_LABELS.datasetName,
+          <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
+            <DatasetName name={r.datasetName} />
+          </Box>,
+        ],
+        [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
+        [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
+      ],
+    },
+    {
+      title: "Ownership",
+      rows: [
+        [FIELD_LABELS.ownerTeam, r.ownerTeam],
+        [
+          FIELD_LABELS.contactEmail,
+          <Link key="value" href={`mailto:${r.contactEmail}`}>
+            {r.contactEmail}
+          </Link>,
+        ],
+        [
+          FIELD_LABELS.useCase,
+          <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>
+            {r.useCase}
+          </Box>,
+        ],
+      ],
+    },
+    {
+      title: "Data shape",
+      rows: [
+        [FIELD_LABELS.keyFormat, LABELS.keyFormat[r.keyFormat]],
+        [FIELD_LABELS.keyExample, r.keyExample ? <code>{r.keyExample}</code> : none],
+        [FIELD_LABELS.valueFormat, LABELS.valueFormat[r.valueFormat]],
+        [FIELD_LABELS.valueSchema, r.valueSchema ? <code>{r.valueSchema}</code> : none],
+      ],
+    },
+    {
+      title: "Traffic and storage",
+      rows: [
+        [FIELD_LABELS.ingestion, LABELS.ingestion[r.ingestion]],
+        [FIELD_LABELS.sourceLocation, r.sourceLocation ? <code>{r.sourceLocation}</code> : none],
+        [FIELD_LABELS.updateFrequency, LABELS.updateFrequency[r.updateFrequency]],
+        [FIELD_LABELS.estimatedSizeGb, `${r.estimatedSizeGb.toLocaleString("en-US")} GB`],
+        [FIELD_LABELS.estimatedKeyCount, BigInt(r.estimatedKeyCount).toLocaleString("en-US")],
+        [FIELD_LABELS.readQps, integer(r.readQps)],
+        [FIELD_LABELS.writeQps, integer(r.writeQps)],
+        [FIELD_LABELS.p99LatencyMs, `${integer(r.p99LatencyMs)} ms`],
+        [FIELD_LABELS.ttlDays, r.ttlDays ? `${integer(r.ttlDays)} days` : "Keep forever"],
+        [FIELD_LABELS.regions, r.regions.join(", ")],
+      ],
+    },
+    {
+      title: "Operations",
+      rows: [
+        [FIELD_LABELS.dataClassification, LABELS.dataClassification[r.dataClassification]],
+        [FIELD_LABELS.backupsEnabled, r.backupsEnabled ? `On, kept ${r.backupRetentionDays} days` : "Off"],
+        // A dataset has neither: they belong to its requests.
+        ...(r.priority === undefined
+          ? []
+          : ([
+              [FIELD_LABELS.neededBy, r.neededBy ? formatDate(r.neededBy) : none],
+              [FIELD_LABELS.priority, <PriorityChip key="value" priority={r.priority} />],
+            ] as [string, ReactNode][])),
+      ],
+    },
+  ];
+}
+
+export type SectionRows = [label: string, value: ReactNode][];
+
+/** One titled section of label–value rows (a description list); `labelWidth` narrower in a side column. */
+export function SectionCard({ title, rows, labelWidth = 220 }: { title: string; rows: SectionRows; labelWidth?: number }) {
+  return (
+    <Paper component="section" sx={{ p: { xs: 2, sm: 2.5 } }} aria-label={title}>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      <Box component="dl" sx={{ m: 0, display: "grid", gridTemplateColumns: { xs: "1fr", sm: `${labelWidth}px 1fr` }, columnGap: 2 }}>
+        {rows.map(([label, value]) => (
+          <Box key={label} sx={{ display: "contents" }}>
+            <Box component="dt" sx={{ color: "text.secondary", pt: 1 }}>
+              {label}
+            </Box>
+            <Box component="dd" sx={{ m: 0, pt: { xs: 0, sm: 1 }, pb: { xs: 1, sm: 0 }, wordBreak: "break-word" }}>
+              {value}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+    </Paper>
+  );
+}
+
+export function MetadataSections({ metadata }: { metadata: SectionMetadata }) {
+  return (
+    <>
+      {sections(metadata).map((section) => (
+        <SectionCard key={section.title} title={section.title} rows={section.rows} />
+      ))}
+    </>
+  );
+}
