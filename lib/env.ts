@@ -75,6 +75,11 @@ const envSchema = z
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
       z.enum(["on", "off"], { error: "PASSWORD_SIGN_IN must be on or off" }).optional(),
     ),
+    /** on|off: the app process runs the outbox worker (off when `npm run worker` runs it elsewhere). */
+    OUTBOX_WORKER: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+      z.enum(["on", "off"], { error: "OUTBOX_WORKER must be on or off" }).default("on"),
+    ),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);

@@ -9,6 +9,7 @@ import type { RequestDetail, TransitionBody } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
 import { publishRequestChanged } from "@/lib/events/request-events";
+import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
 
 /** POST /api/requests/{number}/transitions: one step of the workflow table. */
 export async function transitionRequest(user: SessionUser, rawNumber: string, body: TransitionBody, ifMatch: string | null): Promise<RequestDetail> {
@@ -101,6 +102,15 @@ export async function applyTransition(
         ...(overridden ? { field: "checklistOverride", oldValue: overridden } : {}),
         createdAt: now,
       },
+    });
+    await enqueueRequestEvent(tx, {
+      type: "request.status_changed",
+      requestNumber: number,
+      actorId: user.id,
+      at: now.toISOString(),
+      from,
+      to,
+      note: recordedNote,
     });
   });
   const updated = await getRequestByNumber(current.number);

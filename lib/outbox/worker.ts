@@ -1,0 +1,170 @@
+// Drains the outbox: leases due items in the database (store.ts), fans domain events out
+// to the channels' items, delivers those with each channel's deliverer, and marks them
+// delivered or reschedules them with backoff. It runs in the app process (started from
+// instrumentation.ts) or on its own (`npm run worker`), any number at once: leases keep
+// two workers off one item, and an item whose worker died is taken again once its lease
+// runs out, so a crash between commit and delivery loses nothing (delivery is at least
+// once; receivers de-duplicate by delivery id).
+// Delivery runs beside the app's requests, never in them: at most `concurrency` items at
+// once, each bounded by its channel's timeout, and the database work is a few short
+// statements through inWriteTransaction, which waits for the lock without blocking.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type Database from "better-sqlite3";
+import { EVENT_CHANNEL } from "@/lib/outbox/events";
+import { DEFAULT_POLICY, deliverers, planners, type OutboxItemRow } from "@/lib/outbox/registry";
+import { claimDue, fanOut, markDelivered, markFailed } from "@/lib/outbox/store";
+
+export type WriteTransaction = <T>(write: (sqlite: Database.Database) => T) => Promise<T>;
+
+export type OutboxWorkerOptions = {
+  /** Runs a function in one write transaction (the app's inWriteTransaction, or a test's connection). */
+  transaction: WriteTransaction;
+  /** Names this worker's leases (default: host, pid and a random part). */
+  owner?: string;
+  /** Items delivered at once. */
+  concurrency?: number;
+  /** How often it looks for due items when nothing nudges it. */
+  pollMs?: number;
+  now?: () => Date;
+  onError?: (error: unknown, item?: OutboxItemRow) => void;
+};
+
+export class OutboxWorker {
+  readonly owner: string;
+  private readonly transaction: WriteTransaction;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly now: () => Date;
+  private readonly onError: (error: unknown, item?: OutboxItemRow) => void;
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(options: OutboxWorkerOptions) {
+    this.transaction = options.transaction;
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.concurrency = options.concurrency ?? 4;
+    this.pollMs = options.pollMs ?? 1000;
+    this.now = options.now ?? (() => new Date());
+    this.onError = options.onError ?? (() => {});
+  }
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = () => {
+      if (this.stopped) return;
+      this.nudge();
+      this.timer = setTimeout(loop, this.pollMs);
+      this.timer.unref();
+    };
+    loop();
+  }
+
+  /** Stops claiming, and waits for the deliveries under way. */
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Look for due items now (a change was just committed, a delivery finished). */
+  nudge() {
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.claimAndDispatch()
+      .then(() => undefined)
+      .catch((error) => this.onError(error))
+      .finally(() => {
+        this.ticking = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.nudge();
+        }
+      });
+  }
+
+  /**
+   * Claims and delivers until nothing is due, for tests and scripts: resolves once every
+   * item that was due (including what fanning out planned) is delivered or rescheduled.
+   */
+  async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.claimAndDispatch();
+      await Promise.allSettled([...this.inFlight]);
+      if (claimed === 0 && this.inFlight.size === 0) return;
+    }
+  }
+
+  private leaseMs(): number {
+    const longest = Math.max(DEFAULT_POLICY.timeoutMs, ...[...deliverers().values()].map((c) => c.policy.timeoutMs));
+    return longest + 30_000;
+  }
+
+  private async claimAndDispatch(): Promise<number> {
+    const free = this.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    const channels = [EVENT_CHANNEL, ...deliverers().keys()];
+    const items = await this.transaction((sqlite) => claimDue(sqlite, { owner: this.owner, channels, limit: free, now: this.now(), leaseMs: this.leaseMs() }));
+    for (const item of items) {
+      const run = this.handle(item)
+        .catch((error) => this.onError(error, item))
+        .finally(() => {
+          this.inFlight.delete(run);
+          if (!this.stopped) this.nudge();
+        });
+      this.inFlight.add(run);
+    }
+    return items.length;
+  }
+
+  private async handle(item: OutboxItemRow): Promise<void> {
+    if (item.channel === EVENT_CHANNEL) {
+      try {
+        await this.transaction((sqlite) => fanOut(sqlite, item, this.owner, this.now(), planners()));
+      } catch (error) {
+        await this.fail(item, DEFAULT_POLICY, error);
+      }
+      return;
+    }
+    const channel = deliverers().get(item.channel);
+    if (!channel) return; // unregistered since the claim: its lease runs out and another worker takes it
+    try {
+      await withTimeout(channel.policy.timeoutMs, (signal) => channel.deliver(item, signal));
+    } catch (error) {
+      await this.fail(item, channel.policy, error);
+      return;
+    }
+    await this.transaction((sqlite) => markDelivered(sqlite, item.id, this.owner, this.now()));
+  }
+
+  private async fail(item: OutboxItemRow, policy: typeof DEFAULT_POLICY, error: unknown) {
+    this.onError(error, item);
+    const message = error instanceof Error ? error.message : String(error);
+    await this.transaction((sqlite) => markFailed(sqlite, item, this.owner, { policy, now: this.now(), error: message }));
+  }
+}
+
+/** Runs `work` with a signal that aborts after `ms`; rejects then even if `work` ignores the signal. */
+async function withTimeout(ms: number, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`timed out after ${ms} ms`);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    await Promise.race([work(controller.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
