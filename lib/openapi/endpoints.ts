@@ -25,6 +25,7 @@ import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListR
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { healthResponseSchema } from "@/lib/schemas/health";
 import { listUsersQuerySchema, updateUserBodySchema, userListResponseSchema, userSchema } from "@/lib/schemas/user";
+import { inboxQuerySchema, inboxResponseSchema, markReadBodySchema, unreadCountSchema, watchStateSchema } from "@/lib/schemas/notification";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -44,6 +45,7 @@ const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const EditComment = updateCommentBodySchema.meta({ id: "EditComment", description: "The comment's new text (replaces the old one)." });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
+const MarkRead = markReadBodySchema.meta({ id: "MarkRead", description: "`{ ids }`: these notifications; `{ all: true }`: every one." });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -377,6 +379,67 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "user",
     description: "For token calls, the token too: whether it is read-only and when it expires (kvctl login prints both).",
     responses: { 200: json(meResponseSchema, "The caller, and the token used if any") },
+  },
+
+  // Notifications
+  {
+    method: "get",
+    path: "/api/inbox",
+    operationId: "listInbox",
+    summary: "Your notifications",
+    description:
+      "What happened to requests you watch (yours, those assigned to you, those you watch or were @mentioned on), newest first, never your own actions; with how many are unread. Page with `before` (the last id you got).",
+    tag: "Notifications",
+    access: "user",
+    params: { query: inboxQuerySchema },
+    responses: { 200: json(inboxResponseSchema, "Notifications and the unread count") },
+  },
+  {
+    method: "post",
+    path: "/api/inbox/read",
+    operationId: "markInboxRead",
+    summary: "Mark notifications read",
+    description: "Only your own: ids of someone else's notifications change nothing.",
+    tag: "Notifications",
+    access: "user",
+    jsonBody: MarkRead,
+    responses: { 200: json(unreadCountSchema, "How many stay unread") },
+  },
+  {
+    method: "get",
+    path: "/api/requests/{number}/watch",
+    operationId: "getWatching",
+    summary: "Do you watch this request?",
+    description: "Its requester and assignee watch it unless they pressed Unwatch; anyone else once they press Watch or are @mentioned in a comment.",
+    tag: "Notifications",
+    access: "user",
+    params: { path: requestNumberParam },
+    responses: { 200: json(watchStateSchema, "Whether you watch it") },
+    errors: { 404: NO_SUCH_REQUEST },
+  },
+  {
+    method: "put",
+    path: "/api/requests/{number}/watch",
+    operationId: "watchRequest",
+    summary: "Watch a request",
+    description: "Your inbox (and mail, per your settings) hears of its every change from now on.",
+    tag: "Notifications",
+    access: "user",
+    params: { path: requestNumberParam },
+    responses: { 200: json(watchStateSchema, "You watch it") },
+    errors: { 404: NO_SUCH_REQUEST },
+  },
+  {
+    method: "delete",
+    path: "/api/requests/{number}/watch",
+    operationId: "unwatchRequest",
+    summary: "Stop watching a request",
+    description: "Also for its requester or assignee. A later @mention makes you a watcher again.",
+    tag: "Notifications",
+    access: "user",
+    params: { path: requestNumberParam },
+    responses: { 200: json(watchStateSchema, "You no longer watch it") },
+    errors: { 404: NO_SUCH_REQUEST },
   },
 
   // Tokens

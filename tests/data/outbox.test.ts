@@ -66,6 +66,9 @@ describe("every change writes its domain event in its own transaction", () => {
       "request.assigned",
     ]);
     expect(events[0]).toMatchObject({ actorId: alice.id, requestNumber: Number(r.number.slice(3)) });
+    // One order key per request, whichever path wrote the event (the create's is plain SQL).
+    const keys = await db.outboxItem.findMany({ where: { channel: EVENT_CHANNEL, requestNumber: Number(r.number.slice(3)) }, select: { orderKey: true } });
+    expect(new Set(keys.map((k) => k.orderKey))).toEqual(new Set([`event:${r.number.slice(3)}`]));
     expect(events[2]).toMatchObject({ actorId: admin.id, from: "IN_REVIEW", to: "NEEDS_INFO", note: "Which region first?" });
     expect(events[4]).toMatchObject({ fields: ["priority"] });
     expect(events[5]).toMatchObject({ assigneeId: admin.id, previousAssigneeId: null });

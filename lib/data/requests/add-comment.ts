@@ -6,8 +6,9 @@ import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { publishRequestChanged } from "@/lib/events/request-events";
 import { toCommentDto } from "@/lib/data/requests/request-dto";
 import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
+import { mentionedLocalParts } from "@/lib/domain/requests/mentions";
 
-/** Anyone signed in may join the discussion on any request; comments never change it. */
+/** Anyone signed in may join the discussion on any request; comments never change it (but may @mention people). */
 export async function addComment(user: SessionUser, rawNumber: string, body: CommentBody): Promise<CommentDto> {
   const request = await getRequestByNumber(rawNumber);
   const requestNumber = Number(request.number.slice(3));
@@ -16,13 +17,29 @@ export async function addComment(user: SessionUser, rawNumber: string, body: Com
       data: { requestNumber, authorId: user.id, body: body.body },
       include: { author: { select: { id: true, name: true, email: true } } },
     });
+    // @alice (the part of an email before "@") makes alice a watcher, and so a recipient.
+    const locals = mentionedLocalParts(body.body);
+    const mentioned = locals.length
+      ? await tx.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT "id" FROM "user" WHERE "active" = 1 AND lower(substr("email", 1, instr("email", '@') - 1)) IN (${locals.map(() => "?").join(", ")})`,
+          ...locals,
+        )
+      : [];
+    const mentionedIds = mentioned.map((u) => u.id).filter((id) => id !== user.id);
+    for (const userId of mentionedIds) {
+      await tx.requestWatch.upsert({
+        where: { requestNumber_userId: { requestNumber, userId } },
+        create: { requestNumber, userId, watching: true },
+        update: { watching: true },
+      });
+    }
     await enqueueRequestEvent(tx, {
       type: "request.commented",
       requestNumber,
       actorId: user.id,
       at: created.createdAt.toISOString(),
       commentId: created.id,
-      mentionedIds: [],
+      mentionedIds,
     });
     return created;
   });

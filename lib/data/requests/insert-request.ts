@@ -70,9 +70,10 @@ export const INSERT_REQUEST_SQL = `INSERT INTO "DatasetRequest" (${COLUMNS.map((
 export const INSERT_CREATED_EVENT_SQL = `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`;
 /**
  * Its request.created domain event into the outbox (lib/outbox/enqueue.ts writes the same
- * row for the other changes), in plain SQL so the bulk import's worker thread runs it too.
+ * row for the other changes), in plain SQL so the bulk import's worker thread runs it too. The
+ * number is cast: better-sqlite3 binds a JS number as REAL, and "event:" || 1.0 is not "event:1".
  */
-export const INSERT_CREATED_OUTBOX_SQL = `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt") VALUES ('${EVENT_CHANNEL}', 'evt_' || lower(hex(randomblob(16))), @number, '${EVENT_ORDER_PREFIX}' || @number, json_object('type', 'request.created', 'requestNumber', @number, 'actorId', @actorId, 'at', @at), @at, @at)`;
+export const INSERT_CREATED_OUTBOX_SQL = `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt") SELECT '${EVENT_CHANNEL}', 'evt_' || lower(hex(randomblob(16))), n, '${EVENT_ORDER_PREFIX}' || n, json_object('type', 'request.created', 'requestNumber', n, 'actorId', @actorId, 'at', @at), @at, @at FROM (SELECT CAST(@number AS INTEGER) AS n)`;
 
 const prepared = new WeakMap<Database.Database, (values: NewRequestValues) => number>();
 
