@@ -29,6 +29,7 @@ import { openQuestion } from "@/lib/domain/requests/needs-info";
 import { canEditFields } from "@/lib/domain/requests/permissions";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
 import { LinkButton } from "@/components/layout/link-button";
+import { WatchButton } from "@/components/notifications/watch-button";
 
 const none = (
   <Typography component="span" color="textSecondary">
@@ -134,6 +135,7 @@ export function RequestDetailView({ number, user }: { number: string; user: Sess
               ? `${LABELS.status[r.status]} ${formatRelative(r.statusChangedAt)}`
               : `${LABELS.status[r.status]} for ${formatAge(r.statusChangedAt)}${stale ? " · stale" : ""}`}
           </Typography>
+          <WatchButton number={r.number} />
         </Stack>
       </Stack>
 

@@ -2,6 +2,7 @@
 // process, before a worker starts. A new channel (webhooks, Slack) adds one line.
 import "server-only";
 import { registerInboxChannel } from "@/lib/notifications/inbox-channel";
+import { registerEmailChannel } from "@/lib/notifications/email-channel";
 
 let registered = false;
 
@@ -9,4 +10,5 @@ export function registerChannels() {
   if (registered) return;
   registered = true;
   registerInboxChannel();
+  registerEmailChannel();
 }
