@@ -16,6 +16,7 @@ export const PAGE_PATTERNS = [
   "/datasets/[datasetName]",
   "/insights",
   "/settings/tokens",
+  "/settings/notifications",
   "/inbox",
   "/admin/people",
 ] as const;

@@ -25,7 +25,15 @@ import { createdTokenSchema, createTokenBodySchema, meResponseSchema, tokenListR
 import { similarRequestsQuerySchema, similarRequestsResponseSchema } from "@/lib/schemas/similar";
 import { healthResponseSchema } from "@/lib/schemas/health";
 import { listUsersQuerySchema, updateUserBodySchema, userListResponseSchema, userSchema } from "@/lib/schemas/user";
-import { inboxQuerySchema, inboxResponseSchema, markReadBodySchema, unreadCountSchema, watchStateSchema } from "@/lib/schemas/notification";
+import {
+  inboxQuerySchema,
+  inboxResponseSchema,
+  markReadBodySchema,
+  notificationSettingsSchema,
+  unreadCountSchema,
+  updateNotificationSettingsSchema,
+  watchStateSchema,
+} from "@/lib/schemas/notification";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -45,6 +53,10 @@ const NewComment = commentBodySchema.meta({ id: "NewComment" });
 const EditComment = updateCommentBodySchema.meta({ id: "EditComment", description: "The comment's new text (replaces the old one)." });
 const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
+const UpdateNotificationSettings = updateNotificationSettingsSchema.meta({
+  id: "UpdateNotificationSettings",
+  description: "The kinds named change; the others keep their choice.",
+});
 const MarkRead = markReadBodySchema.meta({ id: "MarkRead", description: "`{ ids }`: these notifications; `{ all: true }`: every one." });
 
 // ---- parameters the routes read without a schema of their own -------------------
@@ -404,6 +416,26 @@ export const ENDPOINTS: EndpointSpec[] = [
     access: "user",
     jsonBody: MarkRead,
     responses: { 200: json(unreadCountSchema, "How many stay unread") },
+  },
+  {
+    method: "get",
+    path: "/api/me/notifications",
+    operationId: "getNotificationSettings",
+    summary: "Your mail choices",
+    description: "Mail on or off per kind of notification (on unless turned off). The inbox always gets everything.",
+    tag: "Notifications",
+    access: "user",
+    responses: { 200: json(notificationSettingsSchema, "Your choices") },
+  },
+  {
+    method: "put",
+    path: "/api/me/notifications",
+    operationId: "updateNotificationSettings",
+    summary: "Turn kinds of mail on or off",
+    tag: "Notifications",
+    access: "user",
+    jsonBody: UpdateNotificationSettings,
+    responses: { 200: json(notificationSettingsSchema, "Your choices now") },
   },
   {
     method: "get",

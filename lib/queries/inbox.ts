@@ -1,13 +1,14 @@
 // Query keys, options and calls for the inbox, the bell and watching.
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
-import type { InboxResponse, MarkReadBody, WatchState } from "@/lib/schemas/notification";
+import type { InboxResponse, MarkReadBody, NotificationSettings, UpdateNotificationSettings, WatchState } from "@/lib/schemas/notification";
 
 export const inboxKeys = {
   all: ["inbox"] as const,
   list: () => [...inboxKeys.all, "list"] as const,
   unread: () => [...inboxKeys.all, "unread"] as const,
   watch: (number: string) => ["watch", number.toUpperCase()] as const,
+  settings: () => ["notification-settings"] as const,
 };
 
 /** The bell refetches this rarely as a safety net: the event stream says when the inbox changes. */
@@ -38,4 +39,15 @@ export function watchOptions(number: string) {
 
 export function setWatching(number: string, watching: boolean) {
   return apiFetch<WatchState>(`/api/requests/${encodeURIComponent(number)}/watch`, { method: watching ? "PUT" : "DELETE" });
+}
+
+export function notificationSettingsOptions() {
+  return queryOptions({
+    queryKey: inboxKeys.settings(),
+    queryFn: ({ signal }) => apiFetch<NotificationSettings>("/api/me/notifications", { signal }),
+  });
+}
+
+export function updateNotificationSettings(body: UpdateNotificationSettings) {
+  return apiFetch<NotificationSettings>("/api/me/notifications", { method: "PUT", json: body });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { REQUEST_EVENT_TYPES } from "@/lib/outbox/events";
 import { queryPositiveInt } from "./text-fields";
+import { EMAIL_KIND_IDS } from "@/lib/notifications/kinds";
 
 export const notificationSchema = z
   .object({
@@ -40,3 +41,16 @@ export const unreadCountSchema = z.object({ unreadCount: z.number().int() });
 
 export const watchStateSchema = z.object({ number: z.string(), watching: z.boolean() });
 export type WatchState = z.infer<typeof watchStateSchema>;
+
+const emailByKind = z.object(Object.fromEntries(EMAIL_KIND_IDS.map((k) => [k, z.boolean()])) as Record<(typeof EMAIL_KIND_IDS)[number], z.ZodBoolean>);
+
+export const notificationSettingsSchema = z
+  .object({
+    mailConfigured: z.boolean().describe("false: the server sends no mail (SMTP_URL unset); the choices still keep"),
+    email: emailByKind.describe("Mail on or off per kind (the inbox always gets everything)"),
+  })
+  .meta({ id: "NotificationSettings" });
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+export const updateNotificationSettingsSchema = z.strictObject({ email: emailByKind.partial().strict() });
+export type UpdateNotificationSettings = z.infer<typeof updateNotificationSettingsSchema>;

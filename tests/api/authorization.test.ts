@@ -162,6 +162,15 @@ const ROWS: Row[] = [
     body: () => ({ all: true }),
     expect: signedIn(200),
   },
+  { route: "me/notifications", method: "GET", what: "my mail choices", path: () => "/api/me/notifications", expect: signedIn(200) },
+  {
+    route: "me/notifications",
+    method: "PUT",
+    what: "change my mail choices",
+    path: () => "/api/me/notifications",
+    body: () => ({ email: { "request.updated": false } }),
+    expect: signedIn(200),
+  },
   ...(["GET", "PUT", "DELETE"] as const).map((method) => ({
     route: "requests/[number]/watch",
     method,

@@ -16,6 +16,7 @@ import { subscribeToInboxChanges } from "@/lib/events/request-events";
 import * as inboxRoute from "@/app/api/inbox/route";
 import * as readRoute from "@/app/api/inbox/read/route";
 import * as watchRoute from "@/app/api/requests/[number]/watch/route";
+import * as settingsRoute from "@/app/api/me/notifications/route";
 import type { InboxResponse } from "@/lib/schemas/notification";
 
 let alice: SessionUser, bob: SessionUser, admin: SessionUser, ops: SessionUser;
@@ -135,4 +136,21 @@ it("marks one or all read, only the caller's own", async () => {
     headers: { origin: "http://localhost:3000" },
   });
   expect(bad.status).toBe(400);
+});
+
+it("keeps each person's mail choices per kind: on until turned off, only known kinds", async () => {
+  const get = await call(settingsRoute.GET as never, "GET", "/api/me/notifications", { cookie: cookies.bob });
+  expect(get.json).toEqual({
+    mailConfigured: false,
+    email: { "request.status_changed": true, "request.commented": true, "request.assigned": true, "request.updated": true, digest: true },
+  });
+  const put = (body: unknown) =>
+    call(settingsRoute.PUT as never, "PUT", "/api/me/notifications", { cookie: cookies.bob, body, headers: { origin: "http://localhost:3000" } });
+  expect((await put({ email: { "request.commented": false } })).json).toMatchObject({ email: { "request.commented": false, "request.updated": true } });
+  expect((await put({ email: { "request.updated": false } })).json).toMatchObject({ email: { "request.commented": false, "request.updated": false } });
+  expect((await put({ email: { "request.unknown": false } })).status).toBe(400);
+  // Someone else's choices are their own.
+  expect((await call(settingsRoute.GET as never, "GET", "/api/me/notifications", { cookie: cookies.alice })).json).toMatchObject({
+    email: { "request.commented": true },
+  });
 });
