@@ -39,6 +39,14 @@ export function claimDue(
     .all(owner, sqliteDateTime(new Date(now.getTime() + leaseMs)), at, at, ...channels, limit) as OutboxItemRow[];
 }
 
+/** Extends this worker's leases on the items it is still delivering (a heartbeat); how many it still held. */
+export function renewLeases(sqlite: Database.Database, owner: string, ids: number[], until: Date): number {
+  if (ids.length === 0) return 0;
+  return sqlite
+    .prepare(`UPDATE "OutboxItem" SET "leaseUntil" = ? WHERE "leaseOwner" = ? AND "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`)
+    .run(sqliteDateTime(until), owner, ...ids).changes;
+}
+
 /** Delivered; false when the lease was lost meanwhile (another worker has the item now). */
 export function markDelivered(sqlite: Database.Database, id: number, owner: string, now: Date): boolean {
   return (

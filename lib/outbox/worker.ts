@@ -13,7 +13,15 @@ import { hostname } from "node:os";
 import type Database from "better-sqlite3";
 import { EVENT_CHANNEL } from "@/lib/outbox/events";
 import { DEFAULT_POLICY, deliverers, planners, type OutboxItemRow } from "@/lib/outbox/registry";
-import { claimDue, fanOut, markDelivered, markFailed } from "@/lib/outbox/store";
+import { claimDue, fanOut, markDelivered, markFailed, renewLeases } from "@/lib/outbox/store";
+
+/**
+ * A claim lasts this long unless renewed: a running worker renews its leases every
+ * HEARTBEAT_MS, so a killed one's items are taken over within LEASE_MS of its death,
+ * however long a channel's attempts may take.
+ */
+export const LEASE_MS = 15_000;
+const HEARTBEAT_MS = 5_000;
 
 export type WriteTransaction = <T>(write: (sqlite: Database.Database) => T) => Promise<T>;
 
@@ -38,7 +46,9 @@ export class OutboxWorker {
   private readonly now: () => Date;
   private readonly onError: (error: unknown, item?: OutboxItemRow) => void;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly leased = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -62,12 +72,20 @@ export class OutboxWorker {
       this.timer.unref();
     };
     loop();
+    this.heartbeat = setInterval(() => void this.renew().catch((error) => this.onError(error)), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private async renew() {
+    const ids = [...this.leased];
+    if (ids.length) await this.transaction((sqlite) => renewLeases(sqlite, this.owner, ids, new Date(this.now().getTime() + LEASE_MS)));
   }
 
   /** Stops claiming, and waits for the deliveries under way. */
   async stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
     await this.ticking;
     await Promise.allSettled([...this.inFlight]);
   }
@@ -102,20 +120,17 @@ export class OutboxWorker {
     }
   }
 
-  private leaseMs(): number {
-    const longest = Math.max(DEFAULT_POLICY.timeoutMs, ...[...deliverers().values()].map((c) => c.policy.timeoutMs));
-    return longest + 30_000;
-  }
-
   private async claimAndDispatch(): Promise<number> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
     const channels = [EVENT_CHANNEL, ...deliverers().keys()];
-    const items = await this.transaction((sqlite) => claimDue(sqlite, { owner: this.owner, channels, limit: free, now: this.now(), leaseMs: this.leaseMs() }));
+    const items = await this.transaction((sqlite) => claimDue(sqlite, { owner: this.owner, channels, limit: free, now: this.now(), leaseMs: LEASE_MS }));
     for (const item of items) {
+      this.leased.add(item.id);
       const run = this.handle(item)
         .catch((error) => this.onError(error, item))
         .finally(() => {
+          this.leased.delete(item.id);
           this.inFlight.delete(run);
           if (!this.stopped) this.nudge();
         });

@@ -14,7 +14,7 @@ import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { EVENT_CHANNEL, type RequestDomainEvent } from "@/lib/outbox/events";
 import { registerDeliverer, registerPlanner, unregisterChannel, type OutboxItemRow } from "@/lib/outbox/registry";
-import { claimDue, enqueueOnce, markDelivered, nextAttemptAt } from "@/lib/outbox/store";
+import { claimDue, enqueueOnce, markDelivered, nextAttemptAt, renewLeases } from "@/lib/outbox/store";
 import { OutboxWorker, type WriteTransaction } from "@/lib/outbox/worker";
 import { createUser, validRequestBody } from "@/tests/helpers/fixtures";
 
@@ -234,6 +234,17 @@ describe("the worker", () => {
     expect(delivered).toEqual(["orphan"]);
     expect(markDelivered(sqlite, claimed.id, "dead", clock)).toBe(false);
     expect(await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "orphan" } })).toMatchObject({ attempts: 2 });
+  });
+
+  it("a live worker's heartbeat keeps its lease; a lost lease cannot be renewed", async () => {
+    const sqlite = connection();
+    const now = new Date();
+    enqueueOnce(sqlite, { channel: "test", deliveryId: "long-one", payload: {}, now: new Date(now.getTime() - 1) });
+    const [claimed] = claimDue(sqlite, { owner: "alive", channels: ["test"], limit: 1, now, leaseMs: 15_000 }) as [OutboxItemRow];
+    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 30_000))).toBe(1);
+    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 20_000), leaseMs: 15_000 })).toEqual([]);
+    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 31_000), leaseMs: 15_000 })).toHaveLength(1);
+    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 60_000))).toBe(0);
   });
 
   it("delivers items of one order key one after another, in order", async () => {

@@ -15,6 +15,8 @@ export async function startSmtpServer(port: number, credentials?: { user: string
     logger: false,
     // close() ends open connections (the app's pooled ones) at once instead of waiting for them.
     closeTimeout: 100,
+    // No reverse DNS lookup of each client: without a resolver it holds every greeting for seconds.
+    disableReverseLookup: true,
     onAuth(auth, _session, callback) {
       if (credentials && auth.username === credentials.user && auth.password === credentials.pass) callback(null, { user: auth.username });
       else callback(new Error("Invalid username or password"));
@@ -28,7 +30,10 @@ export async function startSmtpServer(port: number, credentials?: { user: string
         .catch(callback);
     },
   });
+  // A client that goes away mid-conversation is the client's problem, not the server's.
+  server.on("error", () => {});
   await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => server.removeListener("error", reject));
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
