@@ -437,42 +437,37 @@ export const ENDPOINTS: EndpointSpec[] = [
     jsonBody: UpdateNotificationSettings,
     responses: { 200: json(notificationSettingsSchema, "Your choices now") },
   },
-  {
-    method: "get",
+  // Watching: the same path, parameters and answer; what differs is listed once each.
+  ...(
+    [
+      [
+        "get",
+        "getWatching",
+        "Do you watch this request?",
+        "Its requester and assignee watch it unless they pressed Unwatch; anyone else once they press Watch or are @mentioned in a comment.",
+        "Whether you watch it",
+      ],
+      ["put", "watchRequest", "Watch a request", "Your inbox (and mail, per your settings) hears of its every change from now on.", "You watch it"],
+      [
+        "delete",
+        "unwatchRequest",
+        "Stop watching a request",
+        "Also for its requester or assignee. A later @mention makes you a watcher again.",
+        "You no longer watch it",
+      ],
+    ] as const
+  ).map(([method, operationId, summary, description, answer]): EndpointSpec => ({
+    method,
     path: "/api/requests/{number}/watch",
-    operationId: "getWatching",
-    summary: "Do you watch this request?",
-    description: "Its requester and assignee watch it unless they pressed Unwatch; anyone else once they press Watch or are @mentioned in a comment.",
+    operationId,
+    summary,
+    description,
     tag: "Notifications",
     access: "user",
     params: { path: requestNumberParam },
-    responses: { 200: json(watchStateSchema, "Whether you watch it") },
+    responses: { 200: json(watchStateSchema, answer) },
     errors: { 404: NO_SUCH_REQUEST },
-  },
-  {
-    method: "put",
-    path: "/api/requests/{number}/watch",
-    operationId: "watchRequest",
-    summary: "Watch a request",
-    description: "Your inbox (and mail, per your settings) hears of its every change from now on.",
-    tag: "Notifications",
-    access: "user",
-    params: { path: requestNumberParam },
-    responses: { 200: json(watchStateSchema, "You watch it") },
-    errors: { 404: NO_SUCH_REQUEST },
-  },
-  {
-    method: "delete",
-    path: "/api/requests/{number}/watch",
-    operationId: "unwatchRequest",
-    summary: "Stop watching a request",
-    description: "Also for its requester or assignee. A later @mention makes you a watcher again.",
-    tag: "Notifications",
-    access: "user",
-    params: { path: requestNumberParam },
-    responses: { 200: json(watchStateSchema, "You no longer watch it") },
-    errors: { 404: NO_SUCH_REQUEST },
-  },
+  })),
 
   // Tokens
   {
