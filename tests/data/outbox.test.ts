@@ -153,6 +153,20 @@ describe("the worker", () => {
     expect(event.deliveredAt).not.toBeNull();
   });
 
+  it("a planner that fails holds back only its own event: the others of the batch fan out", async () => {
+    const bad = await create();
+    const good = await create();
+    registerPlanner("test", (event) => {
+      if (event.requestNumber === Number(bad.number.slice(3))) throw new Error("planner broke");
+      return [{ key: "only", payload: {} }];
+    });
+    await new OutboxWorker({ transaction: transactionOn(connection()) }).drain();
+    const eventOf = (r: typeof bad) => db.outboxItem.findFirstOrThrow({ where: { channel: EVENT_CHANNEL, requestNumber: Number(r.number.slice(3)) } });
+    expect(await eventOf(bad)).toMatchObject({ deliveredAt: null, lastError: "planner broke", attempts: 1 }); // the batch that rolled back counted nothing
+    expect((await eventOf(good)).deliveredAt).not.toBeNull();
+    expect(await db.outboxItem.count({ where: { channel: "test", requestNumber: Number(good.number.slice(3)) } })).toBe(1);
+  });
+
   it("two workers on their own connections never deliver one item twice", async () => {
     const sqlite = connection();
     enqueue(sqlite, 60);
