@@ -12,5 +12,10 @@ export async function register() {
     }
     const { stampRawRequests } = await import("@/lib/security/stamp-raw-request");
     stampRawRequests();
+    // The outbox worker delivers notifications beside the app's requests (lib/outbox/worker.ts).
+    if (env().OUTBOX_WORKER === "on") {
+      const { startOutboxWorker } = await import("@/lib/outbox/start");
+      startOutboxWorker();
+    }
   }
 }

@@ -75,10 +75,32 @@ const envSchema = z
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
       z.enum(["on", "off"], { error: "PASSWORD_SIGN_IN must be on or off" }).optional(),
     ),
+    /** Mail for notifications: both set, or neither (no mail). smtp://user:pass@host:587 or smtps://… */
+    SMTP_URL: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://…)" }).optional(),
+    ),
+    /** The sender of notification mail: an address, or "Name <address>". */
+    MAIL_FROM: optionalText(200).refine((v) => v === undefined || /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(v), {
+      error: 'MAIL_FROM must be an address, or "Name <address>"',
+    }),
+    /** The hour (UTC, 0–23) of the admins' daily digest of stale requests. */
+    DIGEST_HOUR_UTC: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.coerce.number().int().min(0).max(23, { error: "DIGEST_HOUR_UTC must be an hour, 0 to 23" }).default(8),
+    ),
+    /** on|off: the app process runs the outbox worker (off when `npm run worker` runs it elsewhere). */
+    OUTBOX_WORKER: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+      z.enum(["on", "off"], { error: "OUTBOX_WORKER must be on or off" }).default("on"),
+    ),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);
     if (problem) ctx.addIssue({ code: "custom", path: [], message: problem });
+    if (Boolean(e.SMTP_URL) !== Boolean(e.MAIL_FROM)) {
+      ctx.addIssue({ code: "custom", path: [], message: "Mail needs both SMTP_URL and MAIL_FROM (or neither, for no mail)" });
+    }
   });
 
 type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ import { OutlinedChip } from "@/components/layout/outlined-chip";
 import { StaticButton, StaticLinkButton } from "@/components/layout/static-button";
 import { UserMenu } from "@/components/layout/user-menu";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 import styles from "./app-header.module.css";
 
 export function AppHeader({ user }: { user: SessionUser }) {
@@ -44,6 +45,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           </StaticLinkButton>
         </nav>
         <div className={styles.end}>
+          <InboxBell active={pathname === "/inbox"} />
           <UserMenu user={user} />
           {user.role === "ADMIN" && (
             <span className={styles.role}>

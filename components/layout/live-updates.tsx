@@ -1,9 +1,10 @@
 "use client";
 // Keeps open pages current: a server-sent event stream marks changed requests stale at
-// once. While the stream is down, queues poll instead (react-query pauses hidden tabs).
+// once, and the bell follows the person's inbox. While the stream is down, queues poll instead (react-query pauses hidden tabs).
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { requestKeys } from "@/lib/queries/requests";
+import { inboxKeys } from "@/lib/queries/inbox";
 import type { RequestChangedEvent } from "@/lib/schemas/request";
 
 const LiveContext = createContext(false);
@@ -27,6 +28,8 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: requestKeys.detail(event.number) });
     });
+    // The caller's own inbox changed: the bell's count and /inbox refresh.
+    source.addEventListener("inbox.changed", () => void queryClient.invalidateQueries({ queryKey: inboxKeys.all }));
     return () => source.close();
   }, [queryClient]);
 

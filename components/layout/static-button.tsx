@@ -69,3 +69,20 @@ export function StaticIconButton({ color = "default", className, children, type 
     </button>
   );
 }
+
+type IconLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "color" | "children" | "href"> & {
+  href: string;
+  color?: "default" | "inherit";
+  "aria-label": string;
+  children: ReactNode;
+};
+
+/** A Next link that looks like StaticIconButton (IconButton component={NextLink}). */
+export function StaticIconLink({ color = "default", className, children, href, ...props }: IconLinkProps) {
+  const classes = [styles.iconButton, color === "inherit" && styles.iconInherit, className].filter(Boolean).join(" ");
+  return (
+    <NextLink href={href} className={classes} {...props}>
+      {children}
+    </NextLink>
+  );
+}

@@ -1,5 +1,5 @@
 "use client";
-// The account menu's popup (API tokens; People for admins; the API reference), loaded on the first click (user-menu.tsx): MUI's Menu brings
+// The account menu's popup (API tokens; notification settings; People for admins; the API reference), loaded on the first click (user-menu.tsx): MUI's Menu brings
 // Popover, Modal and their transitions, which no page needs before that. Rendered in
 // place (no portal), so the menu stays inside the header's landmark.
 import NextLink from "next/link";
@@ -11,6 +11,7 @@ import MenuItem from "@mui/material/MenuItem";
 import KeyIcon from "@mui/icons-material/Key";
 import MenuBookIcon from "@mui/icons-material/MenuBook";
 import PeopleIcon from "@mui/icons-material/People";
+import NotificationsIcon from "@mui/icons-material/NotificationsNone";
 import type { SessionUser } from "@/lib/auth/roles";
 
 export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anchor: HTMLElement | null; close: () => void }) {
@@ -33,6 +34,12 @@ export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anch
           <KeyIcon fontSize="small" />
         </ListItemIcon>
         <ListItemText primary="API tokens" />
+      </MenuItem>
+      <MenuItem component={NextLink} href="/settings/notifications" onClick={close}>
+        <ListItemIcon>
+          <NotificationsIcon fontSize="small" />
+        </ListItemIcon>
+        <ListItemText primary="Notifications" />
       </MenuItem>
       {user.role === "ADMIN" && (
         <MenuItem component={NextLink} href="/admin/people" onClick={close}>

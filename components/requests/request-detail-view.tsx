@@ -30,6 +30,7 @@ import { LinkButton } from "@/components/layout/link-button";
 import { MetadataSections, none } from "@/components/requests/metadata-sections";
 import { DatasetPanel } from "@/components/datasets/dataset-panel";
 import type { RequestDataset } from "@/lib/schemas/dataset";
+import { WatchButton } from "@/components/notifications/watch-button";
 
 export function RequestDetailView({ number, user, dataset }: { number: string; user: SessionUser; dataset?: RequestDataset | null }) {
   const { data: r, refetch } = useQuery(requestDetailOptions(number));
@@ -58,6 +59,7 @@ export function RequestDetailView({ number, user, dataset }: { number: string; u
               ? `${LABELS.status[r.status]} ${formatRelative(r.statusChangedAt)}`
               : `${LABELS.status[r.status]} for ${formatAge(r.statusChangedAt)}${stale ? " · stale" : ""}`}
           </Typography>
+          <WatchButton number={r.number} />
         </Stack>
       </Stack>
 

@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
 import { writeConnection } from "@/lib/db/sqlite-connections";
-import { INSERT_CREATED_EVENT_SQL, INSERT_REQUEST_SQL, type NewRequestValues } from "@/lib/data/requests/insert-request";
+import { INSERT_CREATED_EVENT_SQL, INSERT_CREATED_OUTBOX_SQL, INSERT_REQUEST_SQL, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { yieldToEventLoop } from "@/lib/async/yield";
 
 // Plain CommonJS run with eval (no file to bundle); better-sqlite3 resolves from the
@@ -29,9 +29,11 @@ parentPort.on("message", (message) => {
     db.exec(workerData.pragmas);
     const row = db.prepare(workerData.rowSql);
     const event = db.prepare(workerData.eventSql);
+    const outbox = db.prepare(workerData.outboxSql);
     const numbers = db.transaction(() => rows.map((v) => {
       const { number } = row.get(v);
       event.run(number, v.requesterId, v.createdAt);
+      outbox.run({ number, actorId: v.requesterId, at: v.createdAt });
       return number;
     })).immediate();
     parentPort.postMessage({ numbers });
@@ -49,7 +51,7 @@ const HANDOFF_ROWS = 500;
 type Answer = { numbers: number[] } | { error: { name?: string; code?: string; message: string } };
 
 /**
- * Inserts every row with its CREATED event in one IMMEDIATE transaction on a worker
+ * Inserts every row with its CREATED event and outbox event in one IMMEDIATE transaction on a worker
  * thread; the numbers in row order. Fails as a whole, with the SqliteError's name and
  * code (so isUniqueViolation and the outage mapping read it as from a direct connection).
  */
@@ -57,7 +59,13 @@ export async function insertRequestsInWorker(values: NewRequestValues[]): Promis
   writeConnection(); // the same availability check as every direct write: 503 when the file is gone
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file: sqliteFileFromUrl(env().DATABASE_URL), pragmas: SQLITE_PRAGMAS, rowSql: INSERT_REQUEST_SQL, eventSql: INSERT_CREATED_EVENT_SQL },
+    workerData: {
+      file: sqliteFileFromUrl(env().DATABASE_URL),
+      pragmas: SQLITE_PRAGMAS,
+      rowSql: INSERT_REQUEST_SQL,
+      eventSql: INSERT_CREATED_EVENT_SQL,
+      outboxSql: INSERT_CREATED_OUTBOX_SQL,
+    },
   });
   try {
     const answer = new Promise<Answer>((resolve, reject) => {

@@ -17,3 +17,13 @@ export function subscribeToRequestChanges(listener: (event: RequestChangedEvent)
   emitter.on("change", listener);
   return () => emitter.off("change", listener);
 }
+
+/** Someone's inbox changed (a new notification, or read ones): their open pages refresh the bell. */
+export function publishInboxChanged(userId: string) {
+  emitter.emit("inbox", userId);
+}
+
+export function subscribeToInboxChanges(listener: (userId: string) => void): () => void {
+  emitter.on("inbox", listener);
+  return () => emitter.off("inbox", listener);
+}

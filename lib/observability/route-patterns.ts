@@ -17,6 +17,8 @@ export const PAGE_PATTERNS = [
   "/datasets/[datasetName]",
   "/insights",
   "/settings/tokens",
+  "/settings/notifications",
+  "/inbox",
   "/admin/people",
 ] as const;
 

@@ -34,6 +34,15 @@ import {
   listDatasetsQuerySchema,
   updateDatasetBodySchema,
 } from "@/lib/schemas/dataset";
+import {
+  inboxQuerySchema,
+  inboxResponseSchema,
+  markReadBodySchema,
+  notificationSettingsSchema,
+  unreadCountSchema,
+  updateNotificationSettingsSchema,
+  watchStateSchema,
+} from "@/lib/schemas/notification";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -55,6 +64,11 @@ const NewToken = createTokenBodySchema.meta({ id: "NewApiToken" });
 const UpdateUser = updateUserBodySchema.meta({ id: "UpdateUser" });
 const NewView = createViewBodySchema.meta({ id: "NewSavedView" });
 const UpdateDataset = updateDatasetBodySchema.meta({ id: "UpdateDataset" });
+const UpdateNotificationSettings = updateNotificationSettingsSchema.meta({
+  id: "UpdateNotificationSettings",
+  description: "The kinds named change; the others keep their choice.",
+});
+const MarkRead = markReadBodySchema.meta({ id: "MarkRead", description: "`{ ids }`: these notifications; `{ all: true }`: every one." });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -438,6 +452,82 @@ export const ENDPOINTS: EndpointSpec[] = [
     description: "For token calls, the token too: whether it is read-only and when it expires (kvctl login prints both).",
     responses: { 200: json(meResponseSchema, "The caller, and the token used if any") },
   },
+
+  // Notifications
+  {
+    method: "get",
+    path: "/api/inbox",
+    operationId: "listInbox",
+    summary: "Your notifications",
+    description:
+      "What happened to requests you watch (yours, those assigned to you, those you watch or were @mentioned on), newest first, never your own actions; with how many are unread. Page with `before` (the last id you got).",
+    tag: "Notifications",
+    access: "user",
+    params: { query: inboxQuerySchema },
+    responses: { 200: json(inboxResponseSchema, "Notifications and the unread count") },
+  },
+  {
+    method: "post",
+    path: "/api/inbox/read",
+    operationId: "markInboxRead",
+    summary: "Mark notifications read",
+    description: "Only your own: ids of someone else's notifications change nothing.",
+    tag: "Notifications",
+    access: "user",
+    jsonBody: MarkRead,
+    responses: { 200: json(unreadCountSchema, "How many stay unread") },
+  },
+  {
+    method: "get",
+    path: "/api/me/notifications",
+    operationId: "getNotificationSettings",
+    summary: "Your mail choices",
+    description: "Mail on or off per kind of notification (on unless turned off). The inbox always gets everything.",
+    tag: "Notifications",
+    access: "user",
+    responses: { 200: json(notificationSettingsSchema, "Your choices") },
+  },
+  {
+    method: "put",
+    path: "/api/me/notifications",
+    operationId: "updateNotificationSettings",
+    summary: "Turn kinds of mail on or off",
+    tag: "Notifications",
+    access: "user",
+    jsonBody: UpdateNotificationSettings,
+    responses: { 200: json(notificationSettingsSchema, "Your choices now") },
+  },
+  // Watching: the same path, parameters and answer; what differs is listed once each.
+  ...(
+    [
+      [
+        "get",
+        "getWatching",
+        "Do you watch this request?",
+        "Its requester and assignee watch it unless they pressed Unwatch; anyone else once they press Watch or are @mentioned in a comment.",
+        "Whether you watch it",
+      ],
+      ["put", "watchRequest", "Watch a request", "Your inbox (and mail, per your settings) hears of its every change from now on.", "You watch it"],
+      [
+        "delete",
+        "unwatchRequest",
+        "Stop watching a request",
+        "Also for its requester or assignee. A later @mention makes you a watcher again.",
+        "You no longer watch it",
+      ],
+    ] as const
+  ).map(([method, operationId, summary, description, answer]): EndpointSpec => ({
+    method,
+    path: "/api/requests/{number}/watch",
+    operationId,
+    summary,
+    description,
+    tag: "Notifications",
+    access: "user",
+    params: { path: requestNumberParam },
+    responses: { 200: json(watchStateSchema, answer) },
+    errors: { 404: NO_SUCH_REQUEST },
+  })),
 
   // Tokens
   {

@@ -167,6 +167,33 @@ const ROWS: Row[] = [
   },
   { route: "events", method: "GET", what: "change stream", path: () => "/api/events", expect: signedIn(200) },
   { route: "me", method: "GET", what: "who am I", path: () => "/api/me", expect: signedIn(200) },
+  // Each person's own inbox; someone else's ids change nothing (tests/api/notifications.test.ts).
+  { route: "inbox", method: "GET", what: "my notifications", path: () => "/api/inbox?unread=true", expect: signedIn(200) },
+  {
+    route: "inbox/read",
+    method: "POST",
+    what: "mark my notifications read",
+    path: () => "/api/inbox/read",
+    body: () => ({ all: true }),
+    expect: signedIn(200),
+  },
+  { route: "me/notifications", method: "GET", what: "my mail choices", path: () => "/api/me/notifications", expect: signedIn(200) },
+  {
+    route: "me/notifications",
+    method: "PUT",
+    what: "change my mail choices",
+    path: () => "/api/me/notifications",
+    body: () => ({ email: { "request.updated": false } }),
+    expect: signedIn(200),
+  },
+  ...(["GET", "PUT", "DELETE"] as const).map((method) => ({
+    route: "requests/[number]/watch",
+    method,
+    what: `${{ GET: "whether I watch", PUT: "watch", DELETE: "unwatch" }[method]} a request (anyone may follow any request)`,
+    path: (c: Ctx) => `/api/requests/${c.number}/watch`,
+    params: byNumber,
+    expect: signedIn(200),
+  })),
   { route: "tokens", method: "GET", what: "list my tokens", path: () => "/api/tokens", expect: signedIn(200) },
   { route: "tokens", method: "POST", what: "create a token", path: () => "/api/tokens", body: () => ({ name: "ci" }), expect: signedIn(201) },
   {

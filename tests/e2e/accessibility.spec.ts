@@ -59,6 +59,8 @@ const PAGES: PageCheck[] = [
   },
   { name: "import", path: () => "/requests/import", ready: async (page) => heading(page) },
   { name: "tokens", path: () => "/settings/tokens", ready: async (page) => heading(page) },
+  { name: "inbox", path: () => "/inbox", ready: async (page) => heading(page) },
+  { name: "notification-settings", path: () => "/settings/notifications", ready: async (page) => expect(page.getByRole("switch").first()).toBeVisible() },
   { name: "not-found", path: () => "/requests/KV-999999999", ready: async (page) => expect(page.getByRole("heading", { name: "Not found" })).toBeVisible() },
   { name: "no-route", path: () => "/nope", ready: async (page) => expect(page.getByRole("heading", { name: "Not found" })).toBeVisible() },
 ];

@@ -1,5 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
-import { subscribeToRequestChanges } from "@/lib/events/request-events";
+import { subscribeToInboxChanges, subscribeToRequestChanges } from "@/lib/events/request-events";
 import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 import { observability } from "@/lib/observability/state";
 
@@ -9,7 +9,8 @@ const HEARTBEAT_MS = 25_000;
 
 // GET /api/events — server-sent events: `request.changed` whenever a request is created,
 // edited, moved or commented on, so open queues and pages refresh within a moment.
-export const GET = withApi(async ({ req }) => {
+// `inbox.changed` (no data) when the caller's own inbox changed, so the bell's count follows.
+export const GET = withApi(async ({ req, user }) => {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -22,7 +23,14 @@ export const GET = withApi(async ({ req }) => {
         }
       };
       send("retry: 5000\n\n");
-      const unsubscribe = subscribeToRequestChanges((event) => send(`event: request.changed\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribeRequests = subscribeToRequestChanges((event) => send(`event: request.changed\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribeInbox = subscribeToInboxChanges((userId) => {
+        if (userId === user.id) send("event: inbox.changed\ndata: {}\n\n");
+      });
+      const unsubscribe = () => {
+        unsubscribeRequests();
+        unsubscribeInbox();
+      };
       // Comments keep proxies from closing an idle connection.
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       const connections = observability().metrics.eventStreams;

@@ -5,13 +5,43 @@ import type { CommentBody, CommentDto } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { publishRequestChanged } from "@/lib/events/request-events";
 import { toCommentDto } from "@/lib/data/requests/request-dto";
+import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
+import { mentionedLocalParts } from "@/lib/domain/requests/mentions";
 
-/** Anyone signed in may join the discussion on any request; comments never change it. */
+/** Anyone signed in may join the discussion on any request; comments never change it (but may @mention people). */
 export async function addComment(user: SessionUser, rawNumber: string, body: CommentBody): Promise<CommentDto> {
   const request = await getRequestByNumber(rawNumber);
-  const comment = await db.comment.create({
-    data: { requestNumber: Number(request.number.slice(3)), authorId: user.id, body: body.body },
-    include: { author: { select: { id: true, name: true, email: true } } },
+  const requestNumber = Number(request.number.slice(3));
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: { requestNumber, authorId: user.id, body: body.body },
+      include: { author: { select: { id: true, name: true, email: true } } },
+    });
+    // @alice (the part of an email before "@") makes alice a watcher, and so a recipient.
+    const locals = mentionedLocalParts(body.body);
+    const mentioned = locals.length
+      ? await tx.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT "id" FROM "user" WHERE "active" = 1 AND lower(substr("email", 1, instr("email", '@') - 1)) IN (${locals.map(() => "?").join(", ")})`,
+          ...locals,
+        )
+      : [];
+    const mentionedIds = mentioned.map((u) => u.id).filter((id) => id !== user.id);
+    for (const userId of mentionedIds) {
+      await tx.requestWatch.upsert({
+        where: { requestNumber_userId: { requestNumber, userId } },
+        create: { requestNumber, userId, watching: true },
+        update: { watching: true },
+      });
+    }
+    await enqueueRequestEvent(tx, {
+      type: "request.commented",
+      requestNumber,
+      actorId: user.id,
+      at: created.createdAt.toISOString(),
+      commentId: created.id,
+      mentionedIds,
+    });
+    return created;
   });
   publishRequestChanged(request.number, request.version);
   return toCommentDto(comment);

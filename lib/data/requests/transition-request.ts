@@ -11,6 +11,7 @@ import { currentVersion, requireVersion, staleVersion } from "@/lib/data/request
 import { publishRequestChanged } from "@/lib/events/request-events";
 import { nameClaims } from "@/lib/domain/datasets/options";
 import { applyCompletedRequest } from "@/lib/data/datasets/apply-completed-request";
+import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
 
 /** POST /api/requests/{number}/transitions: one step of the workflow table. */
 export async function transitionRequest(user: SessionUser, rawNumber: string, body: TransitionBody, ifMatch: string | null): Promise<RequestDetail> {
@@ -105,6 +106,15 @@ export async function applyTransition(
       },
     });
     if (to === "COMPLETED") await applyCompletedRequest(tx, current, user.id, now);
+    await enqueueRequestEvent(tx, {
+      type: "request.status_changed",
+      requestNumber: number,
+      actorId: user.id,
+      at: now.toISOString(),
+      from,
+      to,
+      note: recordedNote,
+    });
   });
   const updated = await getRequestByNumber(current.number);
   publishRequestChanged(updated.number, updated.version);

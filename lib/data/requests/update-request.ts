@@ -14,6 +14,8 @@ import { currentVersion, requireVersion, staleVersion } from "@/lib/data/request
 import { publishRequestChanged } from "@/lib/events/request-events";
 import { nameClaims } from "@/lib/domain/datasets/options";
 import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
+import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
+import type { RequestDomainEvent } from "@/lib/outbox/events";
 
 type EventInput = Omit<Prisma.RequestEventCreateManyInput, "requestNumber" | "actorId" | "createdAt">;
 
@@ -107,6 +109,10 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
       const { count } = await tx.datasetRequest.updateMany({ where: { number, version: expected }, data });
       if (count === 0) throw staleVersion(await currentVersion(tx, number));
       await tx.requestEvent.createMany({ data: events.map((e) => ({ ...e, requestNumber: number, actorId: user.id, createdAt: now })) });
+      await enqueueRequestEvent(
+        tx,
+        ...domainEvents(events, { requestNumber: number, actorId: user.id, at: now.toISOString() }, data.assigneeId, current.assignee?.id ?? null),
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw (checkDatasetRules(after, number), duplicateName(after.datasetName));
@@ -115,4 +121,27 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
   const updated = await getRequestByNumber(current.number);
   publishRequestChanged(updated.number, updated.version);
   return updated;
+}
+
+/** The history events of one update as domain events: an assignment, the edited fields, a status change. */
+function domainEvents(
+  events: EventInput[],
+  base: { requestNumber: number; actorId: string; at: string },
+  assigneeId: string | null | undefined,
+  previousAssigneeId: string | null,
+): RequestDomainEvent[] {
+  const out: RequestDomainEvent[] = [];
+  const fields = [
+    ...new Set(
+      events
+        .filter((e) => e.kind === "EDIT" || e.kind === "PRIORITY" || e.kind === "CHECKLIST")
+        .map((e) => (e.kind === "PRIORITY" ? "priority" : e.kind === "CHECKLIST" ? "checklist" : e.field!)),
+    ),
+  ];
+  if (fields.length) out.push({ ...base, type: "request.updated", fields });
+  if (assigneeId !== undefined) out.push({ ...base, type: "request.assigned", assigneeId, previousAssigneeId });
+  for (const e of events) {
+    if (e.kind === "STATUS") out.push({ ...base, type: "request.status_changed", from: e.fromStatus!, to: e.toStatus!, note: e.note ?? null });
+  }
+  return out;
 }

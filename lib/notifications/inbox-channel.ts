@@ -1,0 +1,37 @@
+// The inbox channel: every watcher of the request (and whoever a comment @mentions) but
+// the person who acted gets one notification per event.
+import "server-only";
+import { inWriteTransaction } from "@/lib/db/sqlite-connections";
+import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import { publishInboxChanged } from "@/lib/events/request-events";
+import { registerDeliverer, registerPlanner, type OutboxItemRow } from "@/lib/outbox/registry";
+import { describeEvent, titleOf, type Described } from "@/lib/notifications/describe";
+import { recipientsOf } from "@/lib/notifications/recipients";
+
+export const INBOX_CHANNEL = "inbox";
+
+export function registerInboxChannel() {
+  registerPlanner(INBOX_CHANNEL, (event, sqlite) => {
+    // Nobody but its requester (who made it) watches a new request.
+    if (event.type === "request.created") return [];
+    const recipients = recipientsOf(sqlite, event);
+    if (recipients.length === 0) return [];
+    const described = describeEvent(sqlite, event);
+    if (!described) return [];
+    return recipients.map((userId) => ({ key: userId, target: userId, payload: described }));
+  });
+  registerDeliverer(INBOX_CHANNEL, deliverToInbox, { baseDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 5000 });
+}
+
+async function deliverToInbox(item: OutboxItemRow) {
+  const d = JSON.parse(item.payload) as Described;
+  await inWriteTransaction((sqlite) =>
+    sqlite
+      .prepare(
+        `INSERT INTO "Notification" ("userId", "deliveryId", "requestNumber", "kind", "actorId", "title", "body", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("deliveryId") DO NOTHING`,
+      )
+      .run(item.target, item.deliveryId, d.requestNumber, d.kind, d.actorId, titleOf(d), d.body, sqliteDateTime(new Date(d.at))),
+  );
+  publishInboxChanged(item.target!);
+}
