@@ -80,6 +80,17 @@ const envSchema = z
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
       z.enum(["on", "off"], { error: "OUTBOX_WORKER must be on or off" }).default("on"),
     ),
+    /**
+     * 1: webhook endpoints may point at loopback, link-local and private addresses, over
+     * plain http too (tests, a lab). Default 0: only public https endpoints.
+     */
+    WEBHOOK_ALLOW_PRIVATE: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .enum(["0", "1"], { error: "WEBHOOK_ALLOW_PRIVATE must be 1 or 0" })
+        .default("0")
+        .transform((v) => v === "1"),
+    ),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);

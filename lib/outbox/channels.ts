@@ -1,10 +1,12 @@
 // Every channel the outbox delivers to registers its planner and deliverer here, once per
 // process, before a worker starts. A new channel (webhooks, Slack) adds one line.
 import "server-only";
+import { registerWebhookChannel } from "@/lib/webhooks/webhook-channel";
 
 let registered = false;
 
 export function registerChannels() {
   if (registered) return;
   registered = true;
+  registerWebhookChannel();
 }
