@@ -81,6 +81,14 @@ const envSchema = z
       z.enum(["on", "off"], { error: "OUTBOX_WORKER must be on or off" }).default("on"),
     ),
     /**
+     * Slack incoming webhook (https://hooks.slack.com/services/…): new requests and status
+     * changes are posted to the team's channel. Unset: no Slack.
+     */
+    SLACK_WEBHOOK_URL: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.url({ protocol: /^https?$/, error: "SLACK_WEBHOOK_URL must be the http(s) URL of a Slack incoming webhook" }).optional(),
+    ),
+    /**
      * 1: webhook endpoints may point at loopback, link-local and private addresses, over
      * plain http too (tests, a lab). Default 0: only public https endpoints.
      */

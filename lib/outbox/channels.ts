@@ -1,7 +1,9 @@
 // Every channel the outbox delivers to registers its planner and deliverer here, once per
 // process, before a worker starts. A new channel (webhooks, Slack) adds one line.
 import "server-only";
+import { env } from "@/lib/env";
 import { registerWebhookChannel } from "@/lib/webhooks/webhook-channel";
+import { registerSlackChannel } from "@/lib/webhooks/slack-channel";
 
 let registered = false;
 
@@ -9,4 +11,6 @@ export function registerChannels() {
   if (registered) return;
   registered = true;
   registerWebhookChannel();
+  const slack = env().SLACK_WEBHOOK_URL;
+  if (slack) registerSlackChannel(slack);
 }
