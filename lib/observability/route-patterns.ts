@@ -16,6 +16,7 @@ export const PAGE_PATTERNS = [
   "/datasets/[datasetName]",
   "/insights",
   "/settings/tokens",
+  "/settings/webhooks",
   "/admin/people",
 ] as const;
 
