@@ -25,6 +25,7 @@ const { OutboxWorker } = require("@/lib/outbox/worker") as typeof import("@/lib/
 const { unregisterChannel } = require("@/lib/outbox/registry") as typeof import("@/lib/outbox/registry");
 const { registerWebhookChannel } = require("@/lib/webhooks/webhook-channel") as typeof import("@/lib/webhooks/webhook-channel");
 const { verifySignature } = require("@/lib/webhooks/signature") as typeof import("@/lib/webhooks/signature");
+const { openApiDocument } = require("@/lib/openapi/document") as typeof import("@/lib/openapi/document");
 const webhooksRoute = require("@/app/api/webhooks/route") as typeof import("@/app/api/webhooks/route");
 const webhookRoute = require("@/app/api/webhooks/[id]/route") as typeof import("@/app/api/webhooks/[id]/route");
 const deliveriesRoute = require("@/app/api/webhooks/[id]/deliveries/route") as typeof import("@/app/api/webhooks/[id]/deliveries/route");
@@ -272,4 +273,19 @@ describe("deliveries", () => {
     expect(item).toMatchObject({ deliveredAt: null, lastError: "The webhook was deleted" });
     expect(item.failedAt).not.toBeNull();
   });
+});
+
+it("the OpenAPI document describes what a receiver gets (an OpenAPI 3.1 webhook), its body being the named payload with the RequestDetail", () => {
+  const doc = openApiDocument() as unknown as {
+    webhooks: Record<string, { post: { parameters: { name: string; in: string }[]; requestBody: { content: Record<string, { schema: { $ref: string } }> } } }>;
+    components: { schemas: Record<string, { properties: Record<string, { $ref?: string }>; required: string[] }> };
+  };
+  const post = doc.webhooks.requestEvent!.post;
+  expect(post.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["header:KVStore-Event", "header:KVStore-Delivery", "header:KVStore-Signature"]);
+  const ref = post.requestBody.content["application/json"]!.schema.$ref;
+  expect(ref).toBe("#/components/schemas/WebhookPayload");
+  const payload = doc.components.schemas.WebhookPayload!;
+  expect(Object.keys(payload.properties)).toEqual(["id", "type", "createdAt", "request"]);
+  expect(payload.properties.request!.$ref).toBe("#/components/schemas/RequestDetail");
+  expect(doc.components.schemas.RequestDetail).toBeDefined();
 });
