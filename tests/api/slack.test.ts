@@ -25,7 +25,7 @@ beforeAll(async () => {
   slack = await startReceiver(3930, "/services/T000/B000/XXXX");
   sqlite = new Database(sqliteFileFromUrl(env().DATABASE_URL), { fileMustExist: true });
   sqlite.exec(SQLITE_PRAGMAS);
-  registerSlackChannel(slack.url, { baseDelayMs: 50, timeoutMs: 500 });
+  registerSlackChannel(slack.url, { baseDelayMs: 50, timeoutMs: 2000 });
 });
 afterAll(async () => {
   unregisterChannel("slack");

@@ -44,7 +44,8 @@ let worker: InstanceType<typeof OutboxWorker>;
 const receivers: Receiver[] = [];
 let nextPort = 3912;
 
-const TIMEOUT_MS = 300;
+// Long enough that a busy machine never times out a receiver that answers at once.
+const TIMEOUT_MS = 1000;
 
 beforeAll(async () => {
   admin = toSessionUser(await createUser("admin", "ADMIN", "storage"));
