@@ -63,6 +63,8 @@ export default defineConfig({
         PASSWORD_SIGN_IN: "on",
         // One JSON line per request would bury the test report; scripts/reliability/logs.mjs checks the logs.
         LOG_LEVEL: "warn",
+        // tests/e2e/webhooks.spec.ts registers a webhook on a loopback receiver.
+        WEBHOOK_ALLOW_PRIVATE: "1",
       },
     },
     {

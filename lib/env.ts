@@ -94,6 +94,25 @@ const envSchema = z
       (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
       z.enum(["on", "off"], { error: "OUTBOX_WORKER must be on or off" }).default("on"),
     ),
+    /**
+     * Slack incoming webhook (https://hooks.slack.com/services/…): new requests and status
+     * changes are posted to the team's channel. Unset: no Slack.
+     */
+    SLACK_WEBHOOK_URL: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.url({ protocol: /^https?$/, error: "SLACK_WEBHOOK_URL must be the http(s) URL of a Slack incoming webhook" }).optional(),
+    ),
+    /**
+     * 1: webhook endpoints may point at loopback, link-local and private addresses, over
+     * plain http too (tests, a lab). Default 0: only public https endpoints.
+     */
+    WEBHOOK_ALLOW_PRIVATE: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .enum(["0", "1"], { error: "WEBHOOK_ALLOW_PRIVATE must be 1 or 0" })
+        .default("0")
+        .transform((v) => v === "1"),
+    ),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);

@@ -1,5 +1,5 @@
 "use client";
-// The account menu's popup (API tokens; notification settings; People for admins; the API reference), loaded on the first click (user-menu.tsx): MUI's Menu brings
+// The account menu's popup (API tokens; notification settings; People and Webhooks for admins; the API reference), loaded on the first click (user-menu.tsx): MUI's Menu brings
 // Popover, Modal and their transitions, which no page needs before that. Rendered in
 // place (no portal), so the menu stays inside the header's landmark.
 import NextLink from "next/link";
@@ -12,6 +12,7 @@ import KeyIcon from "@mui/icons-material/Key";
 import MenuBookIcon from "@mui/icons-material/MenuBook";
 import PeopleIcon from "@mui/icons-material/People";
 import NotificationsIcon from "@mui/icons-material/NotificationsNone";
+import WebhookIcon from "@mui/icons-material/Webhook";
 import type { SessionUser } from "@/lib/auth/roles";
 
 export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anchor: HTMLElement | null; close: () => void }) {
@@ -47,6 +48,14 @@ export function UserMenuPopup({ user, anchor, close }: { user: SessionUser; anch
             <PeopleIcon fontSize="small" />
           </ListItemIcon>
           <ListItemText primary="People" />
+        </MenuItem>
+      )}
+      {user.role === "ADMIN" && (
+        <MenuItem component={NextLink} href="/settings/webhooks" onClick={close}>
+          <ListItemIcon>
+            <WebhookIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary="Webhooks" />
         </MenuItem>
       )}
       <MenuItem component="a" href="/api/docs" target="_blank" rel="noopener" onClick={close}>

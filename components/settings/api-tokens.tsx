@@ -10,8 +10,6 @@ import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
-import IconButton from "@mui/material/IconButton";
-import InputAdornment from "@mui/material/InputAdornment";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
@@ -22,9 +20,7 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
-import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { createToken, revokeToken, tokenKeys, tokenListOptions } from "@/lib/queries/tokens";
 import {
@@ -38,6 +34,8 @@ import {
 import MenuItem from "@mui/material/MenuItem";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { EmptyTableRow } from "@/components/layout/empty-table-row";
+import { hideOnPhones, visuallyHidden } from "@/components/layout/table-sx";
+import { ShownOnceDialog } from "@/components/settings/shown-once-dialog";
 
 export function ApiTokens({ baseUrl }: { baseUrl: string }) {
   const queryClient = useQueryClient();
@@ -208,7 +206,14 @@ npx kvctl list --status SUBMITTED`}
         </Box>
       </Paper>
 
-      <NewTokenDialog token={created} onClose={() => setCreated(null)} />
+      <ShownOnceDialog
+        value={created?.token ?? null}
+        title="Copy your new token"
+        warning="This is the only time the token is shown. Only a hash of it is stored, so nobody can show it again."
+        fieldLabel={`Token “${created?.name ?? ""}”`}
+        copyLabel="Copy token"
+        onClose={() => setCreated(null)}
+      />
 
       <Dialog open={Boolean(revoking)} onClose={() => setRevoking(null)} aria-labelledby="revoke-title">
         <DialogTitle id="revoke-title">Revoke “{revoking?.name}”?</DialogTitle>
@@ -256,75 +261,3 @@ function TokenExpiry({ expiresAt }: { expiresAt: string | null }) {
   }
   return <time dateTime={expiresAt}>{date}</time>;
 }
-
-function NewTokenDialog({ token, onClose }: { token: CreatedTokenDto | null; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    if (!token) return;
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  }
-  return (
-    <Dialog
-      open={Boolean(token)}
-      onClose={(_, reason) => reason !== "backdropClick" && onClose()}
-      aria-labelledby="new-token-title"
-      fullWidth
-      maxWidth="sm"
-      slotProps={{ transition: { onExited: () => setCopied(false) } }}
-    >
-      <DialogTitle id="new-token-title">Copy your new token</DialogTitle>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          This is the only time the token is shown. Only a hash of it is stored, so nobody can show it again.
-        </Alert>
-        <TextField
-          label={`Token “${token?.name ?? ""}”`}
-          value={token?.token ?? ""}
-          onFocus={(e) => e.target.select()}
-          slotProps={{
-            htmlInput: { readOnly: true, spellCheck: false, style: { fontFamily: "monospace" } },
-            input: {
-              endAdornment: (
-                <InputAdornment position="end">
-                  <Tooltip title={copied ? "Copied" : "Copy"}>
-                    <IconButton onClick={copy} aria-label="Copy token" edge="end">
-                      <ContentCopyIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-        <Typography role="status" variant="body2" color="success" sx={{ mt: 1, minHeight: 20 }}>
-          {copied ? "Copied to the clipboard." : ""}
-        </Typography>
-      </DialogContent>
-      <DialogActions>
-        <Button variant="contained" onClick={onClose}>
-          I have copied it
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-const hideOnPhones = { display: { xs: "none", sm: "table-cell" } } as const;
-
-// In sx, numbers ≤ 1 are fractions (width: 1 is 100%): the sizes are written in px.
-const visuallyHidden = {
-  border: 0,
-  clip: "rect(0 0 0 0)",
-  height: "1px",
-  margin: "-1px",
-  overflow: "hidden",
-  padding: 0,
-  position: "absolute",
-  whiteSpace: "nowrap",
-  width: "1px",
-} as const;

@@ -19,6 +19,7 @@ export const PAGE_PATTERNS = [
   "/settings/tokens",
   "/settings/notifications",
   "/inbox",
+  "/settings/webhooks",
   "/admin/people",
 ] as const;
 

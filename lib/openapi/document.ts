@@ -2,6 +2,7 @@
 // zod schemas (zod-openapi renders each with zod 4's JSON Schema support): request
 // bodies and parameters as the server reads them (input), responses as it writes them
 // (output).
+import { z } from "zod";
 import { createDocument, type ZodOpenApiObject } from "zod-openapi";
 import type { oas31 } from "zod-openapi";
 import packageJson from "@/package.json";
@@ -15,6 +16,7 @@ import { requestExportRowSchema } from "@/lib/schemas/export";
 import { healthResponseSchema } from "@/lib/schemas/health";
 import { datasetChangeSchema, datasetDetailSchema, datasetSummarySchema } from "@/lib/schemas/dataset";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+import { webhookPayloadSchema } from "@/lib/schemas/webhook";
 
 const DESCRIPTION = `
 The JSON API of KVStore App, for the storage team's tooling and anyone's scripts.
@@ -52,6 +54,7 @@ const OUTPUT_COMPONENTS = {
   Dataset: datasetDetailSchema,
   DatasetSummary: datasetSummarySchema,
   DatasetChange: datasetChangeSchema,
+  WebhookPayload: webhookPayloadSchema,
 };
 
 const INT_BOUND = Number.MAX_SAFE_INTEGER;
@@ -77,6 +80,32 @@ const override: NonNullable<Parameters<typeof createDocument>[1]>["override"] = 
   }
 };
 
+/** What a registered endpoint receives (POST /api/webhooks): one operation per delivery. */
+const WEBHOOKS: NonNullable<ZodOpenApiObject["webhooks"]> = {
+  requestEvent: {
+    post: {
+      operationId: "receiveRequestEvent",
+      summary: "A change of a request, delivered to a webhook endpoint",
+      description:
+        "Verify `KVStore-Signature` over the raw body with the endpoint's secret before trusting it, and de-duplicate by `KVStore-Delivery`: a delivery may come more than once. Answer 2xx within 10 s; anything else is retried with exponential backoff for 24 h.",
+      tags: ["Webhooks"],
+      requestParams: {
+        header: z.object({
+          "KVStore-Event": z.enum(webhookPayloadSchema.shape.type.options).describe("The event type, as in the body"),
+          "KVStore-Delivery": z.string().describe("The delivery's id, as in the body: the same for every retry and redelivery"),
+          "KVStore-Signature": z
+            .string()
+            .regex(/^t=\d+,v1=[0-9a-f]{64}$/)
+            .describe('t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>'),
+        }),
+      },
+      // A reference to the output component: the body is what this server writes.
+      requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/WebhookPayload" } } } },
+      responses: { "200": { description: "Any 2xx: delivered" } },
+    },
+  },
+};
+
 function buildDocument(): oas31.OpenAPIObject {
   const paths: NonNullable<ZodOpenApiObject["paths"]> = {};
   const tags = new Set<string>();
@@ -93,6 +122,7 @@ function buildDocument(): oas31.OpenAPIObject {
       tags: [...tags].map((name) => ({ name })),
       security: [{ bearerToken: [] }, { sessionCookie: [] }],
       paths,
+      webhooks: WEBHOOKS,
       components: {
         schemas: OUTPUT_COMPONENTS,
         securitySchemes: {
@@ -125,7 +155,7 @@ function pruneSchemas(doc: oas31.OpenAPIObject): oas31.OpenAPIObject {
     return found;
   };
   const reached = new Set<string>(KEEP);
-  const queue = [...refsIn(doc.paths), ...refsIn(doc.components?.responses), ...KEEP];
+  const queue = [...refsIn(doc.paths), ...refsIn(doc.webhooks), ...refsIn(doc.components?.responses), ...KEEP];
   while (queue.length) {
     const name = queue.pop()!;
     if (reached.has(name) && !KEEP.has(name)) continue;

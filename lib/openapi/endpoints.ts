@@ -43,6 +43,13 @@ import {
   updateNotificationSettingsSchema,
   watchStateSchema,
 } from "@/lib/schemas/notification";
+import {
+  createdWebhookSchema,
+  createWebhookBodySchema,
+  webhookDeliveryListResponseSchema,
+  webhookDeliverySchema,
+  webhookListResponseSchema,
+} from "@/lib/schemas/webhook";
 import { DOC_ASSETS } from "@/lib/openapi/doc-assets";
 import type { EndpointSpec } from "@/lib/openapi/define-endpoint";
 
@@ -69,6 +76,7 @@ const UpdateNotificationSettings = updateNotificationSettingsSchema.meta({
   description: "The kinds named change; the others keep their choice.",
 });
 const MarkRead = markReadBodySchema.meta({ id: "MarkRead", description: "`{ ids }`: these notifications; `{ all: true }`: every one." });
+const NewWebhook = createWebhookBodySchema.meta({ id: "NewWebhook" });
 
 // ---- parameters the routes read without a schema of their own -------------------
 
@@ -90,6 +98,11 @@ const commentParams = requestNumberParam.extend({
 const tokenIdParam = z.object({ id: z.string().describe("The token's id (not the token itself)") });
 const userIdParam = z.object({ id: z.string().describe("The person's id") });
 const viewIdParam = z.object({ id: z.string().describe("The view's id") });
+const webhookIdParam = z.object({ id: z.string().describe("The webhook's id").meta({ example: "wh_4f0c2a…" }) });
+const deliveryParams = webhookIdParam.extend({
+  deliveryId: z.string().describe("The delivery's id (its KVStore-Delivery header)"),
+});
+const NO_SUCH_WEBHOOK = "No webhook has this id (NOT_FOUND).";
 
 const NO_SUCH_REQUEST = "No request with this number (NOT_FOUND).";
 
@@ -600,6 +613,71 @@ export const ENDPOINTS: EndpointSpec[] = [
     params: { path: viewIdParam },
     responses: { 204: { description: "Deleted" } },
     errors: { 404: "None of your views has this id (NOT_FOUND); someone else's view answers the same." },
+  },
+
+  // Webhooks
+  {
+    method: "get",
+    path: "/api/webhooks",
+    operationId: "listWebhooks",
+    summary: "List webhook endpoints",
+    description: "Oldest first. Their secrets are never shown again.",
+    tag: "Webhooks",
+    access: "admin",
+    responses: { 200: json(webhookListResponseSchema, "The endpoints") },
+  },
+  {
+    method: "post",
+    path: "/api/webhooks",
+    operationId: "createWebhook",
+    summary: "Register a webhook endpoint",
+    description:
+      'Each event of a chosen type is POSTed to the URL as JSON `{ id, type, createdAt, request }` (`request` as `GET /api/requests/{number}` returns it) with the headers `KVStore-Event`, `KVStore-Delivery` (the idempotency key: the same for every retry) and `KVStore-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>`. Anything but a 2xx within 10 s is retried with exponential backoff for 24 h; deliveries of one request reach one endpoint in order. The URL must be https and its host must resolve to public addresses only (checked again at every delivery), unless the server runs with `WEBHOOK_ALLOW_PRIVATE=1`. The response holds the secret: copy it now.',
+    tag: "Webhooks",
+    access: "admin",
+    jsonBody: NewWebhook,
+    responses: { 201: json(createdWebhookSchema, "The new endpoint, with its secret shown this once") },
+    errors: {
+      400: "Invalid input, or a URL that cannot be used (not https, does not resolve, or points at a loopback, link-local or private address): VALIDATION_FAILED with a detail on `url`.",
+      409: "There are as many webhooks as allowed; delete one first (CONFLICT).",
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/webhooks/{id}",
+    operationId: "deleteWebhook",
+    summary: "Delete a webhook endpoint",
+    description: "No more deliveries go to it; those still pending are given up.",
+    tag: "Webhooks",
+    access: "admin",
+    params: { path: webhookIdParam },
+    responses: { 204: { description: "Deleted" } },
+    errors: { 404: NO_SUCH_WEBHOOK },
+  },
+  {
+    method: "get",
+    path: "/api/webhooks/{id}/deliveries",
+    operationId: "listWebhookDeliveries",
+    summary: "List an endpoint's deliveries",
+    description: "The latest 50, newest first, each with its latest attempt: the status code the endpoint answered and when, or why there was no answer.",
+    tag: "Webhooks",
+    access: "admin",
+    params: { path: webhookIdParam },
+    responses: { 200: json(webhookDeliveryListResponseSchema, "The deliveries") },
+    errors: { 404: NO_SUCH_WEBHOOK },
+  },
+  {
+    method: "post",
+    path: "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+    operationId: "redeliverWebhook",
+    summary: "Deliver one delivery again",
+    description:
+      "The same body and the same `KVStore-Delivery` (a receiver that handled it already can tell), a fresh signature. A delivered or given-up delivery gets a fresh 24 h of retries; a pending one is attempted now instead of at its next retry.",
+    tag: "Webhooks",
+    access: "admin",
+    params: { path: deliveryParams },
+    responses: { 202: json(webhookDeliverySchema, "Queued: the delivery as it is now") },
+    errors: { 404: "No such webhook, or no such delivery of it (NOT_FOUND).", 409: "An attempt is under way right now (CONFLICT)." },
   },
 
   // Sign-in (better-auth)

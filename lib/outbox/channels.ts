@@ -3,6 +3,9 @@
 import "server-only";
 import { registerInboxChannel } from "@/lib/notifications/inbox-channel";
 import { registerEmailChannel } from "@/lib/notifications/email-channel";
+import { env } from "@/lib/env";
+import { registerWebhookChannel } from "@/lib/webhooks/webhook-channel";
+import { registerSlackChannel } from "@/lib/webhooks/slack-channel";
 
 let registered = false;
 
@@ -11,4 +14,7 @@ export function registerChannels() {
   registered = true;
   registerInboxChannel();
   registerEmailChannel();
+  registerWebhookChannel();
+  const slack = env().SLACK_WEBHOOK_URL;
+  if (slack) registerSlackChannel(slack);
 }

@@ -16,10 +16,20 @@ import { createView } from "@/lib/data/views/saved-views";
 import { createViewBodySchema } from "@/lib/schemas/view";
 import { REFUSES_METHOD } from "@/lib/api/method-not-allowed";
 import { completeRequest } from "@/tests/helpers/datasets";
+import { createWebhook } from "@/lib/data/webhooks/webhooks";
 
 type Persona = "signedOut" | "otherRequester" | "owner" | "admin";
 const PERSONAS: Persona[] = ["signedOut", "otherRequester", "owner", "admin"];
-type Ctx = { number: string; version: number; datasetName: string; tokenId: string; commentId: string; viewId: string };
+type Ctx = {
+  number: string;
+  version: number;
+  datasetName: string;
+  tokenId: string;
+  commentId: string;
+  viewId: string;
+  webhookId: string;
+  deliveryId: string;
+};
 
 type Row = {
   route: string; // folder under app/api
@@ -34,6 +44,7 @@ type Row = {
 const byNumber = (c: Ctx) => ({ number: c.number });
 const all = (status: number) => ({ signedOut: status, otherRequester: status, owner: status, admin: status });
 const signedIn = (status: number) => ({ signedOut: 401, otherRequester: status, owner: status, admin: status });
+const adminsOnly = (status: number) => ({ signedOut: 401, otherRequester: 403, owner: 403, admin: status });
 
 const ROWS: Row[] = [
   { route: "requests", method: "GET", what: "list requests", path: () => "/api/requests", expect: signedIn(200) },
@@ -230,6 +241,41 @@ const ROWS: Row[] = [
     body: () => [validRequestBody()],
     expect: signedIn(200),
   },
+  // Webhooks: admins only (with a session or a token, tests/api/webhooks.test.ts); a literal
+  // public address, so no DNS lookup is needed.
+  { route: "webhooks", method: "GET", what: "list webhooks", path: () => "/api/webhooks", expect: adminsOnly(200) },
+  {
+    route: "webhooks",
+    method: "POST",
+    what: "register a webhook",
+    path: () => "/api/webhooks",
+    body: () => ({ url: "https://93.184.216.34/kvstore", events: ["request.status_changed"] }),
+    expect: adminsOnly(201),
+  },
+  {
+    route: "webhooks/[id]",
+    method: "DELETE",
+    what: "delete a webhook",
+    path: (c) => `/api/webhooks/${c.webhookId}`,
+    params: (c) => ({ id: c.webhookId }),
+    expect: adminsOnly(204),
+  },
+  {
+    route: "webhooks/[id]/deliveries",
+    method: "GET",
+    what: "a webhook's deliveries",
+    path: (c) => `/api/webhooks/${c.webhookId}/deliveries`,
+    params: (c) => ({ id: c.webhookId }),
+    expect: adminsOnly(200),
+  },
+  {
+    route: "webhooks/[id]/deliveries/[deliveryId]/redeliver",
+    method: "POST",
+    what: "redeliver a webhook delivery",
+    path: (c) => `/api/webhooks/${c.webhookId}/deliveries/${c.deliveryId}/redeliver`,
+    params: (c) => ({ id: c.webhookId, deliveryId: c.deliveryId }),
+    expect: adminsOnly(202),
+  },
   // The API's description holds no data; tools read it before they have credentials.
   { route: "openapi.json", method: "GET", what: "OpenAPI document", path: () => "/api/openapi.json", expect: all(200) },
   { route: "docs", method: "GET", what: "API reference page", path: () => "/api/docs", expect: all(200) },
@@ -334,7 +380,16 @@ describe.each(ROWS)("$method app/api/$route ($what)", (row) => {
       row.route === "requests/[number]/comments/[id]" ? String((await addComment(owner, created.number, { body: "Looks good to me." })).id) : "";
     const viewId =
       row.route === "views/[id]" ? (await createView(owner, createViewBodySchema.parse({ name: `Delete me ${persona}`, query: "requester=me" }))).id : "";
-    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId, commentId, viewId };
+    const webhookId = row.route.startsWith("webhooks/[id]")
+      ? (await createWebhook(admin, { url: "https://93.184.216.34/kvstore", events: ["request.created"] })).id
+      : "";
+    const deliveryId = webhookId ? `evt_${persona}:webhook:${webhookId}` : "";
+    if (deliveryId) {
+      await db.outboxItem.create({
+        data: { channel: "webhook", deliveryId, target: webhookId, requestNumber: Number(created.number.slice(3)), payload: "{}", deliveredAt: new Date() },
+      });
+    }
+    const ctx: Ctx = { number: created.number, version: created.version, datasetName: created.datasetName, tokenId, commentId, viewId, webhookId, deliveryId };
     const before = await snapshot(ctx.number);
     const mod = await loadRoute(row.route);
     const abort = new AbortController();

@@ -150,6 +150,17 @@ for (const variant of VARIANTS) {
     await expect(page.getByRole("region", { name: "Bulk actions" })).toBeVisible();
     await expectNoAxeViolations(page, `queue as admin with a selection (${variant.name})`);
     await shoot(page, "queue-admin", variant);
+    // The admins' webhooks page, with one endpoint (nothing listens there; it is deleted after).
+    const hook = await page.request.post("/api/webhooks", {
+      data: { url: "http://127.0.0.1:9/a11y", events: ["request.created"], description: "accessibility check" },
+      headers: sameOrigin(page),
+    });
+    expect(hook.status()).toBe(201);
+    await page.goto("/settings/webhooks");
+    await expect(page.getByRole("table", { name: "Deliveries to accessibility check" })).toContainText("No deliveries yet");
+    await expectNoAxeViolations(page, `webhooks (${variant.name})`);
+    await shoot(page, "webhooks", variant);
+    expect((await page.request.delete(`/api/webhooks/${(await hook.json()).id}`, { headers: sameOrigin(page) })).status()).toBe(204);
     await context.close();
   });
 }

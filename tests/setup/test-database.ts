@@ -17,3 +17,6 @@ delete process.env.LOG_LEVEL;
 // Password sign-in, no company sign-in, whatever .env says (tests/api/oidc.test.ts sets its own).
 for (const name of Object.keys(process.env)) if (name.startsWith("OIDC_")) delete process.env[name];
 delete process.env.PASSWORD_SIGN_IN;
+// No Slack, and public https webhooks only, whatever .env says (the webhook tests allow loopback themselves).
+delete process.env.SLACK_WEBHOOK_URL;
+delete process.env.WEBHOOK_ALLOW_PRIVATE;
