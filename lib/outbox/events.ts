@@ -1,6 +1,6 @@
 // The domain events a change of a request announces. Each is written to the outbox
 // (channel "event") in the transaction of the change; the worker fans it out to the
-// channels (planners.ts). No "server-only": the worker script and tests read it too.
+// channels (their planners, registered in channels.ts through registry.ts). No "server-only": the worker script and tests read it too.
 
 export const REQUEST_EVENT_TYPES = ["request.created", "request.status_changed", "request.updated", "request.commented", "request.assigned"] as const;
 export type RequestEventType = (typeof REQUEST_EVENT_TYPES)[number];
