@@ -21,7 +21,17 @@ import {
 import type { UserListResponse } from "@/lib/schemas/user";
 import { DATASET_SORT_FIELDS, type DatasetDetail, type DatasetListResponse } from "@/lib/schemas/dataset";
 import { DATASET_STATUSES } from "@/lib/domain/datasets/options";
-import { REQUEST_STATUSES, REQUEST_TYPES, PRIORITIES, REGIONS, RELEASED_STATUSES, parseRequestNumber } from "@/lib/domain/requests/options";
+import {
+  DATA_CLASSIFICATIONS,
+  KEY_FORMATS,
+  PRIORITIES,
+  REGIONS,
+  RELEASED_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  VALUE_FORMATS,
+  parseRequestNumber,
+} from "@/lib/domain/requests/options";
 import { zodIssuesToDetails } from "@/lib/api/errors";
 import { IMPORT_MAX_BYTES, IMPORT_MODES, type ImportMode, type ImportReport } from "@/lib/schemas/import";
 import { EXPORT_FORMATS } from "@/lib/schemas/export";
@@ -401,6 +411,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
     .addOption(new Option("--status <status>", "LIVE, DECOMMISSIONING or DECOMMISSIONED").choices([...DATASET_STATUSES]))
     .option("--team <team>", "owner team")
     .addOption(new Option("--region <region>", "a region").choices([...REGIONS]))
+    .addOption(new Option("--classification <class>", "data classification").choices([...DATA_CLASSIFICATIONS]))
+    .addOption(new Option("--key-format <format>", "key format").choices([...KEY_FORMATS]))
+    .addOption(new Option("--value-format <format>", "value format").choices([...VALUE_FORMATS]))
     .option("-q, --search <words>", "part of the name, team or use case")
     .addOption(new Option("--sort <field>", "sort by").choices([...DATASET_SORT_FIELDS]).default("name"))
     .addOption(new Option("--order <order>", "asc or desc").choices(["asc", "desc"]).default("asc"))
@@ -413,6 +426,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
         ["status", "status"],
         ["team", "team"],
         ["region", "region"],
+        ["classification", "classification"],
+        ["keyFormat", "keyFormat"],
+        ["valueFormat", "valueFormat"],
         ["search", "q"],
         ["sort", "sort"],
         ["order", "order"],

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./helpers";
+import { DATA_CLASSIFICATIONS } from "../../lib/domain/requests/options";
 
 const BASE = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
 const ROOT = path.join(__dirname, "..", "..");
@@ -219,6 +220,30 @@ test.describe.serial("kvctl", () => {
 
     const table = await kvctl(["datasets", "--search", names[0]!]);
     expect(table.stdout).toMatch(new RegExp(`^${names[0]}\\s+\\S+\\s+LIVE`, "m"));
+
+    // The catalog's other filters: the first dataset is found by its own classification and
+    // formats, and not by another classification.
+    type Formats = { dataClassification: string; keyFormat: string; valueFormat: string };
+    const first = JSON.parse((await kvctl(["dataset", names[0]!, "--json"])).stdout) as Formats;
+    const byFormats = async (classification: string) => {
+      const res = await kvctl([
+        "datasets",
+        "--search",
+        names[0]!,
+        "--classification",
+        classification,
+        "--key-format",
+        first.keyFormat,
+        "--value-format",
+        first.valueFormat,
+        "--json",
+      ]);
+      expect(res.code).toBe(0);
+      return (JSON.parse(res.stdout) as { items: { name: string }[] }).items.map((d) => d.name);
+    };
+    expect(await byFormats(first.dataClassification)).toContain(names[0]);
+    expect(await byFormats(DATA_CLASSIFICATIONS.find((c) => c !== first.dataClassification)!)).not.toContain(names[0]);
+    expect((await kvctl(["datasets", "--classification", "SECRET"])).code).toBe(2);
 
     const shown = await kvctl(["dataset", names[0]!]);
     expect(shown.code).toBe(0);
