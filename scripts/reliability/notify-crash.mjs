@@ -1,12 +1,17 @@
 // Notifications survive kill -9: under a load of comments (each one committed with its
 // outbox event, then mailed to the request's requester by the in-app worker through a
-// real SMTP server on loopback), kill -9 the app at random moments, restart it, and at
-// the end check that every acknowledged comment's mail arrived, and that every mail
-// arrived exactly once after de-duplication by its delivery id (X-KVStore-Delivery).
+// real SMTP server on loopback, and posted to a registered webhook endpoint on a real HTTP
+// receiver on loopback), kill -9 the app at random moments, restart it, and at the end
+// check that every acknowledged comment's mail and webhook delivery arrived, that each
+// arrived exactly once after de-duplication by its delivery id (X-KVStore-Delivery,
+// KVStore-Delivery), that every webhook body carried a valid signature, and that one
+// request's webhook deliveries arrived in the order of its comments.
 //
 //   node scripts/reliability/notify-crash.mjs [--rounds 3] [--clients 6] [--port 3720]
 //
 // Needs a production build (`npm run build`). Exits non-zero on a lost or unknown mail.
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { SMTPServer } from "smtp-server";
@@ -23,6 +28,7 @@ const rounds = Number(values.rounds);
 const clients = Number(values.clients);
 const port = Number(values.port);
 const smtpPort = port + 1;
+const hookPort = port + 2;
 
 // The receiver: every mail's delivery id, duplicates included. A little slow on purpose,
 // so kills land between commits and deliveries too.
@@ -55,10 +61,38 @@ const smtp = new SMTPServer({
 smtp.on("error", () => {});
 await new Promise((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
 
+// The webhook receiver: every delivery as it arrived (duplicates included), with its
+// signature checked once the endpoint's secret is known. Slow on purpose, like the SMTP server.
+const hooks = [];
+const hookServer = createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    setTimeout(
+      () => {
+        hooks.push({ id: req.headers["kvstore-delivery"], signature: String(req.headers["kvstore-signature"] ?? ""), body });
+        res.writeHead(204).end();
+      },
+      Math.floor(Math.random() * 40),
+    );
+  });
+});
+await new Promise((resolve) => hookServer.listen(hookPort, "127.0.0.1", resolve));
+const signedBy = (secret, { signature, body }) => {
+  const t = /(?:^|,)t=(\d+)/.exec(signature)?.[1];
+  const v1 = /(?:^|,)v1=([0-9a-f]+)/.exec(signature)?.[1];
+  return Boolean(t && v1) && createHmac("sha256", secret).update(`${t}.${body}`).digest("hex") === v1;
+};
+
 const { dbFile, base, env } = prepareServerEnv("notify-crash", {
   port,
   count: 0,
-  extraEnv: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "KVStore <kvstore@example.com>", API_RATE_LIMIT_PER_MINUTE: "100000000" },
+  extraEnv: {
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "KVStore <kvstore@example.com>",
+    API_RATE_LIMIT_PER_MINUTE: "100000000",
+    WEBHOOK_ALLOW_PRIVATE: "1",
+  },
 });
 
 let server = startServer(env);
@@ -68,7 +102,12 @@ const admin = await signIn(base, "admin@example.com");
 const post = (cookie, path, body) =>
   fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify(body) });
 
-// Alice's requests, on which the admin comments: each comment mails alice.
+// Tooling's endpoint, told of every comment.
+const hookRes = await post(admin, "/api/webhooks", { url: `http://127.0.0.1:${hookPort}/kvstore`, events: ["request.commented"] });
+if (hookRes.status !== 201) throw new Error(`registering the webhook answered ${hookRes.status}: ${await hookRes.text()}`);
+const endpoint = await hookRes.json();
+
+// Alice's requests, on which the admin comments: each comment mails alice and calls the webhook.
 const numbers = [];
 for (let i = 0; i < 8; i++) numbers.push((await (await post(alice, "/api/requests", requestBody(`notify_crash_${i}`))).json()).number);
 
@@ -126,10 +165,13 @@ while (Date.now() < until) {
 await sleep(500); // a mail accepted just before its item was marked delivered
 stopServer(server);
 await new Promise((resolve) => smtp.close(resolve));
+await new Promise((resolve) => hookServer.close(resolve));
 
 // What should have been mailed: one mail to alice per committed comment, under its delivery id.
 const db = new Database(dbFile, { readonly: true });
-const events = db.prepare(`SELECT "deliveryId", "payload" FROM "OutboxItem" WHERE "channel" = 'event'`).all();
+const events = db.prepare(`SELECT "id", "deliveryId", "payload" FROM "OutboxItem" WHERE "channel" = 'event'`).all();
+// An event's row id is its commit order (SQLite writes one transaction at a time).
+const eventRow = new Map(events.map((e) => [e.deliveryId, e.id]));
 const commentEvent = new Map(
   events
     .map((e) => [JSON.parse(e.payload), e.deliveryId])
@@ -137,6 +179,7 @@ const commentEvent = new Map(
     .map(([p, id]) => [p.commentId, id]),
 );
 const emailItems = db.prepare(`SELECT "deliveryId", "target", "failedAt" FROM "OutboxItem" WHERE "channel" = 'email'`).all();
+const hookItems = db.prepare(`SELECT "deliveryId", "failedAt" FROM "OutboxItem" WHERE "channel" = 'webhook'`).all();
 const comments = db.prepare(`SELECT COUNT(*) AS n FROM "Comment"`).get().n;
 db.close();
 
@@ -147,7 +190,25 @@ const missingForAcked = acked.filter((id) => !commentEvent.has(id) || !receivedI
 const lost = [...expectedIds].filter((id) => !receivedIds.has(id));
 const unknown = [...receivedIds].filter((id) => !expectedIds.has(id));
 const duplicates = received.length - receivedIds.size;
-const failed = emailItems.filter((i) => i.failedAt).length;
+const failed = emailItems.filter((i) => i.failedAt).length + hookItems.filter((i) => i.failedAt).length;
+
+// The webhook: every acknowledged comment delivered, each delivery once after de-duplication,
+// every body signed with the endpoint's secret, one request's deliveries in their events' order.
+const hookIds = new Set(hooks.map((h) => h.id));
+const expectedHookIds = new Set(hookItems.map((i) => i.deliveryId));
+const hooksMissingForAcked = acked.filter((id) => !commentEvent.has(id) || !hookIds.has(`${commentEvent.get(id)}:webhook:${endpoint.id}`));
+const hooksLost = [...expectedHookIds].filter((id) => !hookIds.has(id));
+const hooksUnknown = [...hookIds].filter((id) => !expectedHookIds.has(id));
+const unsigned = hooks.filter((h) => !signedBy(endpoint.secret, h)).length;
+const firstArrivals = new Map();
+for (const h of hooks) if (!firstArrivals.has(h.id)) firstArrivals.set(h.id, JSON.parse(h.body));
+const lastSeen = new Map();
+let outOfOrder = 0;
+for (const [id, delivery] of firstArrivals) {
+  const committed = eventRow.get(id.slice(0, id.indexOf(":webhook:"))) ?? Infinity;
+  if (committed < (lastSeen.get(delivery.request.number) ?? -Infinity)) outOfOrder++;
+  lastSeen.set(delivery.request.number, committed);
+}
 
 console.table(rows);
 console.log({
@@ -157,6 +218,11 @@ console.log({
   mailsReceived: received.length,
   uniqueMails: receivedIds.size,
   duplicates,
+  webhookItems: hookItems.length,
+  webhooksReceived: hooks.length,
+  uniqueWebhooks: hookIds.size,
+  unsigned,
+  outOfOrder,
   pending,
   failed,
 });
@@ -167,10 +233,16 @@ const ok =
   unknown.length === 0 &&
   pending === 0 &&
   failed === 0 &&
-  emailItems.length === comments;
+  emailItems.length === comments &&
+  hooksMissingForAcked.length === 0 &&
+  hooksLost.length === 0 &&
+  hooksUnknown.length === 0 &&
+  unsigned === 0 &&
+  outOfOrder === 0 &&
+  hookItems.length === comments;
 console.log(
   ok
-    ? `notify crash test: ${rounds} kill -9 rounds, every committed comment mailed exactly once after de-duplication (${duplicates} redelivered)`
-    : `notify crash test FAILED: ${missingForAcked.length} acknowledged comments without their mail, ${lost.length} mails lost, ${unknown.length} unknown, ${pending} pending, ${failed} given up`,
+    ? `notify crash test: ${rounds} kill -9 rounds, every committed comment mailed and posted to the webhook exactly once after de-duplication (${duplicates} mails and ${hooks.length - hookIds.size} webhook calls redelivered), signed and in order`
+    : `notify crash test FAILED: ${missingForAcked.length} acknowledged comments without their mail, ${lost.length} mails lost, ${unknown.length} unknown, ${hooksMissingForAcked.length} without their webhook call, ${hooksLost.length} webhook calls lost, ${hooksUnknown.length} unknown, ${unsigned} unsigned, ${outOfOrder} out of order, ${pending} pending, ${failed} given up`,
 );
 process.exit(ok ? 0 : 1);
