@@ -4,7 +4,8 @@ import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
 import { OutlinedChip } from "@/components/layout/outlined-chip";
-import { StaticButton, StaticLinkButton } from "@/components/layout/static-button";
+import { StaticButton, StaticIconButton, StaticLinkButton } from "@/components/layout/static-button";
+import { LogoutIcon } from "@/components/layout/static-icons";
 import { UserMenu } from "@/components/layout/user-menu";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { InboxBell } from "@/components/notifications/inbox-bell";
@@ -53,9 +54,13 @@ export function AppHeader({ user }: { user: SessionUser }) {
             </span>
           )}
           <ThemeToggle />
-          <StaticButton color="inherit" onClick={signOut}>
+          {/* Phones get the icon alone, so the header (three links, the bell) fits on one line at 375 px. */}
+          <StaticButton color="inherit" onClick={signOut} className={styles.signOutWords}>
             Sign out
           </StaticButton>
+          <StaticIconButton color="inherit" aria-label="Sign out" title="Sign out" onClick={signOut} className={styles.signOutIcon}>
+            <LogoutIcon />
+          </StaticIconButton>
         </div>
       </div>
     </header>

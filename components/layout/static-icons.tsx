@@ -1,6 +1,6 @@
 // The Material icons the queue and the header show at once, as plain SVG (the same
 // paths as @mui/icons-material) styled like MUI's SvgIcon by static CSS: SvgIcon's code
-// then stays out of every page's first load. Decorative, like MUI's: aria-hidden.
+// then stays out of every page's first load. Decorative, like MUI's: aria-hidden. static-icons.test.tsx checks each path against MUI's.
 import styles from "./static-icons.module.css";
 
 type StaticIconProps = { fontSize?: "small" | "medium"; className?: string };
@@ -42,6 +42,7 @@ export const SettingsBrightnessOutlinedIcon = staticIcon(
   "SettingsBrightnessOutlined",
 );
 export const NotificationsNoneIcon = staticIcon(
-  "M12 22c1.1 0 2-.9 2-2h-4c0 1.1.89 2 2 2m6-6v-5c0-3.07-1.64-5.64-4.5-6.32V4c0-.83-.67-1.5-1.5-1.5s-1.5.67-1.5 1.5v.68C7.63 5.36 6 7.92 6 11v5l-2 2v1h16v-1zm-2 1H8v-6c0-2.48 1.51-4.5 4-4.5s4 2.02 4 4.5z",
+  "M12 22c1.1 0 2-.9 2-2h-4c0 1.1.9 2 2 2m6-6v-5c0-3.07-1.63-5.64-4.5-6.32V4c0-.83-.67-1.5-1.5-1.5s-1.5.67-1.5 1.5v.68C7.64 5.36 6 7.92 6 11v5l-2 2v1h16v-1zm-2 1H8v-6c0-2.48 1.51-4.5 4-4.5s4 2.02 4 4.5z",
   "NotificationsNone",
 );
+export const LogoutIcon = staticIcon("m17 7-1.41 1.41L18.17 11H8v2h10.17l-2.58 2.58L17 17l5-5zM4 5h8V3H4c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h8v-2H4z", "Logout");

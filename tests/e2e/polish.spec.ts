@@ -114,3 +114,29 @@ test("an address no route answers gets the app's not-found page, with a 404", as
   await page.getByRole("link", { name: "Go to the requests" }).click();
   await expect(page).toHaveURL(/\/requests$/);
 });
+
+test("at 375 px the header keeps to one line, for a requester and an admin; Sign out is an icon there and words on wider screens", async ({ browser }) => {
+  for (const email of ["alice@example.com", "admin@example.com"]) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await signInAs(page, email);
+    const header = page.getByRole("banner");
+    const middle = async (name: string, role: "link" | "button") => {
+      const box = (await header.getByRole(role, { name, exact: true }).boundingBox())!;
+      return box.y + box.height / 2;
+    };
+    const line = await middle("Requests", "link");
+    for (const [name, role] of [
+      ["Datasets", "link"],
+      ["Insights", "link"],
+      ["Sign out", "button"],
+    ] as const)
+      expect(Math.abs((await middle(name, role)) - line)).toBeLessThan(4);
+    expect((await header.boundingBox())!.height).toBeLessThan(65);
+    await expect(header.getByRole("button", { name: "Sign out" })).not.toHaveText("Sign out");
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(header.getByRole("button", { name: "Sign out" })).toHaveText("Sign out");
+    await context.close();
+  }
+});

@@ -1,0 +1,23 @@
+// static-icons.tsx copies @mui/icons-material's paths (so SvgIcon stays out of the first
+// load): each copy must draw what the icon it is named after draws.
+import type { ComponentType } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import NativeSelect from "@mui/material/NativeSelect";
+import * as staticIcons from "@/components/layout/static-icons";
+
+const pathsOf = (markup: string) => [...markup.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+
+/** What MUI draws for the icon: the select's arrow is @mui/material's own copy (spelled differently). */
+async function muiMarkup(exportName: string): Promise<string> {
+  if (exportName === "ArrowDropDownIcon") return renderToStaticMarkup(<NativeSelect value="" onChange={() => {}} />);
+  const { default: MuiIcon } = (await import(`@mui/icons-material/${exportName.replace(/Icon$/, "")}`)) as { default: ComponentType };
+  return renderToStaticMarkup(<MuiIcon />);
+}
+
+describe.each(Object.entries(staticIcons))("%s", (exportName, Icon) => {
+  it("draws the same path as MUI's icon of that name", async () => {
+    const ours = pathsOf(renderToStaticMarkup(<Icon />));
+    expect(ours).toHaveLength(1);
+    expect(ours).toEqual(pathsOf(await muiMarkup(exportName)));
+  });
+});
