@@ -19,6 +19,7 @@ import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isoFromSqlite, planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
 import { toDetail } from "@/lib/data/requests/request-dto";
+import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
 import type { ExportFormat, ExportRequestsQuery, RequestExportRow } from "@/lib/schemas/export";
 
 /** Rows per database read and per chunk written: one slice of work between yields. */
@@ -50,26 +51,8 @@ const CSV_COLUMNS = [
   "datasetName",
   "requestType",
   "sourceSystem",
-  "ownerTeam",
-  "contactEmail",
-  "useCase",
-  "keyFormat",
-  "keyExample",
-  "valueFormat",
-  "valueSchema",
-  "ingestion",
-  "sourceLocation",
-  "updateFrequency",
-  "estimatedSizeGb",
-  "estimatedKeyCount",
-  "readQps",
-  "writeQps",
-  "p99LatencyMs",
-  "ttlDays",
-  "regions",
-  "dataClassification",
-  "backupsEnabled",
-  "backupRetentionDays",
+  // The metadata a dataset keeps, in the form's order.
+  ...DATASET_METADATA_FIELDS,
   "neededBy",
   "priority",
   "status",

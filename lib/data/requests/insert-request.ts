@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
 import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
-import { nameClaims } from "@/lib/domain/datasets/options";
+import { DATASET_METADATA_FIELDS, nameClaims } from "@/lib/domain/datasets/options";
 import { EVENT_CHANNEL, EVENT_ORDER_PREFIX } from "@/lib/outbox/events";
 
 const COLUMNS = [
@@ -16,26 +16,8 @@ const COLUMNS = [
   "openAmendment",
   "requestType",
   "sourceSystem",
-  "ownerTeam",
-  "contactEmail",
-  "useCase",
-  "keyFormat",
-  "keyExample",
-  "valueFormat",
-  "valueSchema",
-  "ingestion",
-  "sourceLocation",
-  "updateFrequency",
-  "estimatedSizeGb",
-  "estimatedKeyCount",
-  "readQps",
-  "writeQps",
-  "p99LatencyMs",
-  "ttlDays",
-  "regions",
-  "dataClassification",
-  "backupsEnabled",
-  "backupRetentionDays",
+  // The metadata a dataset keeps, in the form's order.
+  ...DATASET_METADATA_FIELDS,
   "neededBy",
   "priority",
   "priorityRank",
