@@ -10,6 +10,7 @@ import { useDebounced } from "@/components/hooks/use-debounced";
 import { StaticButton } from "@/components/layout/static-button";
 import { NativeSelectField, OutlinedTextField } from "@/components/requests/filter-fields";
 import { StatusFilter } from "@/components/requests/status-filter";
+import { NO_FILTERS } from "@/lib/domain/requests/presets";
 import styles from "./filter-fields.module.css";
 
 type Props = {
@@ -165,13 +166,7 @@ export function QueueFilters({ view, onChange, role }: Props) {
           onCommit={(team) => onChange({ team: team || undefined }, { replace: true })}
           style={{ flex: 1.5, minWidth: 0 }}
         />
-        <StaticButton
-          onClick={() =>
-            onChange({ status: undefined, type: undefined, team: undefined, priority: undefined, q: undefined, assignee: undefined, stale: undefined })
-          }
-          disabled={!anyFilter}
-          style={{ flexShrink: 0 }}
-        >
+        <StaticButton onClick={() => onChange(NO_FILTERS)} disabled={!anyFilter} style={{ flexShrink: 0 }}>
           Clear filters
         </StaticButton>
       </div>

@@ -26,6 +26,7 @@ import { useQueueKeys } from "@/components/requests/use-queue-keys";
 import { QueueTable } from "@/components/requests/queue-table";
 import { StaticButton, StaticIconButton, StaticLinkButton } from "@/components/layout/static-button";
 import { KeyboardOutlinedIcon, UploadIcon } from "@/components/layout/static-icons";
+import { NO_FILTERS } from "@/lib/domain/requests/presets";
 import styles from "./request-queue.module.css";
 
 // The shortcuts dialog is code the queue's first load does without.
@@ -204,23 +205,7 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
           onActivate={setActive}
           onOpen={(number) => router.push(`/requests/${number}`)}
           rowRefs={rowRefs}
-          empty={
-            <EmptyQueue
-              mine={mine}
-              onShowAll={() =>
-                setView({
-                  requester: "all",
-                  status: undefined,
-                  type: undefined,
-                  team: undefined,
-                  priority: undefined,
-                  q: undefined,
-                  assignee: undefined,
-                  stale: undefined,
-                })
-              }
-            />
-          }
+          empty={<EmptyQueue mine={mine} onShowAll={() => setView({ ...NO_FILTERS, requester: "all" })} />}
         />
         <QueuePagination
           count={data?.total ?? 0}

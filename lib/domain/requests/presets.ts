@@ -47,18 +47,20 @@ export const PRESETS: Record<PresetId, { label: string; description: Record<Role
   },
 };
 
+/** Every filter of the queue cleared (the requester scope and the sort stay), ready to merge into a view. */
+export const NO_FILTERS: Partial<ListRequestsQuery> = {
+  status: undefined,
+  type: undefined,
+  team: undefined,
+  priority: undefined,
+  q: undefined,
+  assignee: undefined,
+  stale: undefined,
+};
+
 /** The full filter set of a preset (the ones it does not set cleared), ready to merge into a view. */
 export function presetView(id: PresetId, role: Role): Partial<ListRequestsQuery> {
-  return {
-    status: undefined,
-    type: undefined,
-    team: undefined,
-    priority: undefined,
-    q: undefined,
-    assignee: undefined,
-    stale: undefined,
-    ...PRESETS[id].filters[role],
-  };
+  return { ...NO_FILTERS, ...PRESETS[id].filters[role] };
 }
 
 /** The preset this view is, if its filters are exactly one's (sort and page aside). */
