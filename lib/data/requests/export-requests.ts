@@ -14,7 +14,7 @@
 // is the longest any other request waits behind it.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/read-database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isoFromSqlite, planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
@@ -86,12 +86,12 @@ function toCsvRecord(row: RequestExportRow): string[] {
 
 async function* exportRows(query: ExportRequestsQuery, user: SessionUser): AsyncGenerator<RequestExportRow[]> {
   await yieldToEventLoop();
-  const plan = planExport(readConnection(), query, user.id, EXPORT_PAGE_SIZE);
+  const plan = await readDatabase((dialect) => planExport(query, user.id, EXPORT_PAGE_SIZE, dialect));
   let after: ExportCursor | null = null;
   for (;;) {
     // Before every read: whatever queued up behind the previous page runs first.
     await yieldToEventLoop();
-    const rows = readExportPage(readConnection(), plan, after, EXPORT_PAGE_SIZE);
+    const rows = await readDatabase(() => readExportPage(plan, after, EXPORT_PAGE_SIZE));
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     after = { value: last.sortValue, number: last.number as number };
