@@ -17,7 +17,8 @@ import { stringify } from "csv-stringify/sync";
 import { readDatabase } from "@/lib/db/sql/read-database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
-import { isoFromSqlite, planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
+import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
+import { fromRequestRow } from "@/lib/data/requests/request-row";
 import { toDetail } from "@/lib/data/requests/request-dto";
 import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
 import type { ExportFormat, ExportRequestsQuery, RequestExportRow } from "@/lib/schemas/export";
@@ -28,14 +29,7 @@ export const EXPORT_PAGE_SIZE = 100;
 /** A row of readExportPage → the request's metadata, as toDetail gives it for the API. */
 function toExportRow(r: Record<string, unknown>): RequestExportRow {
   const row = {
-    ...r,
-    estimatedKeyCount: BigInt(r.estimatedKeyCountText as string),
-    backupsEnabled: Boolean(r.backupsEnabled),
-    // toSummary takes the three ISO strings as they are; completedAt goes through a Date.
-    createdAt: isoFromSqlite(r.createdAt),
-    updatedAt: isoFromSqlite(r.updatedAt),
-    statusChangedAt: isoFromSqlite(r.statusChangedAt),
-    completedAt: r.completedAt === null ? null : new Date(isoFromSqlite(r.completedAt)),
+    ...fromRequestRow(r),
     requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeUserName, email: r.assigneeEmail },
     events: [],

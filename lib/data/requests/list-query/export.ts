@@ -5,6 +5,7 @@ import { rows as readRows, type Read } from "@/lib/db/sql/reads";
 import { SORT_COLUMN, quote, type Form, type Term } from "./terms";
 import { plan, whereParams } from "./plan";
 import { shouldWalk } from "./page";
+import { requestColumns } from "@/lib/data/requests/request-row";
 import { countAll, countMatches, narrowLongText, SEARCH_COUNT_LIMIT } from "./count";
 
 // The export (export-requests.ts) reads a whole view in pages, each page a keyset step
@@ -66,7 +67,7 @@ export function* readExportPage(ex: ExportPlan, after: ExportCursor | null, limi
   const join = ex.dialect.fixedJoin;
   const rows: Record<string, unknown>[] = [];
   for (const range of afterRanges(ex.column, ex.dir, after)) {
-    const sql = `SELECT "DatasetRequest".*, CAST("DatasetRequest"."estimatedKeyCount" AS TEXT) AS "estimatedKeyCountText",
+    const sql = `SELECT ${requestColumns(`"DatasetRequest"`)},
           ${quote(ex.column)} AS "sortValue",
           "q"."name" AS "requesterName", "q"."email" AS "requesterEmail", "a"."name" AS "assigneeUserName", "a"."email" AS "assigneeEmail"
         FROM "DatasetRequest"
