@@ -1,5 +1,5 @@
 import "server-only";
-import { readDatabase } from "@/lib/db/sql/read-database";
+import { readDatabase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import { PRESET_IDS, presetView } from "@/lib/domain/requests/presets";
 import { LIST_QUERY_DEFAULTS } from "@/lib/schemas/list-params";

@@ -9,7 +9,7 @@ import { toDetail } from "@/lib/data/requests/request-dto";
 import { fromRequestRow, requestColumns, storedDate, storedDateOrNull } from "@/lib/data/requests/request-row";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { RELEASED_STATUSES } from "@/lib/domain/requests/options";
-import { readDatabase } from "@/lib/db/sql/read-database";
+import { readDatabase } from "@/lib/db/sql/database";
 import { prepare } from "@/lib/db/sql/statements";
 import { row as readRow, rows as readRows, runOnSqlite, type Read } from "@/lib/db/sql/reads";
 

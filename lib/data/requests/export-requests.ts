@@ -14,7 +14,7 @@
 // is the longest any other request waits behind it.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { readDatabase } from "@/lib/db/sql/read-database";
+import { readDatabase } from "@/lib/db/sql/database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
 import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";

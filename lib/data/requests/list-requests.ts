@@ -1,5 +1,5 @@
 import "server-only";
-import { readDatabase } from "@/lib/db/sql/read-database";
+import { readDatabase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ListRequestsQuery, RequestListResponse } from "@/lib/schemas/request";
 import { listQuery } from "@/lib/data/requests/list-query";

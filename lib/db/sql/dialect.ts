@@ -19,6 +19,14 @@ export type Dialect = {
   fixedJoin: string;
   /** A DateTime as a parameter compared with stored ones (SQLite stores Prisma's text). */
   dateParam(date: Date): unknown;
+  /** A boolean as a parameter (SQLite stores 0 and 1). */
+  boolParam(value: boolean): unknown;
+  /**
+   * A statement that makes writers of the same `name` wait for each other until the
+   * transaction ends, or null where every write transaction already does (SQLite's
+   * BEGIN IMMEDIATE: one writer at a time). PostgreSQL: a transaction-level advisory lock.
+   */
+  serializeWriters(name: string): string | null;
   /** "ORDER BY" for a column that may be NULL, NULLs first ascending (SQLite's own order) on both. */
   orderNullable(column: string, dir: "ASC" | "DESC"): string;
 };
@@ -28,6 +36,8 @@ export const sqliteDialect: Dialect = {
   unindexed: (column) => `+${column}`,
   fixedJoin: "CROSS JOIN",
   dateParam: sqliteDateTime,
+  boolParam: (value) => (value ? 1 : 0),
+  serializeWriters: () => null,
   orderNullable: (column, dir) => `${column} ${dir}`,
 };
 
@@ -36,5 +46,7 @@ export const postgresDialect: Dialect = {
   unindexed: (column) => column,
   fixedJoin: "JOIN",
   dateParam: (date) => date,
+  boolParam: (value) => value,
+  serializeWriters: (name) => `SELECT pg_advisory_xact_lock(hashtext('${name.replace(/'/g, "''")}'))`,
   orderNullable: (column, dir) => `${column} ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
 };

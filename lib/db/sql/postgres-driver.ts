@@ -41,15 +41,20 @@ export async function stepOnPostgres(client: Pool | PoolClient, step: Step): Pro
     return (result.rows[0] as unknown[] | undefined)?.[0];
   }
   const result = await client.query(text, params);
+  if (step.want === "run") return result.rowCount ?? 0;
   return step.want === "rows" ? result.rows : result.rows[0];
 }
 
-/** Drives a read to its end on PostgreSQL in one read-only snapshot. */
-export async function runOnPostgres<T>(pool: Pool, read: () => Read<T>): Promise<T> {
+/**
+ * Drives a read to its end on PostgreSQL in one transaction: a read-only snapshot, or
+ * (`writes`) a READ COMMITTED write transaction, PostgreSQL's default, whose unique
+ * indexes and row locks keep the same rules SQLite's single writer keeps.
+ */
+export async function runOnPostgres<T>(pool: Pool, read: () => Read<T>, { writes = false } = {}): Promise<T> {
   const client = await pool.connect();
   let result: T;
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await client.query(writes ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const it = read();
     let next = it.next();
     while (!next.done) next = it.next(await stepOnPostgres(client, next.value));

@@ -10,8 +10,8 @@
 // once, and neither database pays for the other's way of running it.
 import type Database from "better-sqlite3";
 
-/** One statement and what the caller wants of its answer. */
-export type Step = { want: "rows" | "row" | "value"; sql: string; params: readonly unknown[] };
+/** One statement and what the caller wants of its answer ("run": how many rows it changed). */
+export type Step = { want: "rows" | "row" | "value" | "run"; sql: string; params: readonly unknown[] };
 
 /** A read that yields statements and returns T. Compose them with `yield*`. */
 export type Read<T> = Generator<Step, T, unknown>;
@@ -31,20 +31,28 @@ export function* count(sql: string, params: readonly unknown[] = []): Read<numbe
   return Number((yield { want: "value", sql, params }) ?? 0);
 }
 
+/** A change; answers how many rows it changed. (An insert that needs its id: `row` with RETURNING.) */
+export function* run(sql: string, params: readonly unknown[] = []): Read<number> {
+  return Number(yield { want: "run", sql, params });
+}
+
 /** Runs one step on SQLite. `prepare` is the caller's statement cache. */
 export function stepOnSqlite(prepare: (sql: string) => Database.Statement, step: Step): unknown {
   const statement = prepare(step.sql);
   if (step.want === "rows") return statement.all(...step.params);
   if (step.want === "row") return statement.get(...step.params);
+  if (step.want === "run") return statement.run(...step.params).changes;
   return statement.pluck().get(...step.params);
+}
+
+/** Drives a read to its end on SQLite, synchronously, in the transaction the caller holds. */
+export function driveOnSqlite<T>(prepare: (sql: string) => Database.Statement, read: Read<T>): T {
+  let next = read.next();
+  while (!next.done) next = read.next(stepOnSqlite(prepare, next.value));
+  return next.value;
 }
 
 /** Drives a read to its end on SQLite, synchronously, in one transaction. */
 export function runOnSqlite<T>(db: Database.Database, prepare: (sql: string) => Database.Statement, read: () => Read<T>): T {
-  return db.transaction(() => {
-    const it = read();
-    let next = it.next();
-    while (!next.done) next = it.next(stepOnSqlite(prepare, next.value));
-    return next.value;
-  })();
+  return db.transaction(() => driveOnSqlite(prepare, read()))();
 }
