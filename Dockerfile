@@ -16,9 +16,10 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 ENV CHECKPOINT_DISABLE=1 NEXT_TELEMETRY_DISABLED=1
-# postinstall runs `prisma generate`, which reads the schema and prisma.config.ts.
+# postinstall runs `prisma generate` for SQLite and PostgreSQL: the schemas and their configs.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma prisma/schema.prisma
+COPY prisma/postgres/schema.prisma prisma/postgres/prisma.config.ts prisma/postgres/
 RUN npm ci
 
 # ---- 2. build: next build (output: "standalone"), then complete .next/standalone
