@@ -2,7 +2,7 @@
 // every statement runs on one pooled client inside one REPEATABLE READ, READ ONLY
 // transaction, so the read sees one snapshot, as a SQLite transaction does.
 import type { Pool, PoolClient } from "pg";
-import type { Read, Step } from "./reads";
+import { resume, type Read, type Step } from "./reads";
 
 /**
  * "? … ?" → "$1 … $2". Question marks inside '…' strings, "…" identifiers and
@@ -57,7 +57,14 @@ export async function runOnPostgres<T>(pool: Pool, read: () => Read<T>, { writes
     await client.query(writes ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const it = read();
     let next = it.next();
-    while (!next.done) next = it.next(await stepOnPostgres(client, next.value));
+    while (!next.done)
+      next = resume(
+        it,
+        await stepOnPostgres(client, next.value).then(
+          (answer) => ({ answer }),
+          (error: unknown) => ({ error }),
+        ),
+      );
     await client.query("COMMIT");
     result = next.value;
   } catch (error) {

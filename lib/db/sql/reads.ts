@@ -45,10 +45,33 @@ export function stepOnSqlite(prepare: (sql: string) => Database.Statement, step:
   return statement.pluck().get(...step.params);
 }
 
+/**
+ * The next state of a read after its step ran: the answer goes in, or the statement's
+ * error is thrown at the `yield`, so a write can catch it there (a savepoint's rollback,
+ * create-request.ts); uncaught, it leaves the read as before.
+ */
+export function resume<T>(read: Read<T>, outcome: { answer: unknown } | { error: unknown }): IteratorResult<Step, T> {
+  return "error" in outcome ? read.throw(outcome.error) : read.next(outcome.answer);
+}
+
+function settle(step: () => unknown): { answer: unknown } | { error: unknown } {
+  try {
+    return { answer: step() };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Drives a read to its end on SQLite, synchronously, in the transaction the caller holds. */
 export function driveOnSqlite<T>(prepare: (sql: string) => Database.Statement, read: Read<T>): T {
   let next = read.next();
-  while (!next.done) next = read.next(stepOnSqlite(prepare, next.value));
+  while (!next.done) {
+    const step = next.value;
+    next = resume(
+      read,
+      settle(() => stepOnSqlite(prepare, step)),
+    );
+  }
   return next.value;
 }
 
