@@ -1,14 +1,17 @@
-// The SQL of a new request: its row (SUBMITTED) and its CREATED event and its outbox event, as prepared
-// statements on a better-sqlite3 connection. The app runs them in its group commit
-// (create-request.ts); the benchmark's bare-limit server runs the very same statements.
-// Values are stored as Prisma stores them, so Prisma reads these rows back unchanged:
-// DateTime as "…T…+00:00" text, Boolean as 0/1, BigInt as an integer.
-import type Database from "better-sqlite3";
+// The SQL of a new request, written once for both databases: its row (SUBMITTED), its
+// CREATED event and its request.created outbox event. Three callers run the very same
+// statements: the create's group commit (create-request.ts, through the seam), the bulk
+// import (bulk-insert-worker.ts: a worker thread on SQLite, a pooled client on
+// PostgreSQL) and the benchmark's bare-limit server.
+// Values are stored as Prisma stores them, so Prisma reads these rows back unchanged
+// (dialect.ts: SQLite's DateTime text and 0/1, PostgreSQL's timestamptz and boolean).
+import { randomUUID } from "node:crypto";
 import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
 import { DATASET_METADATA_FIELDS, nameClaims } from "@/lib/domain/datasets/options";
 import { EVENT_CHANNEL, EVENT_ORDER_PREFIX } from "@/lib/outbox/events";
+import { row, run, type Read } from "@/lib/db/sql/reads";
+import type { Dialect } from "@/lib/db/sql/dialect";
 
 const COLUMNS = [
   "datasetName",
@@ -28,57 +31,75 @@ const COLUMNS = [
   "createdAt",
   "updatedAt",
 ] as const;
-export type NewRequestValues = Record<(typeof COLUMNS)[number], unknown>;
+const DATE_COLUMNS = new Set<string>(["statusChangedAt", "createdAt", "updatedAt"]);
+
+/** A new request, before either database's encoding (newRequestParams). */
+export type NewRequestValues = Record<(typeof COLUMNS)[number], unknown> & { createdAt: Date; requesterId: string; deliveryId: string };
 
 /** The row of a new, SUBMITTED request. */
 export function newRequestValues(requesterId: string, body: CreateRequestBody, now: Date): NewRequestValues {
-  const at = sqliteDateTime(now);
   return {
     ...Object.fromEntries(COLUMNS.map((c) => [c, (body as Record<string, unknown>)[c] ?? null])),
     estimatedKeyCount: BigInt(body.estimatedKeyCount),
-    backupsEnabled: body.backupsEnabled ? 1 : 0,
+    backupsEnabled: body.backupsEnabled,
     regions: body.regions.join(","),
     ...nameClaims(body.requestType, body.datasetName, "SUBMITTED"),
     priorityRank: PRIORITY_RANK[body.priority],
     status: "SUBMITTED",
     statusRank: STATUS_RANK.SUBMITTED,
-    statusChangedAt: at,
-    createdAt: at,
-    updatedAt: at,
+    statusChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
     requesterId,
+    // Its outbox row's idempotency key, as outboxEventRow (lib/outbox/enqueue.ts) makes them.
+    deliveryId: `evt_${randomUUID()}`,
   } as NewRequestValues;
 }
 
-/** The statements of a new request: its row (named parameters, returns its number), then its CREATED event. */
-export const INSERT_REQUEST_SQL = `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}) RETURNING "number"`;
-export const INSERT_CREATED_EVENT_SQL = `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`;
 /**
- * Its request.created domain event into the outbox (lib/outbox/enqueue.ts writes the same
- * row for the other changes), in plain SQL so the bulk import's worker thread runs it too. The
- * number is cast: better-sqlite3 binds a JS number as REAL, and "event:" || 1.0 is not "event:1".
+ * The statements of a new request. `request` returns its number; each of `then` takes
+ * that number as its first parameter, followed by the row's own (NewRequestParams.then).
  */
-export const INSERT_CREATED_OUTBOX_SQL = `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt") SELECT '${EVENT_CHANNEL}', 'evt_' || lower(hex(randomblob(16))), n, '${EVENT_ORDER_PREFIX}' || n, json_object('type', 'request.created', 'requestNumber', n, 'actorId', @actorId, 'at', @at), @at, @at FROM (SELECT CAST(@number AS INTEGER) AS n)`;
+export const NEW_REQUEST_SQL = {
+  request: `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")}) RETURNING "number"`,
+  then: [
+    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`,
+    // Its request.created domain event, the payload outboxEventRow would write (its keys in
+    // the same order), put together around the number. The number is cast: better-sqlite3
+    // binds a JS number as REAL, and "event:" || 1.0 is not "event:1".
+    `WITH "created" AS (SELECT CAST(? AS INTEGER) AS "n")
+     INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt")
+     SELECT '${EVENT_CHANNEL}', ?, "n", '${EVENT_ORDER_PREFIX}' || "n", '{"type":"request.created","requestNumber":' || "n" || ',"actorId":' || ? || ',"at":' || ? || '}', ?, ? FROM "created"`,
+  ],
+} as const;
 
-const prepared = new WeakMap<Database.Database, (values: NewRequestValues) => number>();
+/** A new request's parameters in one database's encoding: for `request`, and for each of `then` after the number. */
+export type NewRequestParams = { request: unknown[]; then: unknown[][] };
+
+export function newRequestParams(values: NewRequestValues, dialect: Dialect): NewRequestParams {
+  const at = dialect.dateParam(values.createdAt);
+  const encode = (c: string) => {
+    const v = values[c as keyof NewRequestValues];
+    if (DATE_COLUMNS.has(c)) return dialect.dateParam(v as Date);
+    return typeof v === "boolean" ? dialect.boolParam(v) : v;
+  };
+  return {
+    request: COLUMNS.map(encode),
+    then: [
+      [values.requesterId, at],
+      [values.deliveryId, JSON.stringify(values.requesterId), JSON.stringify(values.createdAt.toISOString()), at, at],
+    ],
+  };
+}
 
 /**
- * Inserts one new request with its CREATED event and returns its number. The caller
- * owns the transaction. A live request of the same name fails with
- * SQLITE_CONSTRAINT_UNIQUE (see isUniqueViolation).
+ * Inserts one new request with its CREATED event and outbox event; its number. The
+ * caller owns the transaction. A live request of the same name fails with the
+ * database's unique violation (see isUniqueViolation).
  */
-export function insertNewRequest(db: Database.Database, values: NewRequestValues): number {
-  let insert = prepared.get(db);
-  if (!insert) {
-    const row = db.prepare(INSERT_REQUEST_SQL);
-    const event = db.prepare(INSERT_CREATED_EVENT_SQL);
-    const outbox = db.prepare(INSERT_CREATED_OUTBOX_SQL);
-    insert = (v) => {
-      const { number } = row.get(v) as { number: number };
-      event.run(number, v.requesterId, v.createdAt);
-      outbox.run({ number, actorId: v.requesterId, at: v.createdAt });
-      return number;
-    };
-    prepared.set(db, insert);
-  }
-  return insert(values);
+export function* insertNewRequest(params: NewRequestParams): Read<number> {
+  const inserted = yield* row<{ number: number }>(NEW_REQUEST_SQL.request, params.request);
+  const number = Number(inserted!.number);
+  for (const [i, sql] of NEW_REQUEST_SQL.then.entries()) yield* run(sql, [number, ...params.then[i]!]);
+  return number;
 }
