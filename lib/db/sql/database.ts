@@ -7,8 +7,8 @@ import { inWriteTransaction, readConnection } from "@/lib/db/sqlite-connections"
 import { postgresPool } from "@/lib/db/postgres";
 import { prepare } from "./statements";
 import { postgresDialect, sqliteDialect, type Dialect } from "./dialect";
-import { driveOnSqlite, runOnSqlite, type Read } from "./reads";
-import { runOnPostgres } from "./postgres-driver";
+import { driveOnSqlite, runOnSqlite, stepOnSqlite, type Read } from "./reads";
+import { runOnPostgres, stepOnPostgres } from "./postgres-driver";
 
 export async function readDatabase<T>(read: (dialect: Dialect) => Read<T>): Promise<T> {
   const url = env().DATABASE_URL;
@@ -29,4 +29,18 @@ export async function writeDatabase<T>(write: (dialect: Dialect) => Read<T>): Pr
   const url = env().DATABASE_URL;
   if (databaseKind(url) === "postgres") return runOnPostgres(postgresPool(url), () => write(postgresDialect), { writes: true });
   return inWriteTransaction((db) => driveOnSqlite((sql) => prepare(db, sql), write(sqliteDialect)));
+}
+
+/**
+ * One row by one statement, outside any transaction (a single statement sees one
+ * snapshot by itself): on SQLite synchronously on the read connection's cached
+ * statement, on PostgreSQL one round trip on the pool. For the hottest, smallest read
+ * (the session check of every call), where BEGIN and COMMIT would cost two more.
+ */
+export async function readOneRow<R>(sql: string, params: readonly unknown[]): Promise<R | undefined> {
+  const url = env().DATABASE_URL;
+  const step = { want: "row", sql, params } as const;
+  if (databaseKind(url) === "postgres") return (await stepOnPostgres(postgresPool(url), step)) as R | undefined;
+  const db = readConnection();
+  return stepOnSqlite((statement) => prepare(db, statement), step) as R | undefined;
 }
