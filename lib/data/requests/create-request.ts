@@ -5,7 +5,7 @@ import type { CreateRequestBody, RequestDetail } from "@/lib/schemas/request";
 import { writeDatabase } from "@/lib/db/sql/database";
 import { run, type Read } from "@/lib/db/sql/reads";
 import type { Dialect } from "@/lib/db/sql/dialect";
-import { insertNewRequest, newRequestParams, newRequestValues, type NewRequestValues } from "@/lib/data/requests/insert-request";
+import { insertNewRequests, newRequestParams, newRequestValues, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { readDetailByNumber } from "@/lib/data/requests/detail-query";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { publishRequestChanged } from "@/lib/events/request-events";
@@ -91,9 +91,9 @@ type Outcome = { number: number } | { error: unknown };
 function* insertInSavepoint(dialect: Dialect, c: PendingCreate): Read<Outcome> {
   yield* run("SAVEPOINT create_request");
   try {
-    const number = yield* insertNewRequest(newRequestParams(c.values, dialect));
+    const [number] = yield* insertNewRequests([newRequestParams(c.values, dialect)]);
     yield* run("RELEASE create_request");
-    return { number };
+    return { number: number! };
   } catch (error) {
     yield* run("ROLLBACK TO create_request");
     yield* run("RELEASE create_request");

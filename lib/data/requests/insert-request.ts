@@ -10,7 +10,7 @@ import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
 import { DATASET_METADATA_FIELDS, nameClaims } from "@/lib/domain/datasets/options";
 import { EVENT_CHANNEL, EVENT_ORDER_PREFIX } from "@/lib/outbox/events";
-import { row, run, type Read } from "@/lib/db/sql/reads";
+import { rows, run, type Read } from "@/lib/db/sql/reads";
 import type { Dialect } from "@/lib/db/sql/dialect";
 
 const COLUMNS = [
@@ -57,23 +57,46 @@ export function newRequestValues(requesterId: string, body: CreateRequestBody, n
 }
 
 /**
- * The statements of a new request. `request` returns its number; each of `then` takes
- * that number as its first parameter, followed by the row's own (NewRequestParams.then).
+ * One statement of a new request, for one row or many (multi-row VALUES: its tuple once
+ * per row). `numberAt`: the places in a row's parameters that take the request's number
+ * (newRequestParams leaves null there), known once the row is in.
  */
-export const NEW_REQUEST_SQL = {
-  request: `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")}) RETURNING "number"`,
-  then: [
-    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES (?, ?, 'CREATED', 'SUBMITTED', ?)`,
-    // Its request.created domain event, the payload outboxEventRow would write (its keys in
-    // the same order), put together around the number. The number is cast: better-sqlite3
-    // binds a JS number as REAL, and "event:" || 1.0 is not "event:1".
-    `WITH "created" AS (SELECT CAST(? AS INTEGER) AS "n")
-     INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt")
-     SELECT '${EVENT_CHANNEL}', ?, "n", '${EVENT_ORDER_PREFIX}' || "n", '{"type":"request.created","requestNumber":' || "n" || ',"actorId":' || ? || ',"at":' || ? || '}', ?, ? FROM "created"`,
-  ],
-} as const;
+type Insert = { head: string; tuple: string; tail: string; numberAt: readonly number[] };
 
-/** A new request's parameters in one database's encoding: for `request`, and for each of `then` after the number. */
+/** The row; returns its number. Then its CREATED event, then its request.created outbox event. */
+const REQUEST: Insert = {
+  head: `INSERT INTO "DatasetRequest" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES `,
+  tuple: `(${COLUMNS.map(() => "?").join(", ")})`,
+  tail: ` RETURNING "number"`,
+  numberAt: [],
+};
+const FOLLOW_UPS: readonly Insert[] = [
+  {
+    head: `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "toStatus", "createdAt") VALUES `,
+    tuple: `(?, ?, 'CREATED', 'SUBMITTED', ?)`,
+    tail: "",
+    numberAt: [0],
+  },
+  {
+    // The payload outboxEventRow (lib/outbox/enqueue.ts) would write, keys in its order,
+    // put together around the number. The number is cast: better-sqlite3 binds a JS
+    // number as REAL, and "event:" || 1.0 is not "event:1".
+    head: `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "payload", "availableAt", "createdAt") VALUES `,
+    tuple: `('${EVENT_CHANNEL}', ?, CAST(? AS INTEGER), '${EVENT_ORDER_PREFIX}' || CAST(? AS INTEGER), '{"type":"request.created","requestNumber":' || CAST(? AS INTEGER) || ',"actorId":' || ? || ',"at":' || ? || '}', ?, ?)`,
+    tail: "",
+    numberAt: [1, 2, 3],
+  },
+];
+
+const rowsOf = (insert: Insert, count: number) => `${insert.head}${Array(count).fill(insert.tuple).join(", ")}${insert.tail}`;
+
+/** The statements for one request (the SQLite bulk worker runs these, row by row). */
+export const NEW_REQUEST_SQL = {
+  request: rowsOf(REQUEST, 1),
+  then: FOLLOW_UPS.map((f) => ({ sql: rowsOf(f, 1), numberAt: f.numberAt })),
+};
+
+/** A new request's parameters in one database's encoding: for REQUEST, and for each follow-up (null where its number goes). */
 export type NewRequestParams = { request: unknown[]; then: unknown[][] };
 
 export function newRequestParams(values: NewRequestValues, dialect: Dialect): NewRequestParams {
@@ -86,20 +109,38 @@ export function newRequestParams(values: NewRequestValues, dialect: Dialect): Ne
   return {
     request: COLUMNS.map(encode),
     then: [
-      [values.requesterId, at],
-      [values.deliveryId, JSON.stringify(values.requesterId), JSON.stringify(values.createdAt.toISOString()), at, at],
+      [null, values.requesterId, at],
+      [values.deliveryId, null, null, null, JSON.stringify(values.requesterId), JSON.stringify(values.createdAt.toISOString()), at, at],
     ],
   };
 }
 
+/** A follow-up's parameters with the request's number in its places. */
+export function withNumber(params: readonly unknown[], numberAt: readonly number[], number: number): unknown[] {
+  const filled = [...params];
+  for (const i of numberAt) filled[i] = number;
+  return filled;
+}
+
 /**
- * Inserts one new request with its CREATED event and outbox event; its number. The
- * caller owns the transaction. A live request of the same name fails with the
- * database's unique violation (see isUniqueViolation).
+ * Inserts new requests, each with its CREATED event and outbox event, in as many
+ * statements as there are kinds of row (multi-row VALUES); their numbers, in order. The
+ * caller owns the transaction and keeps a batch within the database's parameter limit.
+ * A live request of the same name fails with the database's unique violation (see
+ * isUniqueViolation).
  */
-export function* insertNewRequest(params: NewRequestParams): Read<number> {
-  const inserted = yield* row<{ number: number }>(NEW_REQUEST_SQL.request, params.request);
-  const number = Number(inserted!.number);
-  for (const [i, sql] of NEW_REQUEST_SQL.then.entries()) yield* run(sql, [number, ...params.then[i]!]);
-  return number;
+export function* insertNewRequests(batch: readonly NewRequestParams[]): Read<number[]> {
+  const inserted = yield* rows<{ number: number }>(
+    rowsOf(REQUEST, batch.length),
+    batch.flatMap((p) => p.request),
+  );
+  // Numbers are drawn in the order of the VALUES rows (RETURNING's own order is not promised).
+  const numbers = inserted.map((r) => Number(r.number)).sort((a, b) => a - b);
+  for (const [i, f] of FOLLOW_UPS.entries()) {
+    yield* run(
+      rowsOf(f, batch.length),
+      batch.flatMap((p, j) => withNumber(p.then[i]!, f.numberAt, numbers[j]!)),
+    );
+  }
+  return numbers;
 }
