@@ -12,13 +12,14 @@
 // Needs a production build (`npm run build`), nginx (`apt-get install -y nginx`;
 // .ci/run installs it) and the PostgreSQL test cluster (scripts/postgres-cluster.mjs,
 // POSTGRES_TEST_URL). Exits non-zero when any check fails.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
+import { startNginx } from "../nginx.mjs";
 import { requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3730" } } });
@@ -38,55 +39,6 @@ const check = (ok, what) => {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
   if (!ok) failures.push(what);
 };
-
-function nginxBinary() {
-  for (const candidate of ["/usr/sbin/nginx", "/usr/bin/nginx"]) {
-    try {
-      execFileSync(candidate, ["-v"], { stdio: "ignore" });
-      return candidate;
-    } catch {
-      // next
-    }
-  }
-  throw new Error("nginx is not installed: apt-get install -y nginx (.ci/run does)");
-}
-
-/** Round robin over the two instances; SSE unbuffered; the client address passed on (TRUSTED_PROXIES). */
-function startNginx() {
-  mkdirSync(path.join(dir, "nginx"), { recursive: true });
-  const conf = path.join(dir, "nginx", "nginx.conf");
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-pid ${dir}/nginx/nginx.pid;
-error_log ${dir}/nginx/error.log warn;
-daemon off;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/nginx/body;
-  proxy_temp_path ${dir}/nginx/proxy;
-  fastcgi_temp_path ${dir}/nginx/fastcgi;
-  uwsgi_temp_path ${dir}/nginx/uwsgi;
-  scgi_temp_path ${dir}/nginx/scgi;
-  upstream kvstore { ${ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join(" ")} }
-  server {
-    listen 127.0.0.1:${lbPort};
-    location / {
-      proxy_pass http://kvstore;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_buffering off;
-      proxy_read_timeout 1h;
-    }
-  }
-}
-`,
-  );
-  return spawn(nginxBinary(), ["-c", conf, "-p", path.join(dir, "nginx")], { stdio: ["ignore", "ignore", "inherit"] });
-}
 
 async function freshDatabase() {
   const admin = new pg.Client({ connectionString: `${server}/postgres` });
@@ -119,7 +71,7 @@ for (const port of ports) {
   instances.push(startServer(instanceEnv(port)));
   await waitReady(`http://localhost:${port}`);
 }
-const nginx = startNginx();
+const nginx = startNginx({ port: lbPort, upstreamPorts: ports, dir: path.join(dir, "nginx") });
 await waitReady(base);
 
 try {
