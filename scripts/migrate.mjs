@@ -46,7 +46,7 @@ export function postgresMigrations(dir = POSTGRES_MIGRATIONS) {
 }
 
 /** Creates the database named by `url` when the server does not have it. */
-async function ensureDatabase(url) {
+async function ensureDatabase(url, log) {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error("DATABASE_URL names no database");
@@ -59,7 +59,7 @@ async function ensureDatabase(url) {
     if (rowCount === 0) {
       try {
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        console.log(`created database ${name}`);
+        log(`created database ${name}`);
       } catch (error) {
         // Another runner created it in the meantime.
         if (error.code !== "42P04") throw error;
@@ -75,7 +75,7 @@ async function ensureDatabase(url) {
  * Throws (applying nothing) when an applied migration changed or is unknown here.
  */
 export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = console.log } = {}) {
-  await ensureDatabase(url);
+  await ensureDatabase(url, log);
   const migrations = postgresMigrations(dir);
   // No statement_timeout: a migration may rewrite a large table.
   const client = new pg.Client({ connectionString: url, application_name: "kvstore-migrate" });
@@ -92,6 +92,11 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = co
     const changed = migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
     if (changed.length) throw new Error(`applied migrations were changed since (${changed.join(", ")}): restore their files; fix with a new migration`);
     const pending = migrations.filter((m) => !applied.has(m.name));
+    // Folders are applied in name order; one dated before an applied one (a branch merged
+    // late) would run in an order no fresh database has seen: rename it to a later date.
+    const last = [...applied.keys()].sort().at(-1);
+    const early = pending.filter((m) => last !== undefined && m.name < last).map((m) => m.name);
+    if (early.length) throw new Error(`pending migrations sort before the last applied one, ${last} (${early.join(", ")}): give them later timestamps`);
     for (const m of pending) {
       await client.query("BEGIN");
       try {

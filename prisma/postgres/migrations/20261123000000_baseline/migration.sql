@@ -1,5 +1,6 @@
 -- The PostgreSQL baseline: the database that prisma/migrations (SQLite) builds, up to and
 -- including 20261202300000_datasets. Applied by scripts/migrate.mjs, one transaction.
+-- Dated as the first SQLite migration, so that every later migration sorts after it.
 -- Part 1 is derived from prisma/postgres/schema.prisma with
 --   prisma migrate diff --config prisma/postgres/prisma.config.ts --from-empty --to-schema-datamodel prisma/postgres/schema.prisma --script
 -- Part 2 is hand-written: what Prisma's schema cannot express, ported from the SQLite
