@@ -55,17 +55,17 @@ async function ensureDatabase(url, log) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    // Two runners creating one database at once would fail (a duplicate name, or the
+    // template "being accessed by other users"): they take turns, under the same lock
+    // key in the server's "postgres" database (advisory locks are per database).
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rowCount === 0) {
-      try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        log(`created database ${name}`);
-      } catch (error) {
-        // Another runner created it in the meantime.
-        if (error.code !== "42P04") throw error;
-      }
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
     }
   } finally {
+    // Ending the session releases the lock.
     await client.end();
   }
 }
@@ -75,11 +75,21 @@ async function ensureDatabase(url, log) {
  * Throws (applying nothing) when an applied migration changed or is unknown here.
  */
 export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = console.log } = {}) {
-  await ensureDatabase(url, log);
   const migrations = postgresMigrations(dir);
   // No statement_timeout: a migration may rewrite a large table.
-  const client = new pg.Client({ connectionString: url, application_name: "kvstore-migrate" });
-  await client.connect();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, application_name: "kvstore-migrate" });
+    await client.connect();
+    return client;
+  };
+  let client;
+  try {
+    client = await connect();
+  } catch (error) {
+    if (error.code !== "3D000") throw error; // 3D000: no such database
+    await ensureDatabase(url, log);
+    client = await connect();
+  }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(
