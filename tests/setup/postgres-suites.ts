@@ -2,4 +2,20 @@
 // fresh PostgreSQL database from the migrated template (tests/setup/test-database.ts).
 // Add a suite here once it passes on PostgreSQL. Suites named *.pg.test.ts test
 // PostgreSQL only and run nowhere else.
-export const POSTGRES_SUITES = ["tests/data/postgres-schema.test.ts", "tests/data/postgres-storage.pg.test.ts", "tests/data/postgres-availability.pg.test.ts"];
+export const POSTGRES_SUITES = [
+  "tests/data/postgres-schema.test.ts",
+  "tests/data/postgres-storage.pg.test.ts",
+  "tests/data/postgres-availability.pg.test.ts",
+  // Request writes, import, comments, dataset rules, the session check (writes):
+  "tests/api/requests.test.ts",
+  "tests/api/workflow.test.ts",
+  "tests/api/comments.test.ts",
+  "tests/api/intake.test.ts",
+  "tests/api/import.test.ts",
+  "tests/api/tokens.test.ts",
+  "tests/api/views.test.ts",
+  "tests/api/triage-views.test.ts",
+  "tests/api/session-fast-path.test.ts",
+  "tests/data/datasets.test.ts",
+  "tests/data/new-requests.test.ts",
+];
