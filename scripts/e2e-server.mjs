@@ -5,7 +5,8 @@ import { execSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const db = "prisma/e2e.db";
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(db + suffix, { force: true });
+// -limits*: the rate-limit counters beside it (lib/api/rate-limit.ts), fresh with the database.
+for (const suffix of ["", "-wal", "-shm", "-journal", "-limits", "-limits-wal", "-limits-shm"]) rmSync(db + suffix, { force: true });
 const env = { ...process.env, DATABASE_URL: `file:./${db}`, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
 execSync("npx prisma migrate deploy", { env, stdio: "inherit" });
 execSync("npx tsx prisma/seed.ts --count 300", { env, stdio: "inherit" });
