@@ -3,7 +3,14 @@
 // must count one budget, also when their hits race.
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { POSTGRES_RATE_LIMIT_TABLE_SQL, RateLimiter, closeRateLimitStore, openRateLimitStore, type RateLimitStore } from "@/lib/api/rate-limit";
+import {
+  POSTGRES_RATE_LIMIT_TABLE_SQL,
+  RateLimiter,
+  closeRateLimitStore,
+  deleteEndedCounts,
+  openRateLimitStore,
+  type RateLimitStore,
+} from "@/lib/api/rate-limit";
 
 const SERVER_URL = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
 const databaseUrl = (name: string) => {
@@ -118,6 +125,19 @@ describe.each([
     const key = freshKey();
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).hit(key)));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
+  });
+
+  it("sweeps counts whose window ended over an hour ago, and only those", async () => {
+    const advance = clock();
+    const limiter = new RateLimiter(one, "sweep", 1, 60);
+    const [old, recent] = [freshKey(), freshKey()];
+    await limiter.hit(old);
+    advance(61 * 60_000 + 1);
+    await limiter.hit(recent);
+    // `old` and the earlier tests' keys; then nothing is left to sweep.
+    expect(await deleteEndedCounts(two)).toBeGreaterThanOrEqual(1);
+    expect(await deleteEndedCounts(one)).toBe(0);
+    expect(await limiter.hit(recent)).toMatchObject({ ok: false });
   });
 
   it("hashes a key too long for the store's column, and still counts it", async () => {

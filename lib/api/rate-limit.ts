@@ -35,9 +35,9 @@ export const POSTGRES_RATE_LIMIT_TABLE_SQL = `CREATE TABLE IF NOT EXISTS "${RATE
 const SQLITE_RATE_LIMIT_TABLE_SQL = `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`;
 
 export type RateLimitStore =
-  | { kind: "sqlite"; db: Database.Database }
+  | { kind: "sqlite"; db: Database.Database; sweeper?: NodeJS.Timeout }
   // schema: Prisma's `?schema=` in the URL, where the app's tables (and so rate_limits) live.
-  | { kind: "postgres"; pool: Pool; schema: string | undefined }
+  | { kind: "postgres"; pool: Pool; schema: string | undefined; sweeper?: NodeJS.Timeout }
   // The sidecar could not be opened: this process counts alone, in memory.
   | { kind: "memory" };
 
@@ -46,6 +46,7 @@ export const sqliteLimitsFile = (databaseUrl: string) => `${sqliteFileFromUrl(da
 
 /** Opens the store for a DATABASE_URL; each call is a new connection, as another instance would have. */
 export function openRateLimitStore(databaseUrl: string): RateLimitStore {
+  let store: RateLimitStore;
   if (databaseKind(databaseUrl) === "postgres") {
     const pool = new Pool({
       connectionString: databaseUrl,
@@ -56,17 +57,33 @@ export function openRateLimitStore(databaseUrl: string): RateLimitStore {
     });
     // An idle connection that breaks must not crash the process; the next query reconnects.
     pool.on("error", () => {});
-    return { kind: "postgres", pool, schema: new URL(databaseUrl).searchParams.get("schema") ?? undefined };
+    store = { kind: "postgres", pool, schema: new URL(databaseUrl).searchParams.get("schema") ?? undefined };
+  } else {
+    const db = new Database(sqliteLimitsFile(databaseUrl));
+    // busy_timeout is short: better-sqlite3 waits synchronously, and a write here takes microseconds.
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA busy_timeout = 100; ${SQLITE_RATE_LIMIT_TABLE_SQL}`);
+    store = { kind: "sqlite", db };
   }
-  const db = new Database(sqliteLimitsFile(databaseUrl));
-  // busy_timeout is short: better-sqlite3 waits synchronously, and a write here takes microseconds.
-  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA busy_timeout = 100; ${SQLITE_RATE_LIMIT_TABLE_SQL}`);
-  return { kind: "sqlite", db };
+  // One sweeper per store rather than the library's one per limiter (its SQLite one leaves
+  // a failed delete unhandled, which would end the process). Busy or unreachable: next time.
+  store.sweeper = setInterval(() => deleteEndedCounts(store).catch(() => {}), 5 * 60_000).unref();
+  return store;
+}
+
+/** Deletes the counts of windows that ended over an hour ago; says how many went. */
+export async function deleteEndedCounts(store: RateLimitStore): Promise<number> {
+  const before = Date.now() - 60 * 60_000;
+  if (store.kind === "sqlite") return store.db.prepare(`DELETE FROM ${RATE_LIMIT_TABLE} WHERE expire < ?`).run(before).changes;
+  if (store.kind === "memory") return 0;
+  const table = store.schema ? `"${store.schema}"."${RATE_LIMIT_TABLE}"` : `"${RATE_LIMIT_TABLE}"`;
+  return (await store.pool.query(`DELETE FROM ${table} WHERE expire < $1`, [before])).rowCount ?? 0;
 }
 
 export async function closeRateLimitStore(store: RateLimitStore) {
+  if (store.kind === "memory") return;
+  clearInterval(store.sweeper);
   if (store.kind === "postgres") await store.pool.end();
-  else if (store.kind === "sqlite") store.db.close();
+  else store.db.close();
 }
 
 /** A limit of `limit` hits per `windowSeconds` for each key, counted in `store`. */
@@ -81,7 +98,7 @@ export class RateLimiter {
   ) {
     const options = { keyPrefix: name, points: limit, duration: windowSeconds };
     const insuranceLimiter = new RateLimiterMemory(options);
-    const shared = { ...options, tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: true, insuranceLimiter };
+    const shared = { ...options, tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter };
     if (store.kind === "postgres") {
       this.counter = new RateLimiterPostgres({ ...shared, storeClient: store.pool, storeType: "pool", schemaName: store.schema });
     } else if (store.kind === "sqlite") {
