@@ -2,6 +2,8 @@
 // of the test cluster. Two stores opened on one database are two app instances: they
 // must count one budget, also when their hits race.
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import { Client } from "pg";
 import {
   POSTGRES_RATE_LIMIT_TABLE_SQL,
@@ -156,4 +158,30 @@ it("still limits, in this process's memory, while PostgreSQL cannot be reached",
   expect(await limiter.hit(key)).toMatchObject({ ok: true });
   expect(await limiter.hit(key)).toEqual({ ok: false, retryAfterSeconds: 60 });
   expect(await limiter.waitFor(key)).toBe(60);
+});
+
+it("counts in memory while the app's sidecar cannot be opened, and moves to it a minute later", async () => {
+  const folder = path.join(path.dirname(process.env.DATABASE_URL!.slice("file:".length)), `not-yet-${randomBytes(4).toString("hex")}`);
+  const databaseUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = `file:${path.join(folder, "app.db")}`;
+  const advance = clock();
+  try {
+    let rateLimiter!: typeof import("@/lib/api/rate-limit").rateLimiter;
+    jest.isolateModules(() => ({ rateLimiter } = jest.requireActual<typeof import("@/lib/api/rate-limit")>("@/lib/api/rate-limit")));
+    const key = freshKey();
+    expect(await rateLimiter("t", 1, 600).hit(key)).toMatchObject({ ok: true });
+    expect(await rateLimiter("t", 1, 600).hit(key)).toMatchObject({ ok: false });
+    mkdirSync(folder);
+    advance(30_000);
+    expect(await rateLimiter("t", 1, 600).hit(key)).toMatchObject({ ok: false });
+    advance(31_000);
+    // The store now: a fresh count there, in the sidecar file.
+    expect(await rateLimiter("t", 1, 600).hit(key)).toMatchObject({ ok: true });
+    expect(existsSync(path.join(folder, "app.db-limits"))).toBe(true);
+  } finally {
+    process.env.DATABASE_URL = databaseUrl;
+    const global = globalThis as { kvstoreRateLimits?: { store: RateLimitStore } };
+    if (global.kvstoreRateLimits) await closeRateLimitStore(global.kvstoreRateLimits.store);
+    delete global.kvstoreRateLimits;
+  }
 });

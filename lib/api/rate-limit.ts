@@ -61,7 +61,12 @@ export function openRateLimitStore(databaseUrl: string): RateLimitStore {
   } else {
     const db = new Database(sqliteLimitsFile(databaseUrl));
     // busy_timeout is short: better-sqlite3 waits synchronously, and a write here takes microseconds.
-    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA busy_timeout = 100; ${SQLITE_RATE_LIMIT_TABLE_SQL}`);
+    try {
+      db.exec(`PRAGMA busy_timeout = 100; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; ${SQLITE_RATE_LIMIT_TABLE_SQL}`);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     store = { kind: "sqlite", db };
   }
   // One sweeper per store rather than the library's one per limiter (its SQLite one leaves
@@ -133,25 +138,30 @@ const toSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const storeKey = (key: string) => (key.length <= 200 ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`);
 
 // One store and one limiter per name per process, kept across dev hot reloads.
-const globalForLimits = globalThis as unknown as { kvstoreRateLimits?: { store: RateLimitStore; limiters: Map<string, RateLimiter> } };
+type AppLimits = { store: RateLimitStore; limiters: Map<string, RateLimiter>; retryAt: number };
+const globalForLimits = globalThis as unknown as { kvstoreRateLimits?: AppLimits };
 
 /** The limiter `name` (limit per window) on this app's shared store. */
 export function rateLimiter(name: string, limit: number, windowSeconds: number): RateLimiter {
-  globalForLimits.kvstoreRateLimits ??= { store: openAppStore(), limiters: new Map() };
-  const { store, limiters } = globalForLimits.kvstoreRateLimits;
+  const { store, limiters } = appLimits();
   const id = `${name}/${limit}/${windowSeconds}`;
   let limiter = limiters.get(id);
   if (!limiter) limiters.set(id, (limiter = new RateLimiter(store, name, limit, windowSeconds)));
   return limiter;
 }
 
-function openAppStore(): RateLimitStore {
+function appLimits(): AppLimits {
+  const current = globalForLimits.kvstoreRateLimits;
+  if (current && (current.store.kind !== "memory" || Date.now() < current.retryAt)) return current;
   try {
-    return openRateLimitStore(env().DATABASE_URL);
+    return (globalForLimits.kvstoreRateLimits = { store: openRateLimitStore(env().DATABASE_URL), limiters: new Map(), retryAt: 0 });
   } catch (error) {
-    // The sidecar's folder cannot be written (the database then has worse problems): limit
-    // in memory rather than refuse every request.
-    logger().warn({ err: String(error) }, "rate limits: the shared store cannot be opened; counting in this process only");
-    return { kind: "memory" };
+    // The sidecar cannot be opened (its folder cannot be written, or another instance held
+    // the file through the busy timeout): limit in memory rather than refuse every
+    // request, and try the store again in a minute.
+    logger().warn({ err: String(error) }, "rate limits: the shared store cannot be opened; counting in this process only for now");
+    const fallback = current ?? { store: { kind: "memory" as const }, limiters: new Map(), retryAt: 0 };
+    fallback.retryAt = Date.now() + 60_000;
+    return (globalForLimits.kvstoreRateLimits = fallback);
   }
 }
