@@ -2,8 +2,10 @@
 // database hears every event. One dedicated connection per process listens (it is held
 // for good, so it cannot come from a pool); it reconnects with a growing, jittered delay
 // after a drop, and reports a gap each time it (re)starts listening, since whatever was
-// published meanwhile never reached it. NOTIFY goes through a small pool of its own (one
-// query each, autocommit), so publishing works while the listener is reconnecting.
+// published meanwhile never reached it. NOTIFY goes through a pool of its own of ONE
+// connection (one autocommit query each, queued): this process's events commit, and so
+// arrive everywhere, in the order it published them; and publishing works while the
+// listener is reconnecting.
 // PostgreSQL delivers notifications in commit order, the same order to every listener.
 import pg from "pg";
 import { z } from "zod";
@@ -42,7 +44,7 @@ export function postgresTransport(url: string, options: PostgresTransportOptions
 
   const notifier = () => {
     if (!pool) {
-      pool = new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000, application_name: `${applicationName}-notify` });
+      pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000, application_name: `${applicationName}-notify` });
       pool.on("error", (error) => log("event bus: an idle NOTIFY connection failed", error)); // the pool replaces it
     }
     return pool;

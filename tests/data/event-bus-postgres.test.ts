@@ -61,6 +61,7 @@ beforeEach(() => {
 });
 
 it("delivers every event, whoever published it, once to every instance and in the same order", async () => {
+  // Published at once from two instances: both must hear them in one and the same order.
   a.publish(change(1));
   b.publish(change(2));
   a.publish(change(3));
@@ -70,7 +71,7 @@ it("delivers every event, whoever published it, once to every instance and in th
   expect(heard.a.map((e) => e.id)).toEqual(heard.b.map((e) => e.id));
   expect(new Set(heard.a.map((e) => e.id)).size).toBe(4);
   expect(heard.a.map((e) => (e.event.type === "request.changed" ? e.event.number : "")).sort()).toEqual(["KV-1", "KV-2", "KV-3", "KV-4"]);
-  // One publisher's events stay in its order.
+  // One publisher's events stay in the order it published them.
   const fromA = heard.b.filter((e) => e.event.type === "request.changed" && ["KV-1", "KV-3"].includes(e.event.number));
   expect(fromA.map((e) => (e.event as { number: string }).number)).toEqual(["KV-1", "KV-3"]);
 });
@@ -80,6 +81,7 @@ it("resumes on the other instance: an id seen through one replays the rest from 
   await until("the first event on a", () => heard.a.length === 1);
   const seenOnA = a.head();
   b.publish(change(11));
+  await until("b's event on a", () => heard.a.length === 2); // two publishers: order is commit order
   a.publish(change(12));
   await until("three events on b", () => heard.b.length === 3);
   const got: StreamItem[] = [];
