@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
@@ -8,8 +9,10 @@ import styles from "@/components/layout/app-header.module.css";
 
 // Everything under (app) needs a signed-in user; the check runs on the server.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  // Taken first, before any await and so before the page reads its data: the live stream
-  // replays whatever changes after this point.
+  // Only ever at request time (a build must not open the bus's database connection). The
+  // id is taken before the session check, so before the page reads its data: the live
+  // stream replays whatever changes after this point.
+  await connection();
   const since = currentEventId();
   const user = await requireUser();
   return (
