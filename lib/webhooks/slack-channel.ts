@@ -6,7 +6,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { publicBaseUrl } from "@/lib/env";
-import { readDetailByNumber } from "@/lib/data/requests/detail-query";
+import { readDetailByNumberOn } from "@/lib/data/requests/detail-query";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
 import { registerDeliverer, registerPlanner, type PlannedItem, type RetryPolicy } from "@/lib/outbox/registry";
 import { postJson } from "@/lib/webhooks/post-json";
@@ -16,7 +16,7 @@ import { WEBHOOK_POLICY } from "@/lib/webhooks/webhook-channel";
 
 export function planSlack(event: RequestDomainEvent, sqlite: Database.Database): PlannedItem[] {
   if (event.type !== "request.created" && event.type !== "request.status_changed") return [];
-  const request = readDetailByNumber(sqlite, event.requestNumber);
+  const request = readDetailByNumberOn(sqlite, event.requestNumber);
   if (!request) return [];
   const actor = sqlite.prepare(`SELECT "name" FROM "user" WHERE "id" = ?`).get(event.actorId) as { name: string } | undefined;
   const payload = slackMessage(event, request, actor?.name ?? "someone", publicBaseUrl());

@@ -8,7 +8,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readDetailByNumber } from "@/lib/data/requests/detail-query";
+import { readDetailByNumberOn } from "@/lib/data/requests/detail-query";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
 import { registerDeliverer, registerPlanner, type OutboxItemRow, type PlannedItem, type RetryPolicy } from "@/lib/outbox/registry";
 import { resolveWebhookUrl } from "@/lib/webhooks/address-guard";
@@ -32,7 +32,7 @@ export function planWebhooks(event: RequestDomainEvent, sqlite: Database.Databas
   }
   const endpoints = select.all(event.type) as { id: string }[];
   if (endpoints.length === 0) return [];
-  const request = readDetailByNumber(sqlite, event.requestNumber);
+  const request = readDetailByNumberOn(sqlite, event.requestNumber);
   if (!request) return [];
   const payload: Payload = { type: event.type, createdAt: event.at, request };
   return endpoints.map((e) => ({ key: e.id, target: e.id, orderKey: webhookOrderKey(e.id, event.requestNumber), payload }));

@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CreateRequestBody, RequestDetail } from "@/lib/schemas/request";
-import { inWriteTransaction, readConnection } from "@/lib/db/sqlite-connections";
+import { inWriteTransaction } from "@/lib/db/sqlite-connections";
 import { insertNewRequest, newRequestValues, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { readDetailByNumber } from "@/lib/data/requests/detail-query";
 import { isUniqueViolation } from "@/lib/db/database-errors";
@@ -20,7 +20,7 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
     const number = await commitInGroup(user, body, now);
     // The answer is read back on the read connection (it sees the commit): Prisma's
     // include ran four more compiled queries while holding the write lock.
-    const created = readDetailByNumber(readConnection(), number)!;
+    const created = (await readDetailByNumber(number))!;
     publishRequestChanged(created.number, created.version);
     return created;
   } catch (error) {
