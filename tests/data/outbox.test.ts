@@ -1,10 +1,8 @@
-// The outbox foundation against a real SQLite file: events are written in the change's
-// own transaction, workers lease items so no two deliver one, failures back off and give
-// up, and an item whose worker died is delivered by another once the lease runs out.
-import Database from "better-sqlite3";
+// The outbox foundation against a real database (SQLite, or PostgreSQL with
+// TEST_DATABASE=postgres): events are written in the change's own transaction, workers
+// on connections of their own lease items so no two deliver one, failures back off and
+// give up, and an item whose worker died is delivered by another once the lease runs out.
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
 import { createRequest } from "@/lib/data/requests/create-request";
 import { createRequests } from "@/lib/data/requests/create-request";
 import { transitionRequest } from "@/lib/data/requests/transition-request";
@@ -13,35 +11,29 @@ import { addComment } from "@/lib/data/requests/add-comment";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { EVENT_CHANNEL, type RequestDomainEvent } from "@/lib/outbox/events";
-import { registerDeliverer, registerPlanner, unregisterChannel, type OutboxItemRow } from "@/lib/outbox/registry";
+import { registerDeliverer, registerPlanner, unregisterChannel, type OutboxItemRow, type PlannedItem, type Planner } from "@/lib/outbox/registry";
 import { claimDue, enqueueOnce, markDelivered, nextAttemptAt, renewLeases } from "@/lib/outbox/store";
 import { OutboxWorker, type WriteTransaction } from "@/lib/outbox/worker";
 import { createUser, validRequestBody } from "@/tests/helpers/fixtures";
+import { closeOwnConnections, ownConnection as connection } from "@/tests/helpers/own-connection";
 
 let alice: SessionUser;
 let admin: SessionUser;
-const connections: Database.Database[] = [];
-
-/** A connection of its own, as another process would have. */
-function connection(): Database.Database {
-  const sqlite = new Database(sqliteFileFromUrl(env().DATABASE_URL), { fileMustExist: true });
-  sqlite.exec(SQLITE_PRAGMAS);
-  connections.push(sqlite);
-  return sqlite;
-}
-const transactionOn =
-  (sqlite: Database.Database): WriteTransaction =>
-  async (write) =>
-    sqlite.transaction(() => write(sqlite)).immediate();
 
 beforeAll(async () => {
   alice = toSessionUser(await createUser("alice", "REQUESTER"));
   admin = toSessionUser(await createUser("admin", "ADMIN", "storage"));
 });
 afterAll(async () => {
-  connections.forEach((c) => c.close());
+  await closeOwnConnections();
   await db.$disconnect();
 });
+
+/** A planner that reads nothing from the database. */
+const reading = (plan: (event: RequestDomainEvent) => PlannedItem[]): Planner =>
+  function* (event) {
+    return plan(event);
+  };
 
 const create = (overrides = {}) => createRequest(alice, createRequestBodySchema.parse(validRequestBody(overrides)));
 const eventsOf = async (number: string) =>
@@ -126,23 +118,26 @@ describe("the worker", () => {
   });
   afterEach(() => unregisterChannel("test"));
 
-  const enqueue = (sqlite: Database.Database, n: number, prefix = "t") =>
-    sqlite.transaction(() => {
+  const enqueue = (write: WriteTransaction, n: number, prefix = "t") =>
+    write(function* (d) {
       for (let i = 0; i < n; i++)
-        enqueueOnce(sqlite, { channel: "test", deliveryId: `${prefix}:${i}:${Math.random()}`, payload: { i }, now: new Date(Date.now() - 1) });
-    })();
+        yield* enqueueOnce(d, { channel: "test", deliveryId: `${prefix}:${i}:${Math.random()}`, payload: { i }, now: new Date(Date.now() - 1) });
+    });
 
   it("fans a domain event out through the planners, once, and delivers each item", async () => {
-    registerPlanner("test", (event) =>
-      event.type === "request.created"
-        ? [
-            { key: "a", target: event.actorId, payload: { n: event.requestNumber } },
-            { key: "b", payload: {} },
-          ]
-        : [],
+    registerPlanner(
+      "test",
+      reading((event) =>
+        event.type === "request.created"
+          ? [
+              { key: "a", target: event.actorId, payload: { n: event.requestNumber } },
+              { key: "b", payload: {} },
+            ]
+          : [],
+      ),
     );
     const r = await create();
-    const worker = new OutboxWorker({ transaction: transactionOn(connection()) });
+    const worker = new OutboxWorker({ transaction: connection() });
     await worker.drain();
     const items = await db.outboxItem.findMany({ where: { channel: "test", requestNumber: Number(r.number.slice(3)) }, orderBy: { id: "asc" } });
     expect(items.map((i) => i.target)).toEqual([alice.id, null]);
@@ -156,11 +151,14 @@ describe("the worker", () => {
   it("a planner that fails holds back only its own event: the others of the batch fan out", async () => {
     const bad = await create();
     const good = await create();
-    registerPlanner("test", (event) => {
-      if (event.requestNumber === Number(bad.number.slice(3))) throw new Error("planner broke");
-      return [{ key: "only", payload: {} }];
-    });
-    await new OutboxWorker({ transaction: transactionOn(connection()) }).drain();
+    registerPlanner(
+      "test",
+      reading((event) => {
+        if (event.requestNumber === Number(bad.number.slice(3))) throw new Error("planner broke");
+        return [{ key: "only", payload: {} }];
+      }),
+    );
+    await new OutboxWorker({ transaction: connection() }).drain();
     const eventOf = (r: typeof bad) => db.outboxItem.findFirstOrThrow({ where: { channel: EVENT_CHANNEL, requestNumber: Number(r.number.slice(3)) } });
     expect(await eventOf(bad)).toMatchObject({ deliveredAt: null, lastError: "planner broke", attempts: 1 }); // the batch that rolled back counted nothing
     expect((await eventOf(good)).deliveredAt).not.toBeNull();
@@ -168,29 +166,29 @@ describe("the worker", () => {
   });
 
   it("two workers on their own connections never deliver one item twice", async () => {
-    const sqlite = connection();
-    enqueue(sqlite, 60);
+    const own = connection();
+    await enqueue(own, 60);
     slowMs = 5;
-    const a = new OutboxWorker({ transaction: transactionOn(sqlite), concurrency: 3, owner: "a" });
-    const b = new OutboxWorker({ transaction: transactionOn(connection()), concurrency: 3, owner: "b" });
+    const a = new OutboxWorker({ transaction: own, concurrency: 3, owner: "a" });
+    const b = new OutboxWorker({ transaction: connection(), concurrency: 3, owner: "b" });
     await Promise.all([a.drain(), b.drain()]);
     expect(delivered).toHaveLength(60);
     expect(new Set(delivered).size).toBe(60);
     // And the claim itself: what one connection leased, the other does not get.
-    enqueue(sqlite, 4, "lease");
+    await enqueue(own, 4, "lease");
     const now = new Date();
-    const first = claimDue(connection(), { owner: "x", channels: ["test"], limit: 2, now, leaseMs: 60_000 });
-    const second = claimDue(connection(), { owner: "y", channels: ["test"], limit: 10, now, leaseMs: 60_000 });
+    const first = await connection()((d) => claimDue(d, { owner: "x", channels: ["test"], limit: 2, now, leaseMs: 60_000 }));
+    const second = await connection()((d) => claimDue(d, { owner: "y", channels: ["test"], limit: 10, now, leaseMs: 60_000 }));
     expect(first).toHaveLength(2);
     expect(second).toHaveLength(2);
     expect(second.map((i) => i.id).some((id) => first.some((f) => f.id === id))).toBe(false);
   });
 
   it("retries a failure with exponential backoff, records the error, and gives up after the horizon", async () => {
-    const sqlite = connection();
+    const own = connection();
     let now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "retry-me", payload: {}, now });
-    const worker = new OutboxWorker({ transaction: transactionOn(sqlite), now: () => now });
+    await own((d) => enqueueOnce(d, { channel: "test", deliveryId: "retry-me", payload: {}, now }));
+    const worker = new OutboxWorker({ transaction: own, now: () => now });
     failuresLeft = 2;
     await worker.drain();
     let item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "retry-me" } });
@@ -215,7 +213,7 @@ describe("the worker", () => {
     expect(nextAttemptAt(policy, 5, t0, new Date(3000))?.getTime()).toBe(7000); // capped at 4 s
     expect(nextAttemptAt(policy, 5, t0, new Date(7000))).toBeNull(); // 11 s > 10 s horizon
     failuresLeft = 100;
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "hopeless", payload: {}, now: new Date(now.getTime() - 9500) });
+    await own((d) => enqueueOnce(d, { channel: "test", deliveryId: "hopeless", payload: {}, now: new Date(now.getTime() - 9500) }));
     await worker.drain();
     item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "hopeless" } });
     expect(item.failedAt).not.toBeNull();
@@ -223,56 +221,53 @@ describe("the worker", () => {
   });
 
   it("a deliverer past its timeout counts as failed and frees its slot", async () => {
-    const sqlite = connection();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "slow", payload: {}, now: new Date() });
+    const own = connection();
+    await own((d) => enqueueOnce(d, { channel: "test", deliveryId: "slow", payload: {}, now: new Date() }));
     slowMs = 700;
     const started = Date.now();
-    await new OutboxWorker({ transaction: transactionOn(sqlite) }).drain();
+    await new OutboxWorker({ transaction: own }).drain();
     expect(Date.now() - started).toBeLessThan(600);
     await new Promise((r) => setTimeout(r, 700)); // the abandoned attempt ends before the next test
     expect(await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "slow" } })).toMatchObject({ lastError: "timed out after 200 ms", deliveredAt: null });
   });
 
   it("an item whose worker died is delivered by another once its lease runs out, and the dead one's late mark is refused", async () => {
-    const sqlite = connection();
+    const own = connection();
     const now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "orphan", payload: {}, now: new Date(now.getTime() - 1) });
-    const [claimed] = claimDue(sqlite, { owner: "dead", channels: ["test"], limit: 1, now, leaseMs: 30_000 }) as [OutboxItemRow];
+    await own((d) => enqueueOnce(d, { channel: "test", deliveryId: "orphan", payload: {}, now: new Date(now.getTime() - 1) }));
+    const [claimed] = (await own((d) => claimDue(d, { owner: "dead", channels: ["test"], limit: 1, now, leaseMs: 30_000 }))) as [OutboxItemRow];
     expect(claimed.deliveryId).toBe("orphan");
     let clock = new Date(now.getTime() + 29_000);
-    const survivor = new OutboxWorker({ transaction: transactionOn(connection()), now: () => clock });
+    const survivor = new OutboxWorker({ transaction: connection(), now: () => clock });
     await survivor.drain();
     expect(delivered).toEqual([]);
     clock = new Date(now.getTime() + 31_000);
     await survivor.drain();
     expect(delivered).toEqual(["orphan"]);
-    expect(markDelivered(sqlite, claimed.id, "dead", clock)).toBe(false);
+    expect(await own((d) => markDelivered(d, claimed.id, "dead", clock))).toBe(false);
     expect(await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "orphan" } })).toMatchObject({ attempts: 2 });
   });
 
   it("a live worker's heartbeat keeps its lease; a lost lease cannot be renewed", async () => {
-    const sqlite = connection();
+    const own = connection();
     const now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "long-one", payload: {}, now: new Date(now.getTime() - 1) });
-    const [claimed] = claimDue(sqlite, { owner: "alive", channels: ["test"], limit: 1, now, leaseMs: 15_000 }) as [OutboxItemRow];
-    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 30_000))).toBe(1);
-    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 20_000), leaseMs: 15_000 })).toEqual([]);
-    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 31_000), leaseMs: 15_000 })).toHaveLength(1);
-    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 60_000))).toBe(0);
+    await own((d) => enqueueOnce(d, { channel: "test", deliveryId: "long-one", payload: {}, now: new Date(now.getTime() - 1) }));
+    const [claimed] = (await own((d) => claimDue(d, { owner: "alive", channels: ["test"], limit: 1, now, leaseMs: 15_000 }))) as [OutboxItemRow];
+    expect(await own((d) => renewLeases(d, "alive", [claimed.id], new Date(now.getTime() + 30_000)))).toBe(1);
+    const other = (at: number) => own((d) => claimDue(d, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + at), leaseMs: 15_000 }));
+    expect(await other(20_000)).toEqual([]);
+    expect(await other(31_000)).toHaveLength(1);
+    expect(await own((d) => renewLeases(d, "alive", [claimed.id], new Date(now.getTime() + 60_000)))).toBe(0);
   });
 
   it("delivers items of one order key one after another, in order", async () => {
-    const sqlite = connection();
+    const own = connection();
     const at = new Date(Date.now() - 1);
-    sqlite.transaction(() => {
-      for (let i = 0; i < 5; i++) {
-        sqlite
-          .prepare(`INSERT INTO "OutboxItem" ("channel", "deliveryId", "orderKey", "payload", "availableAt", "createdAt") VALUES ('test', ?, 'k', '{}', ?, ?)`)
-          .run(`ordered:${i}`, at.toISOString().replace("Z", "+00:00"), at.toISOString().replace("Z", "+00:00"));
-      }
-    })();
+    await own(function* (d) {
+      for (let i = 0; i < 5; i++) yield* enqueueOnce(d, { channel: "test", deliveryId: `ordered:${i}`, orderKey: "k", payload: {}, now: at });
+    });
     failuresLeft = 1; // the first fails once: nothing after it may overtake it
-    const worker = new OutboxWorker({ transaction: transactionOn(sqlite), concurrency: 5 });
+    const worker = new OutboxWorker({ transaction: own, concurrency: 5 });
     await worker.drain();
     expect(delivered).toEqual([]);
     await db.outboxItem.updateMany({ where: { deliveryId: "ordered:0" }, data: { availableAt: new Date(0) } });
