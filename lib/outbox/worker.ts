@@ -156,7 +156,7 @@ export class OutboxWorker {
   private async fanOutBatch(): Promise<number> {
     const claim = (d: Dialect) => claimDue(d, { owner: this.owner, channels: [EVENT_CHANNEL], limit: EVENT_BATCH, now: this.now(), leaseMs: LEASE_MS });
     const owner = this.owner;
-    const now = this.now;
+    const now = () => this.now();
     try {
       return await this.transaction(function* (d) {
         const events = yield* claim(d);
