@@ -18,4 +18,13 @@ export const POSTGRES_SUITES = [
   "tests/api/session-fast-path.test.ts",
   "tests/data/datasets.test.ts",
   "tests/data/new-requests.test.ts",
+  // The outbox, notifications, mail, webhooks and Slack (notify):
+  "tests/data/notify-channels.test.ts",
+  "tests/data/outbox-worker.test.ts",
+  "tests/data/outbox.test.ts",
+  "tests/api/notifications.test.ts",
+  "tests/api/email.test.ts",
+  "tests/api/webhooks.test.ts",
+  "tests/api/slack.test.ts",
+  "tests/api/webhook-url-guard.test.ts",
 ];

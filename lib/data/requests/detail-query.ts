@@ -49,7 +49,8 @@ function* detail(row: Row | undefined): Read<RequestDetail | null> {
   } as unknown as Parameters<typeof toDetail>[0]);
 }
 
-function* detailByNumber(number: number): Read<RequestDetail | null> {
+/** The read itself, to compose into another read or write (the outbox's planners). */
+export function* detailByNumber(number: number): Read<RequestDetail | null> {
   return yield* detail(yield* readRow<Row>(`SELECT ${COLUMNS} FROM "DatasetRequest" WHERE "number" = ?`, [number]));
 }
 

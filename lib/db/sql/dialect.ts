@@ -29,6 +29,17 @@ export type Dialect = {
   serializeWriters(name: string): string | null;
   /** "ORDER BY" for a column that may be NULL, NULLs first ascending (SQLite's own order) on both. */
   orderNullable(column: string, dir: "ASC" | "DESC"): string;
+  // --- the outbox, notifications and webhooks (notify) ---
+  /**
+   * Appended to the SELECT that picks outbox items to claim. SQLite: nothing, its one
+   * writer at a time already keeps two claims apart. PostgreSQL: concurrent workers each
+   * lock the rows they pick and pass over those another has locked, so none is claimed twice.
+   */
+  skipLockedRows: string;
+  /** A condition: the JSON array of strings stored as text in `column` holds the value of the one `?` placeholder. */
+  jsonArrayContains(column: string): string;
+  /** The text of a top-level key of the JSON object stored as text in `column`. */
+  jsonText(column: string, key: string): string;
 };
 
 export const sqliteDialect: Dialect = {
@@ -39,6 +50,10 @@ export const sqliteDialect: Dialect = {
   boolParam: (value) => (value ? 1 : 0),
   serializeWriters: () => null,
   orderNullable: (column, dir) => `${column} ${dir}`,
+  // --- notify ---
+  skipLockedRows: "",
+  jsonArrayContains: (column) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE "value" = ?)`,
+  jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
 };
 
 export const postgresDialect: Dialect = {
@@ -49,4 +64,9 @@ export const postgresDialect: Dialect = {
   boolParam: (value) => value,
   serializeWriters: (name) => `SELECT pg_advisory_xact_lock(hashtext('${name.replace(/'/g, "''")}'))`,
   orderNullable: (column, dir) => `${column} ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
+  // --- notify ---
+  skipLockedRows: "FOR UPDATE SKIP LOCKED",
+  // jsonb's own "?" operator would clash with the placeholders.
+  jsonArrayContains: (column) => `(${column})::jsonb @> jsonb_build_array(CAST(? AS TEXT))`,
+  jsonText: (column, key) => `(${column})::json ->> '${key}'`,
 };
