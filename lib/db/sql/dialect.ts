@@ -29,6 +29,9 @@ export type Dialect = {
   serializeWriters(name: string): string | null;
   /** "ORDER BY" for a column that may be NULL, NULLs first ascending (SQLite's own order) on both. */
   orderNullable(column: string, dir: "ASC" | "DESC"): string;
+  // catalog
+  /** LIKE that ignores case: SQLite's LIKE does (for ASCII), PostgreSQL's is ILIKE. */
+  ilike: string;
 };
 
 export const sqliteDialect: Dialect = {
@@ -39,6 +42,8 @@ export const sqliteDialect: Dialect = {
   boolParam: (value) => (value ? 1 : 0),
   serializeWriters: () => null,
   orderNullable: (column, dir) => `${column} ${dir}`,
+  // catalog
+  ilike: "LIKE",
 };
 
 export const postgresDialect: Dialect = {
@@ -49,4 +54,6 @@ export const postgresDialect: Dialect = {
   boolParam: (value) => value,
   serializeWriters: (name) => `SELECT pg_advisory_xact_lock(hashtext('${name.replace(/'/g, "''")}'))`,
   orderNullable: (column, dir) => `${column} ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
+  // catalog
+  ilike: "ILIKE",
 };
