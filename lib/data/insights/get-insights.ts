@@ -20,19 +20,22 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const OPEN = { sql: `"status" IN (${placeholders(OPEN_STATUSES.length)})`, params: [...OPEN_STATUSES] };
 
 export async function getInsights(range: InsightRange, now = new Date()): Promise<Insights> {
+  return readDatabase((dialect) => insightsRead(range, now, dialect));
+}
+
+/** Every figure of /insights, as one read. */
+export function* insightsRead(range: InsightRange, now: Date, dialect: Dialect): Read<Insights> {
   const months = lastMonths(range, now);
-  return readDatabase(function* (dialect): Read<Insights> {
-    const since = dialect.dateParam(new Date(`${months[0]!}-01T00:00:00.000Z`));
-    return {
-      months,
-      requestsByMonth: yield* requestsPerMonth(dialect, since, months),
-      backlog: yield* backlogRows(dialect, now),
-      unassigned: yield* count(`SELECT COUNT(*) FROM "DatasetRequest" WHERE ${OPEN.sql} AND "assigneeId" IS NULL`, OPEN.params),
-      backlogByPriority: yield* openByPriority(),
-      completionByMonth: yield* medianCompletionPerMonth(dialect, since, months),
-      topTeams: yield* teamsWithMostRequests(since),
-    };
-  });
+  const since = dialect.dateParam(new Date(`${months[0]!}-01T00:00:00.000Z`));
+  return {
+    months,
+    requestsByMonth: yield* requestsPerMonth(dialect, since, months),
+    backlog: yield* backlogRows(dialect, now),
+    unassigned: yield* count(`SELECT COUNT(*) FROM "DatasetRequest" WHERE ${OPEN.sql} AND "assigneeId" IS NULL`, OPEN.params),
+    backlogByPriority: yield* openByPriority(),
+    completionByMonth: yield* medianCompletionPerMonth(dialect, since, months),
+    topTeams: yield* teamsWithMostRequests(since),
+  };
 }
 
 /** Requests submitted per month and type. */
