@@ -1,5 +1,6 @@
 import type { Config } from "jest";
 import nextJest from "next/jest.js";
+import { POSTGRES_SUITES } from "./tests/setup/postgres-suites";
 
 const createJestConfig = nextJest({ dir: "./" });
 
@@ -29,8 +30,15 @@ const config: Config = {
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   setupFiles: ["<rootDir>/tests/setup/test-database.ts"],
   setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts"],
-  testMatch: ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/.next/"],
+  // TEST_DATABASE=postgres (npm run test:unit:postgres): the suites that pass on PostgreSQL.
+  testMatch:
+    process.env.TEST_DATABASE === "postgres" ? POSTGRES_SUITES.map((suite) => `<rootDir>/${suite}`) : ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/tests/e2e/",
+    "<rootDir>/.next/",
+    ...(process.env.TEST_DATABASE === "postgres" ? [] : ["\\.pg\\.test\\.ts$"]),
+  ],
   moduleNameMapper: {
     // The generated Prisma client imports .mjs runtime files that CommonJS cannot load.
     "^@prisma/client/runtime/(.*)\\.mjs$": "@prisma/client/runtime/$1.js",

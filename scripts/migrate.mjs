@@ -46,7 +46,7 @@ export function postgresMigrations(dir = POSTGRES_MIGRATIONS) {
 }
 
 /** Creates the database named by `url` when the server does not have it. */
-async function ensureDatabase(url) {
+async function ensureDatabase(url, log) {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error("DATABASE_URL names no database");
@@ -55,17 +55,17 @@ async function ensureDatabase(url) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    // Two runners creating one database at once would fail (a duplicate name, or the
+    // template "being accessed by other users"): they take turns, under the same lock
+    // key in the server's "postgres" database (advisory locks are per database).
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rowCount === 0) {
-      try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        console.log(`created database ${name}`);
-      } catch (error) {
-        // Another runner created it in the meantime.
-        if (error.code !== "42P04") throw error;
-      }
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
     }
   } finally {
+    // Ending the session releases the lock.
     await client.end();
   }
 }
@@ -75,11 +75,21 @@ async function ensureDatabase(url) {
  * Throws (applying nothing) when an applied migration changed or is unknown here.
  */
 export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = console.log } = {}) {
-  await ensureDatabase(url);
   const migrations = postgresMigrations(dir);
   // No statement_timeout: a migration may rewrite a large table.
-  const client = new pg.Client({ connectionString: url, application_name: "kvstore-migrate" });
-  await client.connect();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, application_name: "kvstore-migrate" });
+    await client.connect();
+    return client;
+  };
+  let client;
+  try {
+    client = await connect();
+  } catch (error) {
+    if (error.code !== "3D000") throw error; // 3D000: no such database
+    await ensureDatabase(url, log);
+    client = await connect();
+  }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(
@@ -92,6 +102,11 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = co
     const changed = migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
     if (changed.length) throw new Error(`applied migrations were changed since (${changed.join(", ")}): restore their files; fix with a new migration`);
     const pending = migrations.filter((m) => !applied.has(m.name));
+    // Folders are applied in name order; one dated before an applied one (a branch merged
+    // late) would run in an order no fresh database has seen: rename it to a later date.
+    const last = [...applied.keys()].sort().at(-1);
+    const early = pending.filter((m) => last !== undefined && m.name < last).map((m) => m.name);
+    if (early.length) throw new Error(`pending migrations sort before the last applied one, ${last} (${early.join(", ")}): give them later timestamps`);
     for (const m of pending) {
       await client.query("BEGIN");
       try {

@@ -1,5 +1,6 @@
 -- The PostgreSQL baseline: the database that prisma/migrations (SQLite) builds, up to and
 -- including 20261202300000_datasets. Applied by scripts/migrate.mjs, one transaction.
+-- Dated as the first SQLite migration, so that every later migration sorts after it.
 -- Part 1 is derived from prisma/postgres/schema.prisma with
 --   prisma migrate diff --config prisma/postgres/prisma.config.ts --from-empty --to-schema-datamodel prisma/postgres/schema.prisma --script
 -- Part 2 is hand-written: what Prisma's schema cannot express, ported from the SQLite
@@ -624,18 +625,25 @@ CREATE TRIGGER "RequestCount_update" AFTER UPDATE OF "status", "requestType", "p
 -- Full-text search. SQLite keeps FTS5 tables with the trigram tokenizer, RequestSearch
 -- (datasetName, ownerTeam, useCase of DatasetRequest; rowid = number) and DatasetSearch
 -- (name, ownerTeam, useCase of Dataset; rowid = id), each kept by three triggers. Here
--- the equivalent is one pg_trgm GIN index per table over the same three columns, kept by
--- PostgreSQL itself (no triggers, no second table). An FTS5 trigram phrase matches a
--- substring within one column, folding case, for text of 3 characters or more; the same
--- on PostgreSQL is, with p = '%' || <text, LIKE-escaped> || '%':
+-- the equivalent is one pg_trgm GIN index per searched column, kept by PostgreSQL itself
+-- (no triggers, no second table). An FTS5 trigram phrase matches a substring within one
+-- column, folding case, for text of 3 characters or more; the same on PostgreSQL is, with
+-- p = '%' || <the text, LIKE-escaped> || '%':
 --   "datasetName" ILIKE p OR "ownerTeam" ILIKE p OR "useCase" ILIKE p      (requests)
 --   "name" ILIKE p OR "ownerTeam" ILIKE p OR "useCase" ILIKE p             (datasets)
--- which the planner answers with a BitmapOr over this index (tests/data/postgres-storage).
--- Shorter text cannot use a trigram index, in either database.
+-- which the planner answers with a BitmapOr over the three indexes of the table
+-- (tests/data/postgres-storage.pg.test.ts). One index per column, not one over all three:
+-- the planner costs a multicolumn GIN index as a scan of all of it for each column, and
+-- chose to read the table instead. Shorter text cannot use a trigram index, in either
+-- database.
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
-CREATE INDEX "DatasetRequest_search_trgm" ON "DatasetRequest" USING gin ("datasetName" gin_trgm_ops, "ownerTeam" gin_trgm_ops, "useCase" gin_trgm_ops);
-CREATE INDEX "Dataset_search_trgm" ON "Dataset" USING gin ("name" gin_trgm_ops, "ownerTeam" gin_trgm_ops, "useCase" gin_trgm_ops);
+CREATE INDEX "DatasetRequest_datasetName_trgm" ON "DatasetRequest" USING gin ("datasetName" gin_trgm_ops);
+CREATE INDEX "DatasetRequest_ownerTeam_trgm" ON "DatasetRequest" USING gin ("ownerTeam" gin_trgm_ops);
+CREATE INDEX "DatasetRequest_useCase_trgm" ON "DatasetRequest" USING gin ("useCase" gin_trgm_ops);
+CREATE INDEX "Dataset_name_trgm" ON "Dataset" USING gin ("name" gin_trgm_ops);
+CREATE INDEX "Dataset_ownerTeam_trgm" ON "Dataset" USING gin ("ownerTeam" gin_trgm_ops);
+CREATE INDEX "Dataset_useCase_trgm" ON "Dataset" USING gin ("useCase" gin_trgm_ops);
 
 -- Rate limits shared by every instance: rate-limiter-flexible's RateLimiterPostgres
 -- stores them in this table; exactly the table it would create itself
