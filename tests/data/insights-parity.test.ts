@@ -13,7 +13,7 @@ const NOW = new Date("2026-08-15T12:00:00Z");
 let both: TwoDatabases;
 
 beforeAll(async () => {
-  both = await twoDatabases("kv_catalog_insights_");
+  both = await twoDatabases("insights_parity");
   await both.sqlite.write((dialect) => writeRows(dialect, rows));
   await both.postgres.write((dialect) => writeRows(dialect, rows));
 }, 120_000);

@@ -14,7 +14,7 @@ let both: TwoDatabases;
 const rows = makeRows();
 
 beforeAll(async () => {
-  both = await twoDatabases("kv_catalog_parity_");
+  both = await twoDatabases("search_parity");
   await both.sqlite.write((dialect) => writeRows(dialect, rows));
   await both.postgres.write((dialect) => writeRows(dialect, rows));
 }, 120_000);
