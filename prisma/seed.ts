@@ -43,6 +43,7 @@ import {
 import { findTransition } from "../lib/domain/requests/workflow";
 import { DATASET_METADATA_FIELDS } from "../lib/domain/datasets/options";
 import { assigneeColumns } from "../lib/data/requests/assignee-columns";
+import { REQUEST_STORED_COLUMNS } from "../lib/data/requests/stored-columns";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 
@@ -241,29 +242,6 @@ type EventRow = {
   createdAt: Date;
 };
 
-const REQUEST_COLUMNS = [
-  "number",
-  "datasetName",
-  "liveDatasetName",
-  "requestType",
-  "sourceSystem",
-  // The metadata a dataset keeps, in the form's order.
-  ...DATASET_METADATA_FIELDS,
-  "neededBy",
-  "priority",
-  "priorityRank",
-  "status",
-  "statusRank",
-  "statusChangedAt",
-  "requesterId",
-  "assigneeId",
-  "assigneeName",
-  "checklist",
-  "version",
-  "createdAt",
-  "updatedAt",
-  "completedAt",
-];
 const EVENT_COLUMNS = ["requestNumber", "actorId", "kind", "fromStatus", "toStatus", "field", "newValue", "note", "createdAt"];
 
 /**
@@ -536,7 +514,7 @@ async function insertRequests(target: SeedTarget, users: SeedUsers, args: Args) 
       });
     }
     await target.batch(requests[0]!.number as number, requests[requests.length - 1]!.number as number, function* (dialect) {
-      yield* insertRows(dialect, "DatasetRequest", REQUEST_COLUMNS, requests);
+      yield* insertRows(dialect, "DatasetRequest", REQUEST_STORED_COLUMNS, requests);
       yield* insertRows(dialect, "RequestEvent", EVENT_COLUMNS, events);
     });
     made += requests.length;

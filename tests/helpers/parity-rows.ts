@@ -18,6 +18,7 @@ import {
   type RequestStatus,
 } from "@/lib/domain/requests/options";
 import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
+import { REQUEST_STORED_COLUMNS } from "@/lib/data/requests/stored-columns";
 
 export const DAY = 86_400_000;
 export const BASE = Date.parse("2026-03-01T00:00:00.000Z");
@@ -192,29 +193,6 @@ export function makeRows(): Rows {
   return { requests, events, datasets };
 }
 
-const REQUEST_COLUMNS = [
-  "number",
-  "datasetName",
-  "liveDatasetName",
-  "openAmendment",
-  "requestType",
-  "sourceSystem",
-  ...DATASET_METADATA_FIELDS,
-  "neededBy",
-  "priority",
-  "priorityRank",
-  "status",
-  "statusRank",
-  "statusChangedAt",
-  "requesterId",
-  "assigneeId",
-  "assigneeName",
-  "checklist",
-  "version",
-  "createdAt",
-  "updatedAt",
-  "completedAt",
-];
 const DATASET_COLUMNS = [
   "id",
   "name",
@@ -232,7 +210,7 @@ export function* writeRows(dialect: Dialect, rows: Rows): Read<void> {
   const now = new Date(BASE);
   const users = USERS.map((u) => ({ ...u, emailVerified: true, active: true, createdAt: now, updatedAt: now }));
   yield* insertRows(dialect, "user", ["id", "name", "email", "emailVerified", "role", "team", "active", "createdAt", "updatedAt"], users);
-  yield* insertRows(dialect, "DatasetRequest", REQUEST_COLUMNS, rows.requests);
+  yield* insertRows(dialect, "DatasetRequest", REQUEST_STORED_COLUMNS, rows.requests);
   yield* insertRows(dialect, "RequestEvent", ["requestNumber", "actorId", "kind", "toStatus", "createdAt"], rows.events);
   yield* insertRows(dialect, "Dataset", DATASET_COLUMNS, rows.datasets);
 }
