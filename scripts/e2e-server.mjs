@@ -19,7 +19,8 @@ if (process.env.E2E_DATABASE === "postgres") {
   databaseUrl = `${server}/${name}`; // migrate.mjs creates it
 } else {
   const db = "prisma/e2e.db";
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(db + suffix, { force: true });
+  // -limits*: the rate-limit counters beside it (lib/api/rate-limit.ts), fresh with the database.
+  for (const suffix of ["", "-wal", "-shm", "-journal", "-limits", "-limits-wal", "-limits-shm"]) rmSync(db + suffix, { force: true });
   databaseUrl = `file:./${db}`;
 }
 const env = { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };

@@ -109,7 +109,7 @@ function hashInputs(count) {
   return h.digest("hex").slice(0, 10);
 }
 
-const removeDb = (file) => ["", "-wal", "-shm", "-journal"].forEach((s) => rmSync(file + s, { force: true }));
+const removeDb = (file) => ["", "-wal", "-shm", "-journal", "-limits", "-limits-wal", "-limits-shm"].forEach((s) => rmSync(file + s, { force: true }));
 
 /** A seeded database for `count` requests, cached under .tmp/bench/cache by its inputs. */
 function seededDatabase(count) {
