@@ -29,7 +29,7 @@ export type Dialect = {
   serializeWriters(name: string): string | null;
   /** "ORDER BY" for a column that may be NULL, NULLs first ascending (SQLite's own order) on both. */
   orderNullable(column: string, dir: "ASC" | "DESC"): string;
-  // catalog
+  // --- free text that ignores case (catalog) ---
   /** LIKE that ignores case: SQLite's LIKE does (for ASCII), PostgreSQL's is ILIKE. */
   ilike: string;
 };
@@ -42,7 +42,7 @@ export const sqliteDialect: Dialect = {
   boolParam: (value) => (value ? 1 : 0),
   serializeWriters: () => null,
   orderNullable: (column, dir) => `${column} ${dir}`,
-  // catalog
+  // --- catalog ---
   ilike: "LIKE",
 };
 
@@ -54,6 +54,6 @@ export const postgresDialect: Dialect = {
   boolParam: (value) => value,
   serializeWriters: (name) => `SELECT pg_advisory_xact_lock(hashtext('${name.replace(/'/g, "''")}'))`,
   orderNullable: (column, dir) => `${column} ${dir} ${dir === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
-  // catalog
+  // --- catalog ---
   ilike: "ILIKE",
 };
