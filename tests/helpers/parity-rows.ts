@@ -61,7 +61,7 @@ const TEAMS = [
 const NOUNS = [
   "user_profiles",
   "click_events",
-  "embeddings",
+  "vectors",
   "features",
   "sessions",
   "geo_tiles",
