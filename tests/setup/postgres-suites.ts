@@ -27,4 +27,8 @@ export const POSTGRES_SUITES = [
   "tests/api/webhooks.test.ts",
   "tests/api/slack.test.ts",
   "tests/api/webhook-url-guard.test.ts",
+  // The dataset catalog, export, dataset page and insights (catalog), and the rest now that every part is ported:
+  "tests/data/catalog-reads.test.ts",
+  "tests/data/insights.test.ts",
+  "tests/api/datasets.test.ts",
 ];

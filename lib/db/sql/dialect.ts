@@ -40,6 +40,9 @@ export type Dialect = {
   jsonArrayContains(column: string): string;
   /** The text of a top-level key of the JSON object stored as text in `column`. */
   jsonText(column: string, key: string): string;
+  // --- free text that ignores case (catalog) ---
+  /** LIKE that ignores case: SQLite's LIKE does (for ASCII), PostgreSQL's is ILIKE. */
+  ilike: string;
 };
 
 export const sqliteDialect: Dialect = {
@@ -54,6 +57,8 @@ export const sqliteDialect: Dialect = {
   skipLockedRows: "",
   jsonArrayContains: (column) => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE "value" = ?)`,
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
+  // --- catalog ---
+  ilike: "LIKE",
 };
 
 export const postgresDialect: Dialect = {
@@ -69,4 +74,6 @@ export const postgresDialect: Dialect = {
   // jsonb's own "?" operator would clash with the placeholders.
   jsonArrayContains: (column) => `(${column})::jsonb @> jsonb_build_array(CAST(? AS TEXT))`,
   jsonText: (column, key) => `(${column})::json ->> '${key}'`,
+  // --- catalog ---
+  ilike: "ILIKE",
 };

@@ -59,6 +59,16 @@ export function containsPattern(text: string): string {
 }
 
 /**
+ * `text` within any of `columns`, ignoring case (`dialect.ilike`): PostgreSQL's free text
+ * over its pg_trgm GIN indexes, and both databases' short text. The queue and the catalog
+ * share it.
+ */
+export function containsAny(columns: string[], text: string, dialect: Dialect): { sql: string; params: unknown[] } {
+  const pattern = containsPattern(text);
+  return { sql: `(${columns.map((c) => `${c} ${dialect.ilike} ? ESCAPE '\\'`).join(" OR ")})`, params: columns.map(() => pattern) };
+}
+
+/**
  * Characters outside ASCII that the trigram index folds to ASCII letters: the long s
  * (ſ → s) and the Kelvin sign (K → k). tests/data/list-requests.test.ts checks this
  * list against the SQLite in use, every code point.
@@ -101,18 +111,18 @@ const SEARCHED_COLUMNS = ["datasetName", "ownerTeam", "useCase"].map((c) => `"Da
  * number. The trigram indexes on each column (a BitmapOr of three) find the rows; the
  * same test serves both forms, and there is no set of matches to build first.
  */
-function containsSearch(q: string, number: number | null): Search {
-  const pattern = containsPattern(q);
+function containsSearch(q: string, number: number | null, dialect: Dialect): Search {
+  const text = containsAny(SEARCHED_COLUMNS, q, dialect);
   const test = {
-    sql: `(${[...(number !== null ? [`"DatasetRequest"."number" = ?`] : []), ...SEARCHED_COLUMNS.map((c) => `${c} ILIKE ? ESCAPE '\\'`)].join(" OR ")})`,
-    params: [...(number !== null ? [number] : []), ...SEARCHED_COLUMNS.map(() => pattern)],
+    sql: number !== null ? `("DatasetRequest"."number" = ? OR ${text.sql})` : text.sql,
+    params: number !== null ? [number, ...text.params] : text.params,
   };
   return { text: q, ftsPhrase: null, number, rowTest: test, source: null, term: { seek: test, scan: test } };
 }
 
 export function searchTerm(q: string, dialect: Dialect): Search {
   const number = parseRequestNumber(q);
-  if ([...q].length >= MIN_SUBSTRING_LENGTH && dialect.kind === "postgres") return containsSearch(q, number);
+  if ([...q].length >= MIN_SUBSTRING_LENGTH && dialect.kind === "postgres") return containsSearch(q, number, dialect);
   if ([...q].length >= MIN_SUBSTRING_LENGTH) {
     const phrase = ftsPhrase(q);
     const hasNumber = number !== null;
