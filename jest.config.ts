@@ -29,7 +29,7 @@ const config: Config = {
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   setupFiles: ["<rootDir>/tests/setup/test-database.ts"],
-  setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts", "<rootDir>/tests/setup/close-event-bus.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts", "<rootDir>/tests/setup/close-per-file-resources.ts"],
   // TEST_DATABASE=postgres (npm run test:unit:postgres): the suites that pass on PostgreSQL.
   testMatch:
     process.env.TEST_DATABASE === "postgres" ? POSTGRES_SUITES.map((suite) => `<rootDir>/${suite}`) : ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],

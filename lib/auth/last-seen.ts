@@ -11,21 +11,31 @@ import { run } from "@/lib/db/sql/reads";
 const RESOLUTION_MS = 60_000;
 const MAX_REMEMBERED = 100_000;
 const written = new Map<string, number>();
+/** Writes not settled yet (on PostgreSQL a round trip; on SQLite they settle at once). */
+const inFlight = new Set<Promise<unknown>>();
 
 export function noteSeen(userId: string, now = Date.now()): void {
   const last = written.get(userId);
   if (last !== undefined && now - last < RESOLUTION_MS) return;
   if (written.size >= MAX_REMEMBERED) written.clear();
   written.set(userId, now);
-  writeDatabase((dialect) =>
+  const write = writeDatabase((dialect) =>
     run(`UPDATE "user" SET "lastSeenAt" = ? WHERE "id" = ? AND ("lastSeenAt" IS NULL OR "lastSeenAt" < ?)`, [
       dialect.dateParam(new Date(now)),
       userId,
       dialect.dateParam(new Date(now - RESOLUTION_MS)),
     ]),
-  ).catch(() => {
-    written.delete(userId); // try again on the next call
-  });
+  )
+    .catch(() => {
+      written.delete(userId); // try again on the next call
+    })
+    .finally(() => inFlight.delete(write));
+  inFlight.add(write);
+}
+
+/** Tests: wait until every "last seen" write started so far has landed (or failed). */
+export async function seenWritesSettled(): Promise<void> {
+  await Promise.all(inFlight);
 }
 
 /** Tests: forget what was written, so the next call writes. */

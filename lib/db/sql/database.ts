@@ -44,3 +44,12 @@ export async function readOneRow<R>(sql: string, params: readonly unknown[]): Pr
   const db = readConnection();
   return stepOnSqlite((statement) => prepare(db, statement), step) as R | undefined;
 }
+
+/**
+ * A Prisma filter: the text contains `q`, ignoring case. SQLite's LIKE (Prisma's
+ * `contains`) already ignores ASCII case; PostgreSQL's needs `mode: "insensitive"`,
+ * which the SQLite client's types do not have.
+ */
+export function containsIgnoringCase(q: string): { contains: string } {
+  return databaseKind(env().DATABASE_URL) === "postgres" ? ({ contains: q, mode: "insensitive" } as { contains: string }) : { contains: q };
+}
