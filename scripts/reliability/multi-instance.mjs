@@ -130,7 +130,10 @@ try {
   console.log(
     `limits: ${ok} of ${statuses.length} calls through nginx answered 200, then ${statuses.filter((s) => s === 429).length} × 429; each instance directly: ${[...hitInstances]}`,
   );
-  check(ok <= RATE_LIMIT && ok >= RATE_LIMIT - 5 && statuses.length - ok >= 15, `the budget of ${RATE_LIMIT} a minute held across both instances (not ${2 * RATE_LIMIT})`);
+  check(
+    ok <= RATE_LIMIT && ok >= RATE_LIMIT - 5 && statuses.length - ok >= 15,
+    `the budget of ${RATE_LIMIT} a minute held across both instances (not ${2 * RATE_LIMIT})`,
+  );
   check(
     [...hitInstances].every((s) => s === 429),
     "both instances refuse the user once the shared budget is spent",
