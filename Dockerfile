@@ -2,12 +2,12 @@
 # KVStore App: the standalone Next.js server and its migrator in one small image.
 #
 #   docker build --build-arg GIT_COMMIT=$(git rev-parse --short HEAD) -t kvstore-app .
-#   docker run --rm -v kvstore-data:/data kvstore-app node node_modules/prisma/build/index.js migrate deploy
+#   docker run --rm -v kvstore-data:/data kvstore-app node scripts/migrate.mjs
 #   docker run -p 3000:3000 -v kvstore-data:/data -e BETTER_AUTH_SECRET=... kvstore-app
 #
 # Not built on the machine this was written on (it has no Docker); every step it runs
 # was run there without Docker: `next build`, scripts/prepare-standalone.mjs --migrator,
-# `node server.js` and `prisma migrate deploy` from .next/standalone (README, Deploying).
+# `node server.js` and `node scripts/migrate.mjs` from .next/standalone (README, Deploying).
 
 # ---- 1. dependencies: npm ci (compiles better-sqlite3's native module; runs prisma generate)
 FROM node:20-bookworm-slim AS deps
@@ -16,9 +16,10 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 ENV CHECKPOINT_DISABLE=1 NEXT_TELEMETRY_DISABLED=1
-# postinstall runs `prisma generate`, which reads the schema and prisma.config.ts.
+# postinstall runs `prisma generate` for SQLite and PostgreSQL: the schemas and their configs.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma prisma/schema.prisma
+COPY prisma/postgres/schema.prisma prisma/postgres/prisma.config.ts prisma/postgres/
 RUN npm ci
 
 # ---- 2. build: next build (output: "standalone"), then complete .next/standalone
@@ -35,7 +36,7 @@ RUN GIT_COMMIT="$GIT_COMMIT" BETTER_AUTH_SECRET=build-time-placeholder-not-used-
   && test ! -e .next/standalone/.env
 
 # ---- 3. runtime: only the standalone folder (server, traced node_modules, static files,
-# the migrations and the Prisma CLI), owned by root and read-only to the app's user.
+# the migrations, their runner and the Prisma CLI), owned by root and read-only to the app's user.
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \

@@ -1,5 +1,6 @@
 import type { Config } from "jest";
 import nextJest from "next/jest.js";
+import { POSTGRES_SUITES } from "./tests/setup/postgres-suites";
 
 const createJestConfig = nextJest({ dir: "./" });
 
@@ -28,9 +29,16 @@ const config: Config = {
   globalSetup: "<rootDir>/tests/setup/global-setup.ts",
   globalTeardown: "<rootDir>/tests/setup/global-teardown.ts",
   setupFiles: ["<rootDir>/tests/setup/test-database.ts"],
-  setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts"],
-  testMatch: ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/", "<rootDir>/.next/"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/jest-dom.ts", "<rootDir>/tests/setup/close-per-file-resources.ts"],
+  // TEST_DATABASE=postgres (npm run test:unit:postgres): the suites that pass on PostgreSQL.
+  testMatch:
+    process.env.TEST_DATABASE === "postgres" ? POSTGRES_SUITES.map((suite) => `<rootDir>/${suite}`) : ["<rootDir>/{lib,components,tests}/**/*.test.{ts,tsx}"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/tests/e2e/",
+    "<rootDir>/.next/",
+    ...(process.env.TEST_DATABASE === "postgres" ? [] : ["\\.pg\\.test\\.ts$"]),
+  ],
   moduleNameMapper: {
     // The generated Prisma client imports .mjs runtime files that CommonJS cannot load.
     "^@prisma/client/runtime/(.*)\\.mjs$": "@prisma/client/runtime/$1.js",

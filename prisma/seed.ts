@@ -2,8 +2,11 @@
 // requests in every status and type, spread over the past year.
 //
 //   npm run seed                     500 requests (seed 42)
-//   npm run seed -- --count 1000000  any size: rows go in through prepared statements,
+//   npm run seed -- --count 1000000  any size: rows go in by multi-row INSERTs,
 //                                    10,000 per transaction (about 10 s per 100,000 rows)
+//
+// On SQLite (DATABASE_URL=file:…) or PostgreSQL (postgresql://…): the SQL is written once
+// (lib/db/sql); what differs in loading each (SeedTarget) is below.
 //   npm run seed -- --if-empty       do nothing when requests exist (used by `npm run demo`)
 //   npm run seed -- --seed 7 --anchor 2026-11-01   another data set / a fixed "today"
 //
@@ -15,7 +18,14 @@ import Database from "better-sqlite3";
 import { faker } from "@faker-js/faker";
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient, SQLITE_PRAGMAS } from "../lib/db/create-prisma-client";
+import { databaseKind } from "../lib/db/database-kind";
 import { sqliteDateTime } from "../lib/db/sqlite-datetime";
+import pg from "pg";
+import { postgresPoolConfig } from "../lib/db/postgres";
+import { postgresDialect, sqliteDialect, type Dialect } from "../lib/db/sql/dialect";
+import { runOnPostgres } from "../lib/db/sql/postgres-driver";
+import { count, driveOnSqlite, rows, run, type Read } from "../lib/db/sql/reads";
+import { insertRows } from "../lib/db/sql/insert-rows";
 import {
   DATA_CLASSIFICATIONS,
   KEY_FORMATS,
@@ -33,6 +43,7 @@ import {
 import { findTransition } from "../lib/domain/requests/workflow";
 import { DATASET_METADATA_FIELDS } from "../lib/domain/datasets/options";
 import { assigneeColumns } from "../lib/data/requests/assignee-columns";
+import { REQUEST_STORED_COLUMNS } from "../lib/data/requests/stored-columns";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 
@@ -169,7 +180,7 @@ async function main() {
     faker.seed(args.seed);
     const started = Date.now();
     const users = await seedUsers(db);
-    const made = seedRequests(databaseUrl, users, args);
+    const made = await seedRequests(databaseUrl, users, args);
     console.log(
       `seed: ${users.requesters.length + users.admins.length} users, ${made} requests in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${args.seed})`,
     );
@@ -218,10 +229,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /** Rows per transaction: big enough that commits cost nothing, small enough to show progress. */
 const BATCH = 10_000;
 
-/** Prisma's own text form of a DateTime in SQLite, so the app reads seeded rows like its own. */
-const sqliteDateTimeOrNull = (d: Date | null) => (d ? sqliteDateTime(d) : null);
-
-type RequestRow = Record<string, string | number | bigint | null>;
+type RequestRow = Record<string, string | number | bigint | boolean | Date | null>;
 type EventRow = {
   requestNumber: number;
   actorId: string;
@@ -231,83 +239,117 @@ type EventRow = {
   field: string | null;
   newValue: string | null;
   note: string | null;
-  createdAt: string;
+  createdAt: Date;
 };
 
+const EVENT_COLUMNS = ["requestNumber", "actorId", "kind", "fromStatus", "toStatus", "field", "newValue", "note", "createdAt"];
+
 /**
- * Requests and their history go straight through better-sqlite3 prepared statements,
- * a transaction per BATCH rows: 1,000,000 requests take minutes, where Prisma's
- * createMany (per-row parameter marshalling, 500-row statements) took hours.
- * Generation is unchanged, so a seed still gives the same data.
+ * Where the rows go. The statements are the same for both databases; loading differs:
+ * SQLite fills its full-text index per batch and merges it at the end, PostgreSQL keeps
+ * its trigram indexes itself and needs its sequences moved past the seeded numbers.
  */
-function seedRequests(databaseUrl: string, users: SeedUsers, args: Args) {
+type SeedTarget = {
+  /** One transaction. */
+  write<T>(write: (dialect: Dialect) => Read<T>): Promise<T>;
+  /** One transaction of requests numbered first…last and their events. */
+  batch(first: number, last: number, write: (dialect: Dialect) => Read<void>): Promise<void>;
+  finish(): Promise<void>;
+  close(): Promise<void>;
+};
+
+function sqliteTarget(databaseUrl: string): SeedTarget {
   const sqlite = new Database(databaseUrl.replace(/^file:/, ""));
   sqlite.exec(SQLITE_PRAGMAS);
   // A big page cache keeps the indexes being filled in memory.
   sqlite.pragma("cache_size = -262144");
-  try {
-    const made = insertRequests(sqlite, users, args);
-    sqlite.transaction(() => seedDatasets(sqlite, users))();
-    return made;
-  } finally {
-    sqlite.pragma("optimize");
-    sqlite.close();
-  }
-}
-
-function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args) {
-  const taken = new Set(sqlite.prepare(`SELECT "datasetName" FROM "DatasetRequest" WHERE "liveDatasetName" IS NOT NULL`).pluck().all() as string[]);
-  const maxNumber = (sqlite.prepare(`SELECT MAX("number") FROM "DatasetRequest"`).pluck().get() as number | null) ?? 0;
-  const REQUEST_COLUMNS = [
-    "number",
-    "datasetName",
-    "liveDatasetName",
-    "requestType",
-    "sourceSystem",
-    // The metadata a dataset keeps, in the form's order.
-    ...DATASET_METADATA_FIELDS,
-    "neededBy",
-    "priority",
-    "priorityRank",
-    "status",
-    "statusRank",
-    "statusChangedAt",
-    "requesterId",
-    "assigneeId",
-    "assigneeName",
-    "checklist",
-    "version",
-    "createdAt",
-    "updatedAt",
-    "completedAt",
-  ];
-  const insertRequest = sqlite.prepare(
-    `INSERT INTO "DatasetRequest" (${REQUEST_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${REQUEST_COLUMNS.map((c) => `@${c}`).join(", ")})`,
-  );
-  const insertEvent = sqlite.prepare(
-    `INSERT INTO "RequestEvent" ("requestNumber", "actorId", "kind", "fromStatus", "toStatus", "field", "newValue", "note", "createdAt")
-     VALUES (@requestNumber, @actorId, @kind, @fromStatus, @toStatus, @field, @newValue, @note, @createdAt)`,
-  );
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql)!;
+  const drive = <T>(write: (dialect: Dialect) => Read<T>) => driveOnSqlite(prepare, write(sqliteDialect));
   // The full-text index (RequestSearch) is filled per batch in one statement rather than
   // row by row by its trigger: a third of the time for the same index. The trigger is
   // dropped and re-created inside each batch's transaction, so it is never missing
   // outside one.
   const searchTrigger = sqlite.prepare(`SELECT "sql" FROM "sqlite_schema" WHERE "type" = 'trigger' AND "name" = 'RequestSearch_insert'`).pluck().get() as
     string | undefined;
-  const indexSearch = searchTrigger
-    ? sqlite.prepare(
-        `INSERT INTO "RequestSearch" ("rowid", "datasetName", "ownerTeam", "useCase")
-         SELECT "number", "datasetName", "ownerTeam", "useCase" FROM "DatasetRequest" WHERE "number" BETWEEN ? AND ?`,
-      )
-    : null;
-  const insertBatch = sqlite.transaction((requests: RequestRow[], events: EventRow[]) => {
-    if (searchTrigger) sqlite.exec(`DROP TRIGGER "RequestSearch_insert"`);
-    for (const r of requests) insertRequest.run(r);
-    for (const e of events) insertEvent.run(e);
-    if (searchTrigger && indexSearch) {
-      indexSearch.run(requests[0]!.number, requests[requests.length - 1]!.number);
-      sqlite.exec(searchTrigger);
-    }
+  let indexed = false;
+  return {
+    write: async (write) => sqlite.transaction(() => drive(write))(),
+    batch: async (first, last, write) =>
+      sqlite.transaction(() => {
+        if (searchTrigger) sqlite.exec(`DROP TRIGGER "RequestSearch_insert"`);
+        drive(write);
+        if (searchTrigger) {
+          prepare(
+            `INSERT INTO "RequestSearch" ("rowid", "datasetName", "ownerTeam", "useCase")
+             SELECT "number", "datasetName", "ownerTeam", "useCase" FROM "DatasetRequest" WHERE "number" BETWEEN ? AND ?`,
+          ).run(first, last);
+          sqlite.exec(searchTrigger);
+          indexed = true;
+        }
+      })(),
+    // Merge the full-text index's segments (one per batch) into one: a search then reads
+    // one b-tree per trigram instead of dozens (3x faster at 100,000 rows).
+    finish: async () => {
+      if (indexed) sqlite.exec(`INSERT INTO "RequestSearch" ("RequestSearch") VALUES ('optimize')`);
+    },
+    close: async () => {
+      sqlite.pragma("optimize");
+      sqlite.close();
+    },
+  };
+}
+
+/** Tables whose SERIAL the seed writes explicit ids into. */
+const SEEDED_SERIALS = [["DatasetRequest", "number"]] as const;
+
+function postgresTarget(databaseUrl: string): SeedTarget {
+  // The app's settings, but no statement timeout: a batch job, whose single statements
+  // (the datasets made from 500,000 requests, with their trigram indexes) take longer.
+  const pool = new pg.Pool({ ...postgresPoolConfig(databaseUrl), max: 1, statement_timeout: 0 });
+  const write = <T>(w: (dialect: Dialect) => Read<T>) => runOnPostgres(pool, () => w(postgresDialect), { writes: true });
+  return {
+    write,
+    batch: (_first, _last, w) => write(w),
+    finish: async () => {
+      await write(function* () {
+        for (const [table, column] of SEEDED_SERIALS) {
+          yield* rows(`SELECT setval(pg_get_serial_sequence('"${table}"', '${column}'), GREATEST(1, (SELECT COALESCE(MAX("${column}"), 0) FROM "${table}")))`);
+        }
+      });
+      // Fresh statistics for the planner, as SQLite's "optimize" on close.
+      await pool.query("ANALYZE");
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Requests and their history go in by multi-row INSERTs, a transaction per BATCH rows:
+ * 1,000,000 requests take minutes, where Prisma's createMany (per-row parameter
+ * marshalling, 500-row statements) took hours. Generation is unchanged, so a seed still
+ * gives the same data.
+ */
+async function seedRequests(databaseUrl: string, users: SeedUsers, args: Args) {
+  const target = databaseKind(databaseUrl) === "postgres" ? postgresTarget(databaseUrl) : sqliteTarget(databaseUrl);
+  try {
+    const made = await insertRequests(target, users, args);
+    await target.write((dialect) => seedDatasets(dialect, users));
+    await target.finish();
+    return made;
+  } finally {
+    await target.close();
+  }
+}
+
+async function insertRequests(target: SeedTarget, users: SeedUsers, args: Args) {
+  const { taken, maxNumber } = await target.write(function* () {
+    return {
+      taken: new Set(
+        (yield* rows<{ datasetName: string }>(`SELECT "datasetName" FROM "DatasetRequest" WHERE "liveDatasetName" IS NOT NULL`)).map((r) => r.datasetName),
+      ),
+      maxNumber: yield* count(`SELECT COALESCE(MAX("number"), 0) FROM "DatasetRequest"`),
+    };
   });
   const nameCounts = new Map<string, number>();
   let made = 0;
@@ -365,7 +407,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
             field: null,
             newValue: null,
             note: null,
-            createdAt: sqliteDateTime(new Date(at)),
+            createdAt: new Date(at),
             ...e,
           });
           if (step > 0) version++;
@@ -397,7 +439,7 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
             field: item,
             newValue: "done",
             note: null,
-            createdAt: sqliteDateTime(new Date(at)),
+            createdAt: new Date(at),
           });
           version++;
         }
@@ -454,30 +496,30 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
         ttlDays: faker.datatype.boolean({ probability: 0.4 }) ? faker.helpers.arrayElement([7, 30, 90, 365]) : null,
         regions: faker.helpers.arrayElements(REGIONS, { min: 1, max: 3 }).join(","),
         dataClassification: faker.helpers.arrayElement(DATA_CLASSIFICATIONS),
-        backupsEnabled: backupsEnabled ? 1 : 0,
+        backupsEnabled,
         backupRetentionDays: backupsEnabled ? faker.helpers.arrayElement([7, 14, 30, 90]) : null,
         neededBy: faker.datatype.boolean({ probability: 0.3 }) ? new Date(createdAt.getTime() + 30 * DAY).toISOString().slice(0, 10) : null,
         priority,
         priorityRank: PRIORITY_RANK[priority],
         status,
         statusRank: STATUS_RANK[status],
-        statusChangedAt: sqliteDateTime(statusAt),
+        statusChangedAt: statusAt,
         requesterId: requester.id,
         ...assigneeColumns(assignee),
         checklist: MIGRATION_CHECKLIST.slice(0, checklistDone).join(","),
         version,
-        createdAt: sqliteDateTime(createdAt),
-        updatedAt: sqliteDateTime(lastAt),
-        completedAt: sqliteDateTimeOrNull(status === "COMPLETED" ? lastAt : null),
+        createdAt,
+        updatedAt: lastAt,
+        completedAt: status === "COMPLETED" ? lastAt : null,
       });
     }
-    insertBatch(requests, events);
+    await target.batch(requests[0]!.number as number, requests[requests.length - 1]!.number as number, function* (dialect) {
+      yield* insertRows(dialect, "DatasetRequest", REQUEST_STORED_COLUMNS, requests);
+      yield* insertRows(dialect, "RequestEvent", EVENT_COLUMNS, events);
+    });
     made += requests.length;
     if (args.count >= 100_000 && made % 100_000 === 0) console.log(`seed: ${made}/${args.count}`);
   }
-  // Merge the full-text index's segments (one per batch) into one: a search then reads
-  // one b-tree per trigram instead of dozens (3x faster at 100,000 rows).
-  if (searchTrigger && made > 0) sqlite.exec(`INSERT INTO "RequestSearch" ("RequestSearch") VALUES ('optimize')`);
   return made;
 }
 
@@ -487,85 +529,79 @@ function insertRequests(sqlite: Database.Database, users: SeedUsers, args: Args)
  * and applied (their traffic figures, each a history line), provisioned facts and links
  * on every third live dataset, and one dataset decommissioned by a completed request.
  */
-function seedDatasets(sqlite: Database.Database, users: SeedUsers) {
+function* seedDatasets(dialect: Dialect, users: SeedUsers): Read<void> {
   const METADATA = DATASET_METADATA_FIELDS.map((f) => `"${f}"`).join(", ");
-  sqlite
-    .prepare(
-      `INSERT INTO "Dataset" ("name", "liveName", "originRequestNumber", "requestType", "sourceSystem", ${METADATA}, "createdAt", "updatedAt")
-       SELECT "datasetName", "datasetName", "number", "requestType", "sourceSystem", ${METADATA}, "completedAt", "completedAt" FROM "DatasetRequest"
-       WHERE "status" = 'COMPLETED' AND "requestType" IN ('NEW', 'MIGRATION') AND "liveDatasetName" IS NOT NULL
-         AND "number" NOT IN (SELECT "originRequestNumber" FROM "Dataset") ORDER BY "number"`,
-    )
-    .run();
-  const change = sqlite.prepare(
-    `INSERT INTO "DatasetChange" ("datasetId", "field", "oldValue", "newValue", "requestNumber", "actorId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  yield* run(
+    `INSERT INTO "Dataset" ("name", "liveName", "originRequestNumber", "requestType", "sourceSystem", ${METADATA}, "createdAt", "updatedAt")
+     SELECT "datasetName", "datasetName", "number", "requestType", "sourceSystem", ${METADATA}, "completedAt", "completedAt" FROM "DatasetRequest"
+     WHERE "status" = 'COMPLETED' AND "requestType" IN ('NEW', 'MIGRATION') AND "liveDatasetName" IS NOT NULL
+       AND "number" NOT IN (SELECT "originRequestNumber" FROM "Dataset") ORDER BY "number"`,
   );
-  type Born = { id: number; name: string; originRequestNumber: number; actorId: string; createdAt: string; readQps: number; writeQps: number };
-  const born = sqlite
-    .prepare(
-      `SELECT "d"."id", "d"."name", "d"."originRequestNumber", COALESCE("r"."assigneeId", "r"."requesterId") AS "actorId", "d"."createdAt", "d"."readQps", "d"."writeQps"
-       FROM "Dataset" AS "d" JOIN "DatasetRequest" AS "r" ON "r"."number" = "d"."originRequestNumber"
-       WHERE NOT EXISTS (SELECT 1 FROM "DatasetChange" AS "c" WHERE "c"."datasetId" = "d"."id") ORDER BY "d"."id"`,
-    )
-    .all() as Born[];
-  for (const d of born) change.run(d.id, "status", null, "LIVE", d.originRequestNumber, d.actorId, d.createdAt);
+  // History lines, inserted together at the end in the order made (so with the same ids):
+  // one statement per few thousand rather than a round trip each on PostgreSQL. Dates
+  // come back as each database stores them (SQLite's text, PostgreSQL's Date) and go
+  // back in as they came.
+  const history: Record<string, unknown>[] = [];
+  const change = (
+    datasetId: number,
+    field: string,
+    oldValue: string | null,
+    newValue: string,
+    requestNumber: number | null,
+    actorId: string,
+    createdAt: unknown,
+  ) => history.push({ datasetId, field, oldValue, newValue, requestNumber, actorId, createdAt });
+  type Born = { id: number; name: string; originRequestNumber: number; actorId: string; createdAt: string | Date; readQps: number; writeQps: number };
+  const born = yield* rows<Born>(
+    `SELECT "d"."id", "d"."name", "d"."originRequestNumber", COALESCE("r"."assigneeId", "r"."requesterId") AS "actorId", "d"."createdAt", "d"."readQps", "d"."writeQps"
+     FROM "Dataset" AS "d" JOIN "DatasetRequest" AS "r" ON "r"."number" = "d"."originRequestNumber"
+     WHERE NOT EXISTS (SELECT 1 FROM "DatasetChange" AS "c" WHERE "c"."datasetId" = "d"."id") ORDER BY "d"."id"`,
+  );
+  for (const d of born) change(d.id, "status", null, "LIVE", d.originRequestNumber, d.actorId, d.createdAt);
 
   // Completed CHANGE requests: each amends the oldest dataset born before it that no change touched yet.
-  type Change = { number: number; actorId: string; completedAt: string; readQps: number; writeQps: number };
-  const changes = sqlite
-    .prepare(
-      `SELECT "number", COALESCE("assigneeId", "requesterId") AS "actorId", "completedAt", "readQps", "writeQps" FROM "DatasetRequest"
-       WHERE "requestType" = 'CHANGE' AND "status" = 'COMPLETED' ORDER BY "number"`,
-    )
-    .all() as Change[];
-  const used = new Set<number>();
-  const retarget = sqlite.prepare(
-    `UPDATE "DatasetRequest" SET ("datasetName", "liveDatasetName", ${METADATA}) = (SELECT "name", NULL, ${METADATA} FROM "Dataset" WHERE "id" = @id) WHERE "number" = @number`,
+  type Change = { number: number; actorId: string; completedAt: string | Date; readQps: number; writeQps: number };
+  const changes = yield* rows<Change>(
+    `SELECT "number", COALESCE("assigneeId", "requesterId") AS "actorId", "completedAt", "readQps", "writeQps" FROM "DatasetRequest"
+     WHERE "requestType" = 'CHANGE' AND "status" = 'COMPLETED' ORDER BY "number"`,
   );
-  const keepTraffic = sqlite.prepare(`UPDATE "DatasetRequest" SET "readQps" = ?, "writeQps" = ? WHERE "number" = ?`);
-  const amend = sqlite.prepare(`UPDATE "Dataset" SET "readQps" = ?, "writeQps" = ?, "updatedAt" = ? WHERE "id" = ?`);
+  const used = new Set<number>();
   let decommissioned = false;
   for (const c of changes) {
     const d = born.find((b) => !used.has(b.id) && b.originRequestNumber < c.number && b.createdAt < c.completedAt);
     if (!d) continue;
     used.add(d.id);
-    retarget.run({ id: d.id, number: c.number });
+    yield* run(
+      `UPDATE "DatasetRequest" SET ("datasetName", "liveDatasetName", ${METADATA}) = (SELECT "name", NULL, ${METADATA} FROM "Dataset" WHERE "id" = ?) WHERE "number" = ?`,
+      [d.id, c.number],
+    );
     if (!decommissioned) {
       // The first becomes a decommission: the dataset keeps its page, its name is free.
       decommissioned = true;
-      sqlite.prepare(`UPDATE "DatasetRequest" SET "requestType" = 'DECOMMISSION' WHERE "number" = ?`).run(c.number);
-      sqlite
-        .prepare(`UPDATE "Dataset" SET "status" = 'DECOMMISSIONED', "liveName" = NULL, "decommissionedAt" = ?, "updatedAt" = ? WHERE "id" = ?`)
-        .run(c.completedAt, c.completedAt, d.id);
-      sqlite.prepare(`UPDATE "DatasetRequest" SET "liveDatasetName" = NULL WHERE "liveDatasetName" = ?`).run(d.name);
-      change.run(d.id, "status", "LIVE", "DECOMMISSIONED", c.number, c.actorId, c.completedAt);
+      yield* run(`UPDATE "DatasetRequest" SET "requestType" = 'DECOMMISSION' WHERE "number" = ?`, [c.number]);
+      yield* run(`UPDATE "Dataset" SET "status" = 'DECOMMISSIONED', "liveName" = NULL, "decommissionedAt" = ?, "updatedAt" = ? WHERE "id" = ?`, [
+        c.completedAt,
+        c.completedAt,
+        d.id,
+      ]);
+      yield* run(`UPDATE "DatasetRequest" SET "liveDatasetName" = NULL WHERE "liveDatasetName" = ?`, [d.name]);
+      change(d.id, "status", "LIVE", "DECOMMISSIONED", c.number, c.actorId, c.completedAt);
       continue;
     }
     const readQps = c.readQps === d.readQps ? d.readQps * 2 || 100 : c.readQps;
-    keepTraffic.run(readQps, c.writeQps, c.number);
-    amend.run(readQps, c.writeQps, c.completedAt, d.id);
-    change.run(d.id, "readQps", String(d.readQps), String(readQps), c.number, c.actorId, c.completedAt);
-    if (c.writeQps !== d.writeQps) change.run(d.id, "writeQps", String(d.writeQps), String(c.writeQps), c.number, c.actorId, c.completedAt);
+    yield* run(`UPDATE "DatasetRequest" SET "readQps" = ?, "writeQps" = ? WHERE "number" = ?`, [readQps, c.writeQps, c.number]);
+    yield* run(`UPDATE "Dataset" SET "readQps" = ?, "writeQps" = ?, "updatedAt" = ? WHERE "id" = ?`, [readQps, c.writeQps, c.completedAt, d.id]);
+    change(d.id, "readQps", String(d.readQps), String(readQps), c.number, c.actorId, c.completedAt);
+    if (c.writeQps !== d.writeQps) change(d.id, "writeQps", String(d.writeQps), String(c.writeQps), c.number, c.actorId, c.completedAt);
   }
 
   // Provisioned facts and links on every third live dataset, set by an admin's tooling.
-  const live = sqlite
-    .prepare(`SELECT "id", "name", "ownerTeam", "estimatedSizeGb", "readQps", "createdAt" FROM "Dataset" WHERE "status" = 'LIVE' ORDER BY "id"`)
-    .all() as {
-    id: number;
-    name: string;
-    ownerTeam: string;
-    estimatedSizeGb: number;
-    readQps: number;
-    createdAt: string;
-  }[];
-  const setFacts = sqlite.prepare(
-    `UPDATE "Dataset" SET "cluster" = @cluster, "namespace" = @namespace, "endpoint" = @endpoint, "actualSizeGb" = @actualSizeGb, "peakQps" = @peakQps,
-       "provisionedAt" = @provisionedAt, "onCall" = @onCall, "runbookUrl" = @runbookUrl, "dashboardUrl" = @dashboardUrl WHERE "id" = @id`,
+  const live = yield* rows<{ id: number; name: string; ownerTeam: string; estimatedSizeGb: number; readQps: number; createdAt: string | Date }>(
+    `SELECT "id", "name", "ownerTeam", "estimatedSizeGb", "readQps", "createdAt" FROM "Dataset" WHERE "status" = 'LIVE' ORDER BY "id"`,
   );
   const admin = users.admins[users.admins.length - 1]!;
-  live.forEach((d, i) => {
-    if (i % 3 !== 0) return;
+  for (const [i, d] of live.entries()) {
+    if (i % 3 !== 0) continue;
     const region = ["use1", "usw2", "euw1", "apse1"][i % 4]!;
     const cluster = `kv-${region}-${(i % 7) + 1}`;
     const facts = {
@@ -579,9 +615,17 @@ function seedDatasets(sqlite: Database.Database, users: SeedUsers) {
       runbookUrl: `https://wiki.example.com/runbooks/${d.name}`,
       dashboardUrl: `https://grafana.example.com/d/kvstore?var-dataset=${d.name}`,
     };
-    setFacts.run({ ...facts, id: d.id });
-    for (const [field, value] of Object.entries(facts)) change.run(d.id, field, null, String(value), null, admin.id, d.createdAt);
-  });
+    yield* run(
+      `UPDATE "Dataset" SET "cluster" = ?, "namespace" = ?, "endpoint" = ?, "actualSizeGb" = ?, "peakQps" = ?,
+         "provisionedAt" = ?, "onCall" = ?, "runbookUrl" = ?, "dashboardUrl" = ? WHERE "id" = ?`,
+      [...Object.values(facts), d.id],
+    );
+    // The history shows each value as text; a date in one form whichever database it came from.
+    for (const [field, value] of Object.entries(facts)) {
+      change(d.id, field, null, value instanceof Date ? sqliteDateTime(value) : String(value), null, admin.id, d.createdAt);
+    }
+  }
+  yield* insertRows(dialect, "DatasetChange", ["datasetId", "field", "oldValue", "newValue", "requestNumber", "actorId", "createdAt"], history);
 }
 
 const NOTES = {

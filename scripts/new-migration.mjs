@@ -1,7 +1,9 @@
-// Writes the SQL that takes the migrated database to prisma/schema.prisma, offline.
+// Writes the SQL that takes the migrated database to prisma/schema.prisma, offline, for
+// SQLite and for PostgreSQL (scripts/postgres-migrations.mjs: it needs the test cluster).
 //
 //   node scripts/new-migration.mjs add_some_index    new prisma/migrations/<ts>_add_some_index/
-//   node scripts/new-migration.mjs --check           exit 1 when migrations and schema differ
+//                                                    and prisma/postgres/migrations/<ts>_add_some_index/
+//   node scripts/new-migration.mjs --check           exit 1 when migrations and schema differ (either database)
 //
 // Why not `prisma migrate diff --from-migrations`: with a driver adapter in
 // prisma.config.ts, Prisma 6.19 replays each migration file through one prepared
@@ -13,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { checkPostgresMigrations, writePostgresMigration } from "./postgres-migrations.mjs";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -40,19 +43,30 @@ try {
   const sql = prisma("migrate", "diff", "--from-schema-datamodel", pulledFile, "--to-schema-datamodel", "prisma/schema.prisma", "--script");
   const empty = !sql.split("\n").some((line) => line.trim() && !line.startsWith("--"));
   if (check) {
-    if (!empty) {
-      console.error("prisma/schema.prisma and prisma/migrations differ; the missing SQL:\n" + sql);
-      process.exit(1);
+    const problems = empty ? [] : ["prisma/schema.prisma and prisma/migrations differ; the missing SQL:\n" + sql];
+    problems.push(...(await checkPostgresMigrations()));
+    if (problems.length) {
+      console.error(problems.join("\n"));
+      process.exitCode = 1;
+    } else {
+      console.log("migrations match the schema (SQLite and PostgreSQL)");
     }
-    console.log("migrations match the schema");
-  } else if (empty) {
-    console.log("nothing to migrate: the schema matches the migrations");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const folder = path.join("prisma", "migrations", `${stamp}_${name}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, "migration.sql"), sql);
-    console.log(`wrote ${folder}/migration.sql — read it before you commit (SQLite table rebuilds can often be a plain ALTER TABLE)`);
+    if (empty) {
+      console.log("SQLite: nothing to migrate: the schema matches the migrations");
+    } else {
+      const folder = path.join("prisma", "migrations", `${stamp}_${name}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, "migration.sql"), sql);
+      console.log(`wrote ${folder}/migration.sql — read it before you commit (SQLite table rebuilds can often be a plain ALTER TABLE)`);
+    }
+    const pgFolder = writePostgresMigration(`${stamp}_${name}`);
+    console.log(
+      pgFolder
+        ? `wrote ${pgFolder}/migration.sql and prisma/postgres/schema.prisma — port any hand-written SQL of the SQLite migration (triggers, indexes) to it`
+        : "PostgreSQL: nothing to migrate (prisma/postgres/schema.prisma is current)",
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

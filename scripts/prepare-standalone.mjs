@@ -6,8 +6,9 @@
 //   folder; it is removed, so the folder (and an image made of it) holds no secret. The
 //   secret comes from the environment (the start script loads the project's .env);
 // - with --migrator: what `prisma migrate deploy` needs, so the same folder (the image)
-//   migrates its database: prisma/schema.prisma, prisma/migrations, prisma.config.ts and
-//   the Prisma CLI with its dependencies (copied from node_modules; about 100 MB).
+//   migrates its database: scripts/migrate.mjs (the runner), prisma/schema.prisma,
+//   prisma/migrations, prisma/postgres/migrations, prisma.config.ts, the Prisma CLI with
+//   its dependencies and pg (copied from node_modules; about 100 MB).
 //
 //   node scripts/prepare-standalone.mjs [--migrator]
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
@@ -18,7 +19,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const STANDALONE = path.join(ROOT, ".next", "standalone");
 
 /** Packages the migrator needs (and everything they depend on). */
-const MIGRATOR_PACKAGES = ["prisma", "@prisma/adapter-better-sqlite3"];
+const MIGRATOR_PACKAGES = ["prisma", "@prisma/adapter-better-sqlite3", "pg"];
 /** An optional peer of prisma that its CLI does not need here (jiti loads prisma.config.ts). */
 const NOT_NEEDED = new Set(["typescript"]);
 
@@ -35,7 +36,7 @@ export function prepareStandalone({ migrator = false } = {}) {
 }
 
 function copyMigrator() {
-  for (const file of ["prisma/schema.prisma", "prisma/migrations", "prisma.config.ts"]) {
+  for (const file of ["scripts/migrate.mjs", "prisma/schema.prisma", "prisma/migrations", "prisma/postgres/migrations", "prisma.config.ts"]) {
     cpSync(path.join(ROOT, file), path.join(STANDALONE, file), { recursive: true });
   }
   for (const dir of dependencyClosure(MIGRATOR_PACKAGES)) {

@@ -5,7 +5,7 @@
 // respond.
 import "server-only";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
-import { RateLimiter } from "@/lib/api/rate-limit";
+import { rateLimiter } from "@/lib/api/rate-limit";
 import { authenticateRequest, type RequestAuth } from "@/lib/auth/current-user";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { asDatabaseOutage, assertDatabaseFile } from "@/lib/db/availability";
@@ -23,18 +23,12 @@ type ApiOptions = {
   sessionOnly?: boolean;
 };
 
-// One limiter per process, kept across dev hot reloads.
-const globalForLimiter = globalThis as unknown as { kvstoreRateLimiter?: RateLimiter };
-function rateLimiter(): RateLimiter {
-  globalForLimiter.kvstoreRateLimiter ??= new RateLimiter(env().API_RATE_LIMIT_PER_MINUTE, 60_000);
-  return globalForLimiter.kvstoreRateLimiter;
-}
-
-/** Counts the call against its user (or, for token calls, its token); 429 past the limit. */
-function enforceRateLimit(auth: RequestAuth) {
-  const result = rateLimiter().hit(auth.via === "token" ? `token:${auth.token.id}` : `user:${auth.user.id}`);
+/** Counts the call against its user (or, for token calls, its token) on every instance; 429 past the limit. */
+async function enforceRateLimit(auth: RequestAuth) {
+  const limiter = rateLimiter("api", env().API_RATE_LIMIT_PER_MINUTE, 60);
+  const result = await limiter.hit(auth.via === "token" ? `token:${auth.token.id}` : `user:${auth.user.id}`);
   if (!result.ok) {
-    throw new ApiError("RATE_LIMITED", `Too many requests: at most ${rateLimiter().limit} a minute. Try again in ${result.retryAfterSeconds} s.`, [], {
+    throw new ApiError("RATE_LIMITED", `Too many requests: at most ${limiter.limit} a minute. Try again in ${result.retryAfterSeconds} s.`, [], {
       "Retry-After": String(result.retryAfterSeconds),
     });
   }
@@ -49,7 +43,7 @@ export function withApi<P = Record<string, never>>(handler: (args: ApiHandlerArg
       if (!auth) throw ApiError.unauthenticated();
       noteCaller(auth.user.id, auth.token?.id);
       assertSameOrigin(req);
-      enforceRateLimit(auth);
+      await enforceRateLimit(auth);
       if (options.sessionOnly && auth.via === "token") {
         throw ApiError.forbidden("API tokens cannot manage tokens; sign in to the app in a browser.");
       }

@@ -2,7 +2,7 @@
 // (OpenID Connect, oidc-sign-in.ts) and/or email + password (the demo users, and any
 // user whose account row holds a password) while PASSWORD_SIGN_IN is on.
 import "server-only";
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthRateLimitStorage } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
@@ -13,9 +13,18 @@ import { personNameSchema } from "@/lib/schemas/text-fields";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { applyOidcClaims, oidcProvider, validateOidcUser } from "@/lib/auth/oidc-sign-in";
+import { rateLimiter } from "@/lib/api/rate-limit";
 
 const baseURL = publicBaseUrl();
 const oidc = oidcConfig();
+
+/** better-auth's rules (a window in seconds, a max) as limiters of the shared store; its key is address + path. */
+const sharedRateLimitStorage: BetterAuthRateLimitStorage = {
+  async consume(key, { window, max }) {
+    const result = await rateLimiter(`auth_${window}s_${max}`, max, window).hit(key);
+    return result.ok ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: result.retryAfterSeconds };
+  },
+};
 
 export const auth = betterAuth({
   appName: "KVStore App",
@@ -42,6 +51,11 @@ export const auth = betterAuth({
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
   rateLimit: {
     enabled: true,
+    // Counted in the app's shared limit store (rate-limit.ts), so every instance draws on
+    // one budget per address. better-auth's "database" storage would write each count into
+    // the app's own SQLite file (the sync and writer cost rate-limit.ts avoids); its
+    // customStorage takes one atomic consume, which rate-limiter-flexible's upsert is.
+    customStorage: sharedRateLimitStorage,
     window: 60,
     max: 300,
     // Slow down password guessing without locking out a person who mistypes.

@@ -3,8 +3,8 @@
 // compiler and client (behind better-auth's getSession, a findOne with a join inside
 // better-call's endpoint pipeline) were ~30 % of the server's busy time (BENCHMARKS.md).
 // This does the same check — the cookie's HMAC signature, then the session row and its
-// user, read from the database on every call — in one prepared statement on the read
-// connection.
+// user, read from the database on every call — in one statement: on SQLite a prepared
+// one on the read connection, on PostgreSQL one round trip on the pool (readOneRow).
 //
 // It answers only the common case: a correctly signed cookie whose live session needs
 // nothing written. Everything else (no cookie, bad signature, unknown or expired
@@ -13,10 +13,9 @@
 // it always did. So a signed-out or deleted session is refused at once, as before.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type Database from "better-sqlite3";
 import { auth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readOneRow } from "@/lib/db/sql/database";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 
 type Names = { session: string; dontRemember: string; expiresInMs: number; updateAgeMs: number };
@@ -63,8 +62,10 @@ export function verifySignedValue(value: string, secret: string): string | null 
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-type Row = { id: string; name: string; email: string; role: string; team: string | null; active: number; expiresAt: string | number };
-const statements = new WeakMap<Database.Database, Database.Statement>();
+// active: 0/1 on SQLite, a boolean on PostgreSQL; expiresAt: Prisma's text (or a number) on SQLite, a Date on PostgreSQL.
+type Row = { id: string; name: string; email: string; role: string; team: string | null; active: number | boolean; expiresAt: unknown };
+const LOOKUP_SQL = `SELECT "u"."id", "u"."name", "u"."email", "u"."role", "u"."team", "u"."active", "s"."expiresAt"
+   FROM "session" AS "s" JOIN "user" AS "u" ON "u"."id" = "s"."userId" WHERE "s"."token" = ?`;
 
 /**
  * The signed-in user when the fast path can answer alone; null: a valid session of a
@@ -77,19 +78,11 @@ export async function fastSessionUser(cookieHeader: string | null): Promise<Sess
   if (!value || readCookie(cookieHeader, n.dontRemember) !== null) return undefined;
   const token = verifySignedValue(value, env().BETTER_AUTH_SECRET);
   if (!token) return undefined;
-  const db = readConnection();
-  let lookup = statements.get(db);
-  if (!lookup) {
-    lookup = db.prepare(
-      `SELECT "u"."id", "u"."name", "u"."email", "u"."role", "u"."team", "u"."active", "s"."expiresAt"
-       FROM "session" AS "s" JOIN "user" AS "u" ON "u"."id" = "s"."userId" WHERE "s"."token" = ?`,
-    );
-    statements.set(db, lookup);
-  }
-  const row = lookup.get(token) as Row | undefined;
+  const row = await readOneRow<Row>(LOOKUP_SQL, [token]);
   if (!row) return undefined;
   if (!row.active) return null;
-  const expiresAt = typeof row.expiresAt === "number" ? row.expiresAt : Date.parse(row.expiresAt);
+  const expiresAt =
+    row.expiresAt instanceof Date ? row.expiresAt.getTime() : typeof row.expiresAt === "number" ? row.expiresAt : Date.parse(String(row.expiresAt));
   const now = Date.now();
   // Expired (better-auth deletes it) or due for the sliding refresh (better-auth writes it).
   if (!Number.isFinite(expiresAt) || expiresAt <= now || expiresAt - n.expiresInMs + n.updateAgeMs <= now) return undefined;

@@ -7,7 +7,8 @@ import { ApiError } from "@/lib/api/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { databaseFileProblem, forgetOpenedFile, sqliteFileFromUrl, unwritableDatabaseFile } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
-import { sqliteErrorCode } from "@/lib/db/database-errors";
+import { postgresErrorCode, postgresOutage, sqliteErrorCode } from "@/lib/db/database-errors";
+import { databaseKind } from "@/lib/db/database-kind";
 import { observability } from "@/lib/observability/state";
 
 const RETRY_AFTER_SECONDS = "5";
@@ -41,7 +42,7 @@ export async function assertDatabaseFile({ writes = false } = {}): Promise<void>
     forgetOpenedFile(db);
     if (problem === "missing") throw databaseUnavailable("its file is missing");
   }
-  if (writes && unwritableDatabaseFile(sqliteFileFromUrl(env().DATABASE_URL)) !== null) {
+  if (writes && databaseKind(env().DATABASE_URL) === "sqlite" && unwritableDatabaseFile(sqliteFileFromUrl(env().DATABASE_URL)) !== null) {
     throw databaseUnavailable("it is read-only");
   }
 }
@@ -61,7 +62,7 @@ function errorCodeLabel(error: unknown): string {
   if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code;
   if (error instanceof Prisma.PrismaClientInitializationError) return "PrismaClientInitializationError";
   if (error instanceof Prisma.PrismaClientRustPanicError) return "PrismaClientRustPanicError";
-  return sqliteErrorCode(error) ?? "OPEN_FAILED";
+  return sqliteErrorCode(error) ?? postgresErrorCode(error) ?? "OPEN_FAILED";
 }
 
 function outageOf(error: unknown): ApiError | null {
@@ -87,6 +88,9 @@ function outageOf(error: unknown): ApiError | null {
     forgetOpenedFile(db);
     return databaseUnavailable("it cannot be opened");
   }
+  // PostgreSQL: the server down, restarting or unreachable, or read-only (a standby).
+  const postgres = postgresOutage(error);
+  if (postgres !== null) return databaseUnavailable(postgres === "read-only" ? "it is read-only" : "it cannot be reached");
   return null;
 }
 
@@ -99,7 +103,9 @@ export async function databaseReady(): Promise<{ ok: true } | { ok: false; reaso
     await assertDatabaseFile({ writes: true });
     await db.$transaction(async (tx) => {
       // Takes the write lock without changing a row.
-      await tx.$executeRawUnsafe('UPDATE "DatasetRequest" SET "version" = "version" WHERE 0');
+      // (WHERE false: PostgreSQL wants a boolean; SQLite reads it as 0.) On PostgreSQL
+      // this fails on a read-only standby, as a write would.
+      await tx.$executeRawUnsafe('UPDATE "DatasetRequest" SET "version" = "version" WHERE false');
     });
     return { ok: true };
   } catch (error) {

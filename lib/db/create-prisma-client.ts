@@ -1,9 +1,13 @@
-// Builds a Prisma client over better-sqlite3 with the pragmas this app relies on.
-// Shared by the app (lib/db.ts), the seed and the tests; no "server-only" here so
-// scripts can import it.
+// Builds the app's Prisma client for DATABASE_URL: over better-sqlite3 with the pragmas
+// this app relies on, or over PostgreSQL (lib/db/postgres.ts). Shared by the app
+// (lib/db.ts), the seed and the tests; no "server-only" here so scripts can import it.
 import { accessSync, constants, statSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgres/client";
+import { databaseKind } from "@/lib/db/database-kind";
+import { postgresPool } from "@/lib/db/postgres";
 
 /**
  * WAL lets readers run beside the one writer. synchronous=FULL syncs the WAL to disk at
@@ -23,6 +27,7 @@ export function sqliteFileFromUrl(url: string): string {
 }
 
 export function createPrismaClient(databaseUrl: string, { mustExist = false } = {}): PrismaClient {
+  if (databaseKind(databaseUrl) === "postgres") return createPostgresPrismaClient(databaseUrl);
   const path = sqliteFileFromUrl(databaseUrl);
   // The app passes mustExist: a missing file is an outage, not an empty new database.
   const factory = new PrismaBetterSQLite3({ url: databaseUrl, fileMustExist: mustExist });
@@ -37,6 +42,18 @@ export function createPrismaClient(databaseUrl: string, { mustExist = false } = 
   const client = new PrismaClient({ adapter: factory });
   if (path !== ":memory:") openedFiles.set(client, file);
   return client;
+}
+
+/**
+ * The PostgreSQL client, generated from prisma/postgres/schema.prisma (the same models,
+ * derived from prisma/schema.prisma by scripts/postgres-schema.mjs). Prisma 6.19 needs
+ * one generated client per provider, and the two classes are distinct types; their
+ * models and methods are the same by construction, so the app keeps ONE PrismaClient
+ * type and this is the one place that casts between them.
+ */
+function createPostgresPrismaClient(databaseUrl: string): PrismaClient {
+  const client = new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(databaseUrl)) });
+  return client as unknown as PrismaClient;
 }
 
 function inodeOf(path: string): number | null {

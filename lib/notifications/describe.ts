@@ -1,7 +1,7 @@
 // What a domain event says to a person, in the inbox and in mail: one headline (the mail's
 // subject after "[KV-12] payments_ledger: ") and the text that matters (the status
 // note, the comment). Read in the fan-out transaction, so it tells the change as it was.
-import type Database from "better-sqlite3";
+import { row, type Read } from "@/lib/db/sql/reads";
 import { LABELS, type RequestStatus } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
@@ -19,13 +19,15 @@ export type Described = {
 
 const EXCERPT = 500;
 
-export function describeEvent(sqlite: Database.Database, event: RequestDomainEvent): Described | null {
-  const request = sqlite.prepare(`SELECT "datasetName" FROM "DatasetRequest" WHERE "number" = ?`).get(event.requestNumber) as
-    { datasetName: string } | undefined;
+/** A person's name, or null (no id, or nobody by it). */
+export function* nameOf(id: string | null): Read<string | null> {
+  return id ? ((yield* row<{ name: string }>(`SELECT "name" FROM "user" WHERE "id" = ?`, [id]))?.name ?? null) : null;
+}
+
+export function* describeEvent(event: RequestDomainEvent): Read<Described | null> {
+  const request = yield* row<{ datasetName: string }>(`SELECT "datasetName" FROM "DatasetRequest" WHERE "number" = ?`, [event.requestNumber]);
   if (!request) return null;
-  const nameOf = (id: string | null) =>
-    id ? ((sqlite.prepare(`SELECT "name" FROM "user" WHERE "id" = ?`).get(id) as { name: string } | undefined)?.name ?? null) : null;
-  const actorName = nameOf(event.actorId) ?? "Someone";
+  const actorName = (yield* nameOf(event.actorId)) ?? "Someone";
   let headline: string;
   let body: string | null = null;
   switch (event.type) {
@@ -41,12 +43,12 @@ export function describeEvent(sqlite: Database.Database, event: RequestDomainEve
       break;
     case "request.commented": {
       headline = `Comment from ${actorName}`;
-      const comment = sqlite.prepare(`SELECT "body" FROM "Comment" WHERE "id" = ?`).get(event.commentId) as { body: string } | undefined;
+      const comment = yield* row<{ body: string }>(`SELECT "body" FROM "Comment" WHERE "id" = ?`, [event.commentId]);
       body = comment?.body ? (comment.body.length > EXCERPT ? `${comment.body.slice(0, EXCERPT)}…` : comment.body) : null;
       break;
     }
     case "request.assigned":
-      headline = event.assigneeId ? `Assigned to ${nameOf(event.assigneeId) ?? "someone"}` : "Unassigned";
+      headline = event.assigneeId ? `Assigned to ${(yield* nameOf(event.assigneeId)) ?? "someone"}` : "Unassigned";
       break;
   }
   return {

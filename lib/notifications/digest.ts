@@ -2,10 +2,11 @@
 // once a day from DIGEST_HOUR_UTC on: each admin's mail goes into the outbox under the
 // delivery id digest:<date>:<admin>, which is unique, so however many workers (or
 // restarts) try, one mail per admin per day is written, and the worker delivers it.
-import type Database from "better-sqlite3";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { rows, type Read } from "@/lib/db/sql/reads";
 import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { LABELS, type RequestStatus } from "@/lib/domain/requests/options";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import { isoFromSqlite } from "@/lib/data/requests/list-query/page";
 import { enqueueOnce } from "@/lib/outbox/store";
 import { wantingMail, EMAIL_CHANNEL } from "@/lib/notifications/email-channel";
 import { escapeHtml, type RenderedMail } from "@/lib/notifications/email-render";
@@ -15,26 +16,33 @@ const MAX_LISTED = 50;
 
 type Stale = { number: number; datasetName: string; status: RequestStatus; statusChangedAt: string };
 
-export function staleRequests(sqlite: Database.Database, now: Date): Stale[] {
+export function* staleRequests(d: Dialect, now: Date): Read<Stale[]> {
   const entries = Object.entries(STALE_AFTER_DAYS) as [RequestStatus, number][];
   const where = entries.map(() => `("status" = ? AND "statusChangedAt" < ?)`).join(" OR ");
-  const params = entries.flatMap(([status, days]) => [status, sqliteDateTime(new Date(now.getTime() - days * DAY_MS))]);
-  return sqlite
-    .prepare(`SELECT "number", "datasetName", "status", "statusChangedAt" FROM "DatasetRequest" WHERE ${where} ORDER BY "statusChangedAt" ASC, "number" ASC`)
-    .all(...params) as Stale[];
+  const params = entries.flatMap(([status, days]) => [status, d.dateParam(new Date(now.getTime() - days * DAY_MS))]);
+  const found = yield* rows<Stale>(
+    `SELECT "number", "datasetName", "status", "statusChangedAt" FROM "DatasetRequest" WHERE ${where} ORDER BY "statusChangedAt" ASC, "number" ASC`,
+    params,
+  );
+  return found.map((r) => ({ ...r, statusChangedAt: isoFromSqlite(r.statusChangedAt) }));
 }
 
 /** Writes today's digest for every admin who wants it, if the hour has come and anything is stale; how many were written. */
-export function enqueueDigestIfDue(sqlite: Database.Database, { now, hourUtc, baseUrl }: { now: Date; hourUtc: number; baseUrl: string }): number {
+export function* enqueueDigestIfDue(d: Dialect, { now, hourUtc, baseUrl }: { now: Date; hourUtc: number; baseUrl: string }): Read<number> {
   if (now.getUTCHours() < hourUtc) return 0;
   const date = now.toISOString().slice(0, 10);
-  const stale = staleRequests(sqlite, now);
+  const stale = yield* staleRequests(d, now);
   if (stale.length === 0) return 0;
-  const adminIds = (sqlite.prepare(`SELECT "id" FROM "user" WHERE "role" = 'ADMIN' AND "active" = 1`).all() as { id: string }[]).map((a) => a.id);
+  const admins = yield* rows<{ id: string }>(`SELECT "id" FROM "user" WHERE "role" = 'ADMIN' AND "active" = ?`, [d.boolParam(true)]);
   let written = 0;
-  for (const admin of wantingMail(sqlite, adminIds, "digest")) {
+  const wanting = yield* wantingMail(
+    d,
+    admins.map((a) => a.id),
+    "digest",
+  );
+  for (const admin of wanting) {
     const mail = renderDigest(stale, { to: admin.email, date, now, baseUrl });
-    if (enqueueOnce(sqlite, { channel: EMAIL_CHANNEL, deliveryId: `digest:${date}:${admin.id}`, target: admin.email, payload: { mail }, now })) written += 1;
+    if (yield* enqueueOnce(d, { channel: EMAIL_CHANNEL, deliveryId: `digest:${date}:${admin.id}`, target: admin.email, payload: { mail }, now })) written += 1;
   }
   return written;
 }

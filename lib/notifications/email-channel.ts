@@ -3,7 +3,8 @@
 // one mail; the admins' daily digest goes through it too (digest.ts).
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import type Database from "better-sqlite3";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { rows, type Read } from "@/lib/db/sql/reads";
 import { env, publicBaseUrl } from "@/lib/env";
 import { registerDeliverer, registerPlanner, type OutboxItemRow } from "@/lib/outbox/registry";
 import { describeEvent } from "@/lib/notifications/describe";
@@ -14,24 +15,24 @@ import type { EmailKind } from "@/lib/notifications/kinds";
 export const EMAIL_CHANNEL = "email";
 
 /** Who of these people wants mail of this kind: active, and not turned off (the default is on). */
-export function wantingMail(sqlite: Database.Database, userIds: string[], kind: EmailKind): { id: string; email: string }[] {
+export function* wantingMail(d: Dialect, userIds: string[], kind: EmailKind): Read<{ id: string; email: string }[]> {
   if (userIds.length === 0) return [];
-  return sqlite
-    .prepare(
-      `SELECT u."id", u."email" FROM "user" u
-       LEFT JOIN "NotificationPreference" p ON p."userId" = u."id" AND p."kind" = ?
-       WHERE u."id" IN (${userIds.map(() => "?").join(", ")}) AND u."active" = 1 AND COALESCE(p."email", 1) = 1`,
-    )
-    .all(kind, ...userIds) as { id: string; email: string }[];
+  const yes = d.boolParam(true);
+  return yield* rows<{ id: string; email: string }>(
+    `SELECT u."id", u."email" FROM "user" u
+     LEFT JOIN "NotificationPreference" p ON p."userId" = u."id" AND p."kind" = ?
+     WHERE u."id" IN (${userIds.map(() => "?").join(", ")}) AND u."active" = ? AND COALESCE(p."email", ?) = ?`,
+    [kind, ...userIds, yes, yes, yes],
+  );
 }
 
 export function registerEmailChannel() {
   if (!env().SMTP_URL || !env().MAIL_FROM) return;
-  registerPlanner(EMAIL_CHANNEL, (event, sqlite) => {
+  registerPlanner(EMAIL_CHANNEL, function* (event, d) {
     if (event.type === "request.created") return [];
-    const people = wantingMail(sqlite, recipientsOf(sqlite, event), event.type);
+    const people = yield* wantingMail(d, yield* recipientsOf(d, event), event.type);
     if (people.length === 0) return [];
-    const described = describeEvent(sqlite, event);
+    const described = yield* describeEvent(event);
     if (!described) return [];
     return people.map((p) => ({
       key: p.id,

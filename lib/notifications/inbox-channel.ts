@@ -1,8 +1,8 @@
 // The inbox channel: every watcher of the request (and whoever a comment @mentions) but
 // the person who acted gets one notification per event.
 import "server-only";
-import { inWriteTransaction } from "@/lib/db/sqlite-connections";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import { writeDatabase } from "@/lib/db/sql/database";
+import { run } from "@/lib/db/sql/reads";
 import { publishInboxChanged } from "@/lib/events/request-events";
 import { registerDeliverer, registerPlanner, type OutboxItemRow } from "@/lib/outbox/registry";
 import { describeEvent, titleOf, type Described } from "@/lib/notifications/describe";
@@ -11,12 +11,12 @@ import { recipientsOf } from "@/lib/notifications/recipients";
 export const INBOX_CHANNEL = "inbox";
 
 export function registerInboxChannel() {
-  registerPlanner(INBOX_CHANNEL, (event, sqlite) => {
+  registerPlanner(INBOX_CHANNEL, function* (event, d) {
     // Nobody but its requester (who made it) watches a new request.
     if (event.type === "request.created") return [];
-    const recipients = recipientsOf(sqlite, event);
+    const recipients = yield* recipientsOf(d, event);
     if (recipients.length === 0) return [];
-    const described = describeEvent(sqlite, event);
+    const described = yield* describeEvent(event);
     if (!described) return [];
     return recipients.map((userId) => ({ key: userId, target: userId, payload: described }));
   });
@@ -25,13 +25,12 @@ export function registerInboxChannel() {
 
 async function deliverToInbox(item: OutboxItemRow) {
   const d = JSON.parse(item.payload) as Described;
-  await inWriteTransaction((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Notification" ("userId", "deliveryId", "requestNumber", "kind", "actorId", "title", "body", "createdAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("deliveryId") DO NOTHING`,
-      )
-      .run(item.target, item.deliveryId, d.requestNumber, d.kind, d.actorId, titleOf(d), d.body, sqliteDateTime(new Date(d.at))),
+  await writeDatabase((dialect) =>
+    run(
+      `INSERT INTO "Notification" ("userId", "deliveryId", "requestNumber", "kind", "actorId", "title", "body", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("deliveryId") DO NOTHING`,
+      [item.target, item.deliveryId, d.requestNumber, d.kind, d.actorId, titleOf(d), d.body, dialect.dateParam(new Date(d.at))],
+    ),
   );
   publishInboxChanged(item.target!);
 }

@@ -10,6 +10,7 @@ import {
   commentBodySchema,
   commentSchema,
   createRequestBodySchema,
+  eventsQuerySchema,
   listRequestsQuerySchema,
   presetCountsQuerySchema,
   presetCountsResponseSchema,
@@ -713,13 +714,17 @@ export const ENDPOINTS: EndpointSpec[] = [
     path: "/api/events",
     operationId: "streamEvents",
     summary: "Changes to requests, as server-sent events",
-    description: "A text/event-stream; each message's `data` is a RequestChangedEvent as JSON. Refetch the request (or the list) when one arrives.",
+    description:
+      "A text/event-stream shared by every instance of the app. `request.changed`: `data` is a RequestChangedEvent as JSON; refetch the request (or the list). `inbox.changed`: your inbox changed. Every message has an `id`; to resume, send the last one as the `Last-Event-ID` header (EventSource does on reconnect) or as `lastEventId` (the header wins), and get every event after it, then live ones. `resync` (`data: {}`): that id is no longer known (older than the last 2,000 events or 10 minutes, or events were lost); refetch everything you show.",
     tag: "Events",
     access: "user",
+    params: { query: eventsQuerySchema },
     responses: {
       200: {
         description: "An open event stream",
-        content: { "text/event-stream": { schema: z.string().describe("data: <RequestChangedEvent JSON>\\n\\n per message") } },
+        content: {
+          "text/event-stream": { schema: z.string().describe("id: <id>\\nevent: request.changed\\ndata: <RequestChangedEvent JSON>\\n\\n per message") },
+        },
       },
     },
   },

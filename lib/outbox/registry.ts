@@ -2,7 +2,8 @@
 //   a planner turns one domain event into the channel's items (recipients, endpoints…);
 //   a deliverer delivers one item (throws to be retried).
 // Channels register themselves in channels.ts; nothing else needs to change to add one.
-import type Database from "better-sqlite3";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import type { Read } from "@/lib/db/sql/reads";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
 
 export type PlannedItem = {
@@ -16,10 +17,10 @@ export type PlannedItem = {
 
 /**
  * Runs inside the worker's write transaction that marks the event fanned out, so it
- * reads the database as of that moment (watchers, endpoints, preferences). Synchronous:
- * better-sqlite3 statements only, and quick.
+ * reads the database as of that moment (watchers, endpoints, preferences). A read
+ * (lib/db/sql/reads.ts) in the dialect given: synchronous on SQLite, and quick.
  */
-export type Planner = (event: RequestDomainEvent, sqlite: Database.Database) => PlannedItem[];
+export type Planner = (event: RequestDomainEvent, dialect: Dialect) => Read<PlannedItem[]>;
 
 export type OutboxItemRow = {
   id: number;
@@ -30,6 +31,7 @@ export type OutboxItemRow = {
   target: string | null;
   payload: string;
   attempts: number;
+  /** ISO 8601. */
   createdAt: string;
 };
 

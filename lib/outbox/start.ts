@@ -1,7 +1,7 @@
 // The process's one outbox worker: the app starts it from instrumentation.ts (unless
 // OUTBOX_WORKER=off), `npm run worker` (scripts/outbox-worker.ts) on its own.
 import "server-only";
-import { inWriteTransaction } from "@/lib/db/sqlite-connections";
+import { writeDatabase } from "@/lib/db/sql/database";
 import { subscribeToRequestChanges } from "@/lib/events/request-events";
 import { logger } from "@/lib/observability/state";
 import { registerChannels } from "@/lib/outbox/channels";
@@ -18,7 +18,7 @@ function scheduleDigest(worker: OutboxWorker) {
     const now = new Date();
     const today = now.toISOString().slice(0, 10);
     if (doneFor === today || now.getUTCHours() < env().DIGEST_HOUR_UTC) return;
-    await inWriteTransaction((sqlite) => enqueueDigestIfDue(sqlite, { now, hourUtc: env().DIGEST_HOUR_UTC, baseUrl: publicBaseUrl() }));
+    await writeDatabase((d) => enqueueDigestIfDue(d, { now, hourUtc: env().DIGEST_HOUR_UTC, baseUrl: publicBaseUrl() }));
     doneFor = today;
     worker.nudge();
   };
@@ -32,7 +32,7 @@ export function startOutboxWorker(options: { concurrency?: number; pollMs?: numb
   if (globalForWorker.kvstoreOutboxWorker) return globalForWorker.kvstoreOutboxWorker;
   registerChannels();
   const worker = new OutboxWorker({
-    transaction: inWriteTransaction,
+    transaction: writeDatabase,
     ...options,
     onError: (error, item) =>
       logger().warn(

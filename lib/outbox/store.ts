@@ -1,61 +1,67 @@
-// The outbox's SQL, on a better-sqlite3 connection inside a write transaction the caller
-// holds (inWriteTransaction, or a test's own connection). Every step a worker takes is
-// conditioned on its lease, so a worker whose lease ran out (it hung, or was presumed
-// dead) can no longer mark or reschedule an item someone else has claimed since.
-import type Database from "better-sqlite3";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+// The outbox's SQL, written once for SQLite and PostgreSQL as writes (lib/db/sql/reads.ts)
+// that run inside a write transaction the caller holds (the worker's `transaction`).
+// Every step a worker takes is conditioned on its lease, so a worker whose lease ran out
+// (it hung, or was presumed dead) can no longer mark or reschedule an item someone else
+// has claimed since.
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { rows, run, type Read } from "@/lib/db/sql/reads";
+import { isoFromSqlite } from "@/lib/data/requests/list-query/page";
 import { EVENT_CHANNEL, type RequestDomainEvent } from "@/lib/outbox/events";
-import type { OutboxItemRow, PlannedItem, RetryPolicy } from "@/lib/outbox/registry";
+import type { OutboxItemRow, PlannedItem, Planner, RetryPolicy } from "@/lib/outbox/registry";
 
 const COLUMNS = `"id", "channel", "deliveryId", "requestNumber", "orderKey", "target", "payload", "attempts", "createdAt"`;
 
+/** One place for a claimed row's encodings: PostgreSQL gives its createdAt as a Date. */
+const itemOf = (r: OutboxItemRow): OutboxItemRow => ({ ...r, createdAt: isoFromSqlite(r.createdAt) });
+
 /**
  * Leases up to `limit` due items of the given channels to `owner` until now + leaseMs,
- * oldest first, and counts the attempt. One UPDATE … RETURNING: SQLite runs one writer at
- * a time, so two workers (threads or processes) never lease the same item. Due: not
- * delivered, not given up, its time has come, nobody's lease is running, and no earlier
- * item of its order key is still pending.
+ * oldest first, and counts the attempt. One UPDATE … RETURNING, so two workers (threads,
+ * processes, instances) never lease the same item: on SQLite one writer runs at a time;
+ * on PostgreSQL each claim locks the rows it picks and skips those another claim holds
+ * (dialect.skipLockedRows). Due: not delivered, not given up, its time has come, nobody's
+ * lease is running, and no earlier item of its order key is still pending.
  */
-export function claimDue(
-  sqlite: Database.Database,
+export function* claimDue(
+  d: Dialect,
   { owner, channels, limit, now, leaseMs }: { owner: string; channels: string[]; limit: number; now: Date; leaseMs: number },
-): OutboxItemRow[] {
+): Read<OutboxItemRow[]> {
   if (limit <= 0 || channels.length === 0) return [];
-  const at = sqliteDateTime(now);
-  return sqlite
-    .prepare(
-      `UPDATE "OutboxItem" SET "leaseOwner" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1
-       WHERE "id" IN (
-         SELECT o."id" FROM "OutboxItem" o
-         WHERE o."deliveredAt" IS NULL AND o."failedAt" IS NULL AND o."availableAt" <= ?
-           AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ?)
-           AND o."channel" IN (${channels.map(() => "?").join(", ")})
-           AND (o."orderKey" IS NULL OR NOT EXISTS (
-             SELECT 1 FROM "OutboxItem" p
-             WHERE p."orderKey" = o."orderKey" AND p."id" < o."id" AND p."deliveredAt" IS NULL AND p."failedAt" IS NULL))
-         ORDER BY o."id" LIMIT ?)
-       RETURNING ${COLUMNS}`,
-    )
-    .all(owner, sqliteDateTime(new Date(now.getTime() + leaseMs)), at, at, ...channels, limit) as OutboxItemRow[];
+  const at = d.dateParam(now);
+  const claimed = yield* rows<OutboxItemRow>(
+    `UPDATE "OutboxItem" SET "leaseOwner" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1
+     WHERE "id" IN (
+       SELECT o."id" FROM "OutboxItem" o
+       WHERE o."deliveredAt" IS NULL AND o."failedAt" IS NULL AND o."availableAt" <= ?
+         AND (o."leaseUntil" IS NULL OR o."leaseUntil" < ?)
+         AND o."channel" IN (${channels.map(() => "?").join(", ")})
+         AND (o."orderKey" IS NULL OR NOT EXISTS (
+           SELECT 1 FROM "OutboxItem" p
+           WHERE p."orderKey" = o."orderKey" AND p."id" < o."id" AND p."deliveredAt" IS NULL AND p."failedAt" IS NULL))
+       ORDER BY o."id" LIMIT ? ${d.skipLockedRows})
+     RETURNING ${COLUMNS}`,
+    [owner, d.dateParam(new Date(now.getTime() + leaseMs)), at, at, ...channels, limit],
+  );
+  // RETURNING promises no order; the worker fans events out oldest first.
+  return claimed.map(itemOf).sort((a, b) => a.id - b.id);
 }
 
 /** Extends this worker's leases on the items it is still delivering (a heartbeat); how many it still held. */
-export function renewLeases(sqlite: Database.Database, owner: string, ids: number[], until: Date): number {
+export function* renewLeases(d: Dialect, owner: string, ids: number[], until: Date): Read<number> {
   if (ids.length === 0) return 0;
-  return sqlite
-    .prepare(`UPDATE "OutboxItem" SET "leaseUntil" = ? WHERE "leaseOwner" = ? AND "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`)
-    .run(sqliteDateTime(until), owner, ...ids).changes;
+  return yield* run(
+    `UPDATE "OutboxItem" SET "leaseUntil" = ? WHERE "leaseOwner" = ? AND "deliveredAt" IS NULL AND "id" IN (${ids.map(() => "?").join(", ")})`,
+    [d.dateParam(until), owner, ...ids],
+  );
 }
 
 /** Delivered; false when the lease was lost meanwhile (another worker has the item now). */
-export function markDelivered(sqlite: Database.Database, id: number, owner: string, now: Date): boolean {
-  return (
-    sqlite
-      .prepare(
-        `UPDATE "OutboxItem" SET "deliveredAt" = ?, "leaseOwner" = NULL, "leaseUntil" = NULL, "lastError" = NULL WHERE "id" = ? AND "leaseOwner" = ? AND "deliveredAt" IS NULL`,
-      )
-      .run(sqliteDateTime(now), id, owner).changes === 1
+export function* markDelivered(d: Dialect, id: number, owner: string, now: Date): Read<boolean> {
+  const changed = yield* run(
+    `UPDATE "OutboxItem" SET "deliveredAt" = ?, "leaseOwner" = NULL, "leaseUntil" = NULL, "lastError" = NULL WHERE "id" = ? AND "leaseOwner" = ? AND "deliveredAt" IS NULL`,
+    [d.dateParam(now), id, owner],
   );
+  return changed === 1;
 }
 
 /** When the next attempt may run, or null: give up (the horizon has passed). Exponential, capped. */
@@ -66,55 +72,64 @@ export function nextAttemptAt(policy: RetryPolicy, attempts: number, createdAt: 
 }
 
 /** A failed attempt: retry later, or give up; records the error either way. */
-export function markFailed(
-  sqlite: Database.Database,
+export function* markFailed(
+  d: Dialect,
   item: OutboxItemRow,
   owner: string,
   { policy, now, error }: { policy: RetryPolicy; now: Date; error: string },
-): "retry" | "gave-up" | "lost-lease" {
+): Read<"retry" | "gave-up" | "lost-lease"> {
   const next = nextAttemptAt(policy, item.attempts, new Date(item.createdAt), now);
-  const changed = sqlite
-    .prepare(
-      `UPDATE "OutboxItem" SET "availableAt" = COALESCE(?, "availableAt"), "failedAt" = ?, "lastError" = ?, "leaseOwner" = NULL, "leaseUntil" = NULL
-       WHERE "id" = ? AND "leaseOwner" = ? AND "deliveredAt" IS NULL`,
-    )
-    .run(next ? sqliteDateTime(next) : null, next ? null : sqliteDateTime(now), error.slice(0, 2000), item.id, owner).changes;
+  // One of the two dates is set, the other keeps its value: no untyped NULL parameter
+  // (PostgreSQL could not tell its type).
+  const changed = yield* run(
+    `UPDATE "OutboxItem" SET ${next ? `"availableAt" = ?` : `"failedAt" = ?`}, "lastError" = ?, "leaseOwner" = NULL, "leaseUntil" = NULL
+     WHERE "id" = ? AND "leaseOwner" = ? AND "deliveredAt" IS NULL`,
+    [d.dateParam(next ?? now), error.slice(0, 2000), item.id, owner],
+  );
   if (changed === 0) return "lost-lease";
   return next ? "retry" : "gave-up";
 }
 
-const INSERT_PLANNED_SQL = `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "target", "payload", "availableAt", "createdAt")
+const INSERT_SQL = `INSERT INTO "OutboxItem" ("channel", "deliveryId", "requestNumber", "orderKey", "target", "payload", "availableAt", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("deliveryId") DO NOTHING`;
+
+type NewItem = {
+  channel: string;
+  deliveryId: string;
+  requestNumber?: number | null;
+  orderKey?: string | null;
+  target?: string | null;
+  payload: unknown;
+  now: Date;
+};
+
+/** Inserts an item unless one with its delivery id exists; true when this call inserted it. */
+function* insertItem(d: Dialect, { channel, deliveryId, requestNumber, orderKey, target, payload, now }: NewItem): Read<boolean> {
+  const at = d.dateParam(now);
+  return (yield* run(INSERT_SQL, [channel, deliveryId, requestNumber ?? null, orderKey ?? null, target ?? null, JSON.stringify(payload), at, at])) === 1;
+}
 
 /**
  * Fans a claimed domain event out: each planner's items are inserted (a repeat inserts
  * nothing: delivery ids are unique) and the event is marked delivered, in the caller's
  * one transaction. Returns how many items were planned, or null if the lease was lost.
  */
-export function fanOut(
-  sqlite: Database.Database,
-  item: OutboxItemRow,
-  owner: string,
-  now: Date,
-  planners: ReadonlyMap<string, (event: RequestDomainEvent, sqlite: Database.Database) => PlannedItem[]>,
-): number | null {
-  if (!markDelivered(sqlite, item.id, owner, now)) return null;
+export function* fanOut(d: Dialect, item: OutboxItemRow, owner: string, now: Date, planners: ReadonlyMap<string, Planner>): Read<number | null> {
+  if (!(yield* markDelivered(d, item.id, owner, now))) return null;
   const event = JSON.parse(item.payload) as RequestDomainEvent;
-  const insert = sqlite.prepare(INSERT_PLANNED_SQL);
-  const at = sqliteDateTime(now);
   let planned = 0;
   for (const [channel, plan] of planners) {
-    for (const p of plan(event, sqlite)) {
-      insert.run(
+    const items: PlannedItem[] = yield* plan(event, d);
+    for (const p of items) {
+      yield* insertItem(d, {
         channel,
-        `${item.deliveryId}:${channel}:${p.key}`,
-        event.requestNumber,
-        p.orderKey ?? null,
-        p.target ?? null,
-        JSON.stringify(p.payload),
-        at,
-        at,
-      );
+        deliveryId: `${item.deliveryId}:${channel}:${p.key}`,
+        requestNumber: event.requestNumber,
+        orderKey: p.orderKey,
+        target: p.target,
+        payload: p.payload,
+        now,
+      });
       planned += 1;
     }
   }
@@ -123,14 +138,14 @@ export function fanOut(
 
 /**
  * An item that is not about one request's change (the daily digest): inserted once per
- * delivery id, however many workers try. True when this call inserted it.
+ * delivery id, however many workers try (the unique index and ON CONFLICT DO NOTHING, on
+ * both databases). True when this call inserted it.
  */
-export function enqueueOnce(
-  sqlite: Database.Database,
-  { channel, deliveryId, target, payload, now }: { channel: string; deliveryId: string; target?: string | null; payload: unknown; now: Date },
-): boolean {
-  const at = sqliteDateTime(now);
-  return sqlite.prepare(INSERT_PLANNED_SQL).run(channel, deliveryId, null, null, target ?? null, JSON.stringify(payload), at, at).changes === 1;
+export function* enqueueOnce(
+  d: Dialect,
+  item: { channel: string; deliveryId: string; target?: string | null; orderKey?: string | null; payload: unknown; now: Date },
+): Read<boolean> {
+  return yield* insertItem(d, item);
 }
 
 export const isEventItem = (item: OutboxItemRow) => item.channel === EVENT_CHANNEL;

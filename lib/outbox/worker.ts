@@ -7,10 +7,12 @@
 // once; receivers de-duplicate by delivery id).
 // Delivery runs beside the app's requests, never in them: at most `concurrency` items at
 // once, each bounded by its channel's timeout, and the database work is a few short
-// statements through inWriteTransaction, which waits for the lock without blocking.
+// statements in one write transaction (writeDatabase: SQLite's inWriteTransaction, which
+// waits for the lock without blocking, or a PostgreSQL transaction).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type Database from "better-sqlite3";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import type { Read } from "@/lib/db/sql/reads";
 import { EVENT_CHANNEL } from "@/lib/outbox/events";
 import { DEFAULT_POLICY, deliverers, planners, type OutboxItemRow } from "@/lib/outbox/registry";
 import { claimDue, fanOut, markDelivered, markFailed, renewLeases } from "@/lib/outbox/store";
@@ -25,10 +27,11 @@ const HEARTBEAT_MS = 5_000;
 /** Domain events fanned out per transaction. */
 const EVENT_BATCH = 100;
 
-export type WriteTransaction = <T>(write: (sqlite: Database.Database) => T) => Promise<T>;
+/** Runs a write (lib/db/sql/reads.ts) in one write transaction: writeDatabase, or a test's own connection. */
+export type WriteTransaction = <T>(write: (dialect: Dialect) => Read<T>) => Promise<T>;
 
 export type OutboxWorkerOptions = {
-  /** Runs a function in one write transaction (the app's inWriteTransaction, or a test's connection). */
+  /** Runs a write in one write transaction (the app's writeDatabase, or a test's connection). */
   transaction: WriteTransaction;
   /** Names this worker's leases (default: host, pid and a random part). */
   owner?: string;
@@ -80,7 +83,7 @@ export class OutboxWorker {
 
   private async renew() {
     const ids = [...this.leased];
-    if (ids.length) await this.transaction((sqlite) => renewLeases(sqlite, this.owner, ids, new Date(this.now().getTime() + LEASE_MS)));
+    if (ids.length) await this.transaction((d) => renewLeases(d, this.owner, ids, new Date(this.now().getTime() + LEASE_MS)));
   }
 
   /** Stops claiming, and waits for the deliveries under way. */
@@ -130,7 +133,7 @@ export class OutboxWorker {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return fannedOut;
     const channels = [...deliverers().keys()];
-    const items = await this.transaction((sqlite) => claimDue(sqlite, { owner: this.owner, channels, limit: free, now: this.now(), leaseMs: LEASE_MS }));
+    const items = await this.transaction((d) => claimDue(d, { owner: this.owner, channels, limit: free, now: this.now(), leaseMs: LEASE_MS }));
     for (const item of items) {
       this.leased.add(item.id);
       const run = this.handle(item)
@@ -151,19 +154,20 @@ export class OutboxWorker {
    * transaction rolls back and the events go one by one, so only the failing one waits.
    */
   private async fanOutBatch(): Promise<number> {
-    const claim = (sqlite: Database.Database, limit: number) =>
-      claimDue(sqlite, { owner: this.owner, channels: [EVENT_CHANNEL], limit, now: this.now(), leaseMs: LEASE_MS });
+    const claim = (d: Dialect) => claimDue(d, { owner: this.owner, channels: [EVENT_CHANNEL], limit: EVENT_BATCH, now: this.now(), leaseMs: LEASE_MS });
+    const owner = this.owner;
+    const now = () => this.now();
     try {
-      return await this.transaction((sqlite) => {
-        const events = claim(sqlite, EVENT_BATCH);
-        for (const event of events) fanOut(sqlite, event, this.owner, this.now(), planners());
+      return await this.transaction(function* (d) {
+        const events = yield* claim(d);
+        for (const event of events) yield* fanOut(d, event, owner, now(), planners());
         return events.length;
       });
     } catch {
-      const events = await this.transaction((sqlite) => claim(sqlite, EVENT_BATCH));
+      const events = await this.transaction(claim);
       for (const event of events) {
         try {
-          await this.transaction((sqlite) => fanOut(sqlite, event, this.owner, this.now(), planners()));
+          await this.transaction((d) => fanOut(d, event, this.owner, this.now(), planners()));
         } catch (error) {
           await this.fail(event, DEFAULT_POLICY, error);
         }
@@ -181,13 +185,13 @@ export class OutboxWorker {
       await this.fail(item, channel.policy, error);
       return;
     }
-    await this.transaction((sqlite) => markDelivered(sqlite, item.id, this.owner, this.now()));
+    await this.transaction((d) => markDelivered(d, item.id, this.owner, this.now()));
   }
 
   private async fail(item: OutboxItemRow, policy: typeof DEFAULT_POLICY, error: unknown) {
     this.onError(error, item);
     const message = error instanceof Error ? error.message : String(error);
-    await this.transaction((sqlite) => markFailed(sqlite, item, this.owner, { policy, now: this.now(), error: message }));
+    await this.transaction((d) => markFailed(d, item, this.owner, { policy, now: this.now(), error: message }));
   }
 }
 

@@ -504,6 +504,16 @@ export const requestChangedEventSchema = z.object({
 });
 export type RequestChangedEvent = z.infer<typeof requestChangedEventSchema>;
 
+/** GET /api/events: where to resume (the id of the last event seen, or of the page's render). */
+export const eventsQuerySchema = z.strictObject({
+  lastEventId: z
+    .string()
+    .min(1)
+    .max(100, { error: "lastEventId is at most 100 characters" })
+    .optional()
+    .describe("Resume after this event id (as the Last-Event-ID header, which wins when both are sent)"),
+});
+
 /** GET /api/requests/counts — how many requests each queue preset (lib/domain/requests/presets.ts) holds for you. */
 export const presetCountsResponseSchema = z.object({
   waitingOnMe: z.number().int(),

@@ -4,9 +4,10 @@
 // post the same text. The URL is the operator's configuration, not an admin's input:
 // it is not held to the public-address rule of endpoints.
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Read } from "@/lib/db/sql/reads";
 import { publicBaseUrl } from "@/lib/env";
-import { readDetailByNumber } from "@/lib/data/requests/detail-query";
+import { detailByNumber } from "@/lib/data/requests/detail-query";
+import { nameOf } from "@/lib/notifications/describe";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
 import { registerDeliverer, registerPlanner, type PlannedItem, type RetryPolicy } from "@/lib/outbox/registry";
 import { postJson } from "@/lib/webhooks/post-json";
@@ -14,12 +15,11 @@ import { slackMessage } from "@/lib/webhooks/slack-message";
 import { SLACK_CHANNEL } from "@/lib/webhooks/channel-names";
 import { WEBHOOK_POLICY } from "@/lib/webhooks/webhook-channel";
 
-export function planSlack(event: RequestDomainEvent, sqlite: Database.Database): PlannedItem[] {
+export function* planSlack(event: RequestDomainEvent): Read<PlannedItem[]> {
   if (event.type !== "request.created" && event.type !== "request.status_changed") return [];
-  const request = readDetailByNumber(sqlite, event.requestNumber);
+  const request = yield* detailByNumber(event.requestNumber);
   if (!request) return [];
-  const actor = sqlite.prepare(`SELECT "name" FROM "user" WHERE "id" = ?`).get(event.actorId) as { name: string } | undefined;
-  const payload = slackMessage(event, request, actor?.name ?? "someone", publicBaseUrl());
+  const payload = slackMessage(event, request, (yield* nameOf(event.actorId)) ?? "someone", publicBaseUrl());
   return [{ key: "channel", orderKey: `${SLACK_CHANNEL}:${event.requestNumber}`, payload }];
 }
 

@@ -5,10 +5,11 @@
 // signed body to the addresses it checked, records the attempt, and throws on anything
 // but a 2xx so the worker retries with backoff for 24 h.
 import "server-only";
-import type Database from "better-sqlite3";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { rows, type Read } from "@/lib/db/sql/reads";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readDetailByNumber } from "@/lib/data/requests/detail-query";
+import { detailByNumber } from "@/lib/data/requests/detail-query";
 import type { RequestDomainEvent } from "@/lib/outbox/events";
 import { registerDeliverer, registerPlanner, type OutboxItemRow, type PlannedItem, type RetryPolicy } from "@/lib/outbox/registry";
 import { resolveWebhookUrl } from "@/lib/webhooks/address-guard";
@@ -22,17 +23,12 @@ type Payload = { type: RequestDomainEvent["type"]; createdAt: string; request: R
 /** 10 s per attempt, first retry after 10 s, doubling up to 15 min, for 24 h. */
 export const WEBHOOK_POLICY: RetryPolicy = { timeoutMs: 10_000, baseDelayMs: 10_000, maxDelayMs: 15 * 60_000, giveUpAfterMs: 24 * 60 * 60_000 };
 
-const wanting = new WeakMap<Database.Database, Database.Statement>();
-
-export function planWebhooks(event: RequestDomainEvent, sqlite: Database.Database): PlannedItem[] {
-  let select = wanting.get(sqlite);
-  if (!select) {
-    select = sqlite.prepare(`SELECT "id" FROM "WebhookEndpoint" WHERE EXISTS (SELECT 1 FROM json_each("events") WHERE "value" = ?) ORDER BY "createdAt", "id"`);
-    wanting.set(sqlite, select);
-  }
-  const endpoints = select.all(event.type) as { id: string }[];
+export function* planWebhooks(event: RequestDomainEvent, d: Dialect): Read<PlannedItem[]> {
+  const endpoints = yield* rows<{ id: string }>(`SELECT "id" FROM "WebhookEndpoint" WHERE ${d.jsonArrayContains(`"events"`)} ORDER BY "createdAt", "id"`, [
+    event.type,
+  ]);
   if (endpoints.length === 0) return [];
-  const request = readDetailByNumber(sqlite, event.requestNumber);
+  const request = yield* detailByNumber(event.requestNumber);
   if (!request) return [];
   const payload: Payload = { type: event.type, createdAt: event.at, request };
   return endpoints.map((e) => ({ key: e.id, target: e.id, orderKey: webhookOrderKey(e.id, event.requestNumber), payload }));

@@ -6,7 +6,9 @@ import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
 import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
 import { isoFromSqlite as iso, runListQuery } from "../../lib/data/requests/list-query";
-import { insertNewRequest, type NewRequestValues } from "../../lib/data/requests/insert-request";
+import { insertNewRequests, newRequestParams, type NewRequestValues } from "../../lib/data/requests/insert-request";
+import { driveOnSqlite } from "../../lib/db/sql/reads";
+import { sqliteDialect } from "../../lib/db/sql/dialect";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
 type UserRef = { id: string; name: string; email: string };
@@ -108,7 +110,7 @@ export function openBareQueries(sqlite: Database.Database) {
   const detailByNumber = (number: number) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "number" = ?`).get(number) as Row | undefined);
   const detailByLiveName = (name: string) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "liveDatasetName" = ?`).get(name) as Row | undefined);
 
-  const createTx = sqlite.transaction((values: NewRequestValues) => insertNewRequest(sqlite, values));
+  const createTx = sqlite.transaction((values: NewRequestValues) => driveOnSqlite(prep, insertNewRequests([newRequestParams(values, sqliteDialect)]))[0]!);
 
   function create(values: NewRequestValues) {
     try {

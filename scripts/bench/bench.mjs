@@ -5,6 +5,8 @@
 //   npm run bench -- --quick               10,000 rows, fewer sorts, 0.5 s per run (proves the harness; not judged)
 //   npm run bench -- --sizes 100000 --duration 5 --only "search|page 1" --no-build
 //   npm run bench -- --sizes 100000 --only "floor|page 1" --rounds 5 --no-build   (medians of 5 runs)
+//   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
+//                                          against two behind nginx (postgres.mjs)
 //
 // For each size it seeds (and caches) a database, builds and starts the production
 // server and the bare-limit server (scripts/bench/bare-server.ts) on that database,
@@ -51,6 +53,8 @@ const { values: opts } = parseArgs({
     // Seeds (and caches) the databases of --sizes, then stops: a 1,000,000-row seed takes
     // minutes, so it can be made ahead of a run.
     "seed-only": { type: "boolean", default: false },
+    // sqlite: the app against the bare limit. postgres: SQLite beside PostgreSQL (postgres.mjs).
+    db: { type: "string", default: "sqlite" },
   },
 });
 const quick = opts.quick;
@@ -65,7 +69,12 @@ const appPort = Number(opts.port);
 const barePort = appPort + 1;
 // Only a complete run (every size, every scenario) replaces the figures in BENCHMARKS.md.
 const complete = !quick && !opts.sizes && !opts.only;
-const out = opts.out ?? (complete ? path.join(ROOT, "BENCHMARKS.md") : path.join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.partial.md"));
+const postgresRun = opts.db === "postgres";
+const out =
+  opts.out ??
+  (complete || (postgresRun && !quick && !opts.only)
+    ? path.join(ROOT, "BENCHMARKS.md")
+    : path.join(WORK, quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.partial.md"));
 const only = opts.only ? new RegExp(opts.only) : null;
 // Lighthouse once per run, on the 100,000-request database when it is one of the sizes.
 const lighthouseBin = opts["no-lighthouse"] || (quick && !opts.lighthouse) ? null : findLighthouse(ROOT);
@@ -100,7 +109,7 @@ function hashInputs(count) {
   return h.digest("hex").slice(0, 10);
 }
 
-const removeDb = (file) => ["", "-wal", "-shm", "-journal"].forEach((s) => rmSync(file + s, { force: true }));
+const removeDb = (file) => ["", "-wal", "-shm", "-journal", "-limits", "-limits-wal", "-limits-shm"].forEach((s) => rmSync(file + s, { force: true }));
 
 /** A seeded database for `count` requests, cached under .tmp/bench/cache by its inputs. */
 function seededDatabase(count) {
@@ -248,7 +257,7 @@ async function measure(srv, s, cookie) {
   };
 }
 
-async function measureCreates(srv, cookie, dbFile, tag) {
+async function measureCreates(srv, cookie, stored, tag, origin = `http://localhost:${appPort}`) {
   let i = 0;
   const answered = new Map(); // number → dataset name, from the 201 answers
   const requests = [
@@ -267,21 +276,21 @@ async function measureCreates(srv, cookie, dbFile, tag) {
     url: srv.url,
     requests,
     // Origin: a cookie-carried change must come from the app's own pages (same-origin.ts).
-    headers: { cookie, "content-type": "application/json", accept: "application/json", origin: `http://localhost:${appPort}` },
+    headers: { cookie, "content-type": "application/json", accept: "application/json", origin },
     connections: createConnections,
     // A fixed number of requests, all answered before counting (a run cut off by time
     // would leave requests in flight), and a generous timeout so none is abandoned.
     amount: createAmount,
     timeout: 120,
   });
-  const stored = storedCreates(dbFile, tag);
+  const rows = await stored(tag);
   // Lost: a 201 whose row is missing or holds another name. Duplicated: a name stored
   // twice, or a row beyond the requests sent. Unanswered requests (timeouts) may or may
   // not have been stored; they are reported, not judged.
-  const lost = [...answered].filter(([number, name]) => stored.byNumber.get(number) !== name).length;
-  const duplicated = stored.rows - stored.names + Math.max(0, stored.rows - i);
-  const intact = lost === 0 && duplicated === 0 && stored.events === stored.rows && stored.rows >= answered.size;
-  return { ...result, p95Loaded: result.p95, p99Loaded: result.p99, sent: i, created: answered.size, stored: stored.rows, lost, duplicated, intact };
+  const lost = [...answered].filter(([number, name]) => rows.byNumber.get(number) !== name).length;
+  const duplicated = rows.rows - rows.names + Math.max(0, rows.rows - i);
+  const intact = lost === 0 && duplicated === 0 && rows.events === rows.rows && rows.rows >= answered.size;
+  return { ...result, p95Loaded: result.p95, p99Loaded: result.p99, sent: i, created: answered.size, stored: rows.rows, lost, duplicated, intact };
 }
 
 async function benchSize(count) {
@@ -289,7 +298,7 @@ async function benchSize(count) {
   const dbFile = path.join(WORK, `run-${count}.db`);
   removeDb(dbFile);
   copyFileSync(cached, dbFile);
-  const info = inspectDatabase(dbFile);
+  const info = await inspectDatabase(dbFile);
   const list = scenarios(info, { quick }).filter((s) => !only || only.test(s.name));
   const dbEnv = { DATABASE_URL: `file:${dbFile}` };
 
@@ -362,7 +371,8 @@ async function benchSize(count) {
     }
     if (!only || only.test("create")) {
       const tag = `${Date.now().toString(36)}`;
-      const r = { app: await measureCreates(app, cookie, dbFile, `app_${tag}`), bare: await measureCreates(bare, cookie, dbFile, `bare_${tag}`) };
+      const stored = (t) => storedCreates(dbFile, t);
+      const r = { app: await measureCreates(app, cookie, stored, `app_${tag}`), bare: await measureCreates(bare, cookie, stored, `bare_${tag}`) };
       results.push({ name: `create, ${createConnections} clients`, group: "create", ...r });
       for (const k of ["app", "bare"])
         log(
@@ -404,6 +414,7 @@ async function main() {
     loadBefore: os.loadavg(),
   };
   log(`machine: ${machine.cores} cores, load ${machine.loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+  if (postgresRun) return benchPostgres(machine);
   const runs = [];
   for (const count of sizes) runs.push(await benchSize(count));
   machine.loadAfter = os.loadavg();
@@ -423,19 +434,58 @@ async function main() {
   };
   writeFileSync(path.join(WORK, `results-${quick ? "quick" : sizes.join("-")}.json`), JSON.stringify(report, null, 2));
   console.log(renderConsole(report));
-  const md = renderReport(report);
-  const existing = existsSync(out) ? readFileSync(out, "utf8") : "";
-  const begin = "<!-- bench:results:begin -->";
-  const end = "<!-- bench:results:end -->";
-  const block = `${begin}\n${md}\n${end}`;
-  writeFileSync(
-    out,
-    existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}${existing ? "\n" : ""}${block}\n`,
-  );
-  log(`wrote ${path.relative(ROOT, out)}`);
+  writeSection("results", renderReport(report));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");
+    process.exitCode = 1;
+  }
+}
+
+/** Replaces the block between `<!-- bench:<name>:begin -->` and its end in the report file (or appends it). */
+function writeSection(name, md) {
+  const existing = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const begin = `<!-- bench:${name}:begin -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const block = `${begin}\n${md}\n${end}`;
+  writeFileSync(
+    out,
+    existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), () => block) : `${existing}${existing ? "\n" : ""}${block}\n`,
+  );
+  log(`wrote ${path.relative(ROOT, out)}`);
+}
+
+async function benchPostgres(machine) {
+  const { benchPostgresSize, renderPostgres } = await import("./postgres.mjs");
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: `${process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499"}/postgres` });
+  await client.connect();
+  machine.postgres = (await client.query("SHOW server_version")).rows[0].server_version;
+  await client.end();
+  const deps = {
+    root: ROOT,
+    work: WORK,
+    run,
+    log,
+    startServer,
+    signIn,
+    measure,
+    measureCreates,
+    seededDatabase,
+    appPort,
+    quick,
+    only,
+    seed: SEED,
+    anchor: ANCHOR,
+    createAmount,
+  };
+  const runs = [];
+  for (const count of sizes) runs.push(await benchPostgresSize(count, deps));
+  machine.loadAfter = os.loadavg();
+  const report = { command, date: new Date().toISOString(), machine, runs };
+  writeSection("postgres", renderPostgres(report));
+  if (runs.some((r) => r.problems.length || !r.instances.one.creates.intact || !r.instances.two.creates.intact)) {
+    log("the databases answered differently or writes were lost (see above)");
     process.exitCode = 1;
   }
 }

@@ -18,31 +18,36 @@ const OPEN = ["SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "PROVISIONING"
 /** A broad word of the seeded use cases ("fraud checks on the checkout path"): about 1 row in 6. */
 export const BROAD_WORD = "checkout";
 
-/** What the scenarios need to know about a seeded database. */
-export function inspectDatabase(file) {
+/**
+ * What the scenarios need to know about a seeded database, asked through `query(sql,
+ * params)` → rows (SQL with ? placeholders): a SQLite file or a PostgreSQL database.
+ */
+export async function inspectWith(query) {
+  const value = async (sql, params = []) => Object.values((await query(sql, params))[0] ?? {})[0] ?? null;
+  const total = Number(await value(`SELECT COUNT(*) FROM "DatasetRequest"`));
+  const max = Number(await value(`SELECT MAX("number") FROM "DatasetRequest"`));
+  const spread = (n) => Array.from({ length: n }, (_, i) => Math.max(1, Math.round(((i + 0.5) * max) / n)));
+  const names = [];
+  for (const n of spread(50))
+    names.push(
+      await value(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`, [n]),
+    );
+  const liveNames = [...new Set(names.filter(Boolean))];
+  return {
+    total,
+    max,
+    detailNumbers: spread(50),
+    liveNames,
+    // A whole dataset name, as someone looking a dataset up would type it.
+    searchName: liveNames[Math.floor(liveNames.length / 2)],
+  };
+}
+
+/** inspectWith on a SQLite file. */
+export async function inspectDatabase(file) {
   const db = new Database(file, { readonly: true });
   try {
-    const total = db.prepare(`SELECT COUNT(*) FROM "DatasetRequest"`).pluck().get();
-    const max = db.prepare(`SELECT MAX("number") FROM "DatasetRequest"`).pluck().get();
-    const spread = (n) => Array.from({ length: n }, (_, i) => Math.max(1, Math.round(((i + 0.5) * max) / n)));
-    const liveName = db
-      .prepare(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`)
-      .pluck();
-    const liveNames = [
-      ...new Set(
-        spread(50)
-          .map((n) => liveName.get(n))
-          .filter(Boolean),
-      ),
-    ];
-    return {
-      total,
-      max,
-      detailNumbers: spread(50),
-      liveNames,
-      // A whole dataset name, as someone looking a dataset up would type it.
-      searchName: liveNames[Math.floor(liveNames.length / 2)],
-    };
+    return await inspectWith(async (sql, params) => db.prepare(sql).all(...params));
   } finally {
     db.close();
   }
@@ -112,20 +117,28 @@ export function createBody(tag, i) {
   });
 }
 
-/** Rows a create run left behind (number → dataset name), with their CREATED events. */
-export function storedCreates(file, tag) {
+/** Rows a create run left behind (number → dataset name), with their CREATED events, asked through `query` (as inspectWith). */
+export async function storedCreatesWith(query, tag) {
+  const like = `bench_${tag}_%`.replace(/_/g, "\\_");
+  const rows = await query(`SELECT "number", "datasetName" FROM "DatasetRequest" WHERE "datasetName" LIKE ? ESCAPE '\\'`, [like]);
+  const [counted] = await query(
+    `SELECT COUNT(*) AS "n" FROM "RequestEvent" AS "e" JOIN "DatasetRequest" AS "d" ON "d"."number" = "e"."requestNumber"
+     WHERE "d"."datasetName" LIKE ? ESCAPE '\\' AND "e"."kind" = 'CREATED'`,
+    [like],
+  );
+  return {
+    rows: rows.length,
+    names: new Set(rows.map((r) => r.datasetName)).size,
+    events: Number(counted.n),
+    byNumber: new Map(rows.map((r) => [Number(r.number), r.datasetName])),
+  };
+}
+
+/** storedCreatesWith on a SQLite file. */
+export async function storedCreates(file, tag) {
   const db = new Database(file, { readonly: true });
   try {
-    const like = `bench_${tag}_%`.replace(/_/g, "\\_");
-    const rows = db.prepare(`SELECT "number", "datasetName" FROM "DatasetRequest" WHERE "datasetName" LIKE ? ESCAPE '\\'`).all(like);
-    const events = db
-      .prepare(
-        `SELECT COUNT(*) FROM "RequestEvent" AS "e" JOIN "DatasetRequest" AS "d" ON "d"."number" = "e"."requestNumber"
-         WHERE "d"."datasetName" LIKE ? ESCAPE '\\' AND "e"."kind" = 'CREATED'`,
-      )
-      .pluck()
-      .get(like);
-    return { rows: rows.length, names: new Set(rows.map((r) => r.datasetName)).size, events, byNumber: new Map(rows.map((r) => [r.number, r.datasetName])) };
+    return await storedCreatesWith(async (sql, params) => db.prepare(sql).all(...params), tag);
   } finally {
     db.close();
   }

@@ -2,11 +2,13 @@
 //   1. password guessing: the per-address limit holds whatever X-Forwarded-For a client
 //      forges; an account locks after 10 wrong passwords from 10 addresses, and neither a
 //      form-encoded attempt nor the right password gets in while it is locked; a session
-//      records the connection's address, not the forged one.
+//      records the connection's address, not the forged one. The attempts alternate
+//      between two instances on the same database (port and port + 1), as behind a load
+//      balancer: the limits count once across both (lib/api/rate-limit.ts).
 //   2. memory: the server's RSS after 1,000 distinct query shapes stays within 50 MB of
 //      its RSS before them (the statement cache is bounded, repeated parameters capped).
 //
-//   node scripts/reliability/abuse.mjs [--port 3392] [--shapes 1000] [--max-growth-mb 50]
+//   node scripts/reliability/abuse.mjs [--port 3392] [--shapes 1000] [--max-growth-mb 50]   (also uses port + 1)
 //
 // Needs a production build (`npm run build`). Clients bind to other loopback addresses
 // (127.0.0.x) to be other clients. Exits 1 on any failed check, after printing them all.
@@ -48,6 +50,12 @@ const { base, env, dbFile } = prepareServerEnv("abuse", {
 const server = startServer(env);
 process.on("exit", () => stopServer(server));
 await waitReady(base);
+// The second instance: same database and public URL (the load balancer's), its own port;
+// started once the first is up (each start copies the static files into the build).
+const secondBase = `http://localhost:${port + 1}`;
+const second = startServer({ ...env, PORT: String(port + 1) });
+process.on("exit", () => stopServer(second));
+await waitReady(secondBase);
 
 const failures = [];
 function check(ok, what) {
@@ -56,10 +64,10 @@ function check(ok, what) {
 }
 
 /** One HTTP call from a chosen loopback address (another client, as far as the server can tell). */
-function send(method, path, { from = "127.0.0.1", headers = {}, body } = {}) {
+function send(method, path, { from = "127.0.0.1", headers = {}, body, to = base } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      `${base}${path}`,
+      `${to}${path}`,
       { method, localAddress: from, headers: body ? { "content-length": Buffer.byteLength(body), ...headers } : headers },
       (res) => {
         const chunks = [];
@@ -72,11 +80,12 @@ function send(method, path, { from = "127.0.0.1", headers = {}, body } = {}) {
   });
 }
 
-function signInAttempt({ email, password, from, forwardedFor, form = false }) {
+/** `instance` 1 is the second server; the Origin stays the public URL, as through a load balancer. */
+function signInAttempt({ email, password, from, forwardedFor, form = false, instance = 0 }) {
   const body = form ? new URLSearchParams({ email, password }).toString() : JSON.stringify({ email, password });
   const headers = { origin: base, "content-type": form ? "application/x-www-form-urlencoded" : "application/json" };
   if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
-  return send("POST", "/api/auth/sign-in/email", { from, headers, body });
+  return send("POST", "/api/auth/sign-in/email", { from, headers, body, to: instance ? secondBase : base });
 }
 
 // ---- 1. password guessing ----------------------------------------------------------
@@ -85,11 +94,13 @@ function signInAttempt({ email, password, from, forwardedFor, form = false }) {
   const statuses = [];
   for (let i = 0; i < SIGN_IN_LIMIT + 5; i++) {
     // A different account each time, so only the per-address limit is in play.
-    statuses.push((await signInAttempt({ email: `nobody${i}@example.com`, password: "wrong", from: "127.0.0.2", forwardedFor: `10.6.${i}.1` })).status);
+    statuses.push(
+      (await signInAttempt({ email: `nobody${i}@example.com`, password: "wrong", from: "127.0.0.2", forwardedFor: `10.6.${i}.1`, instance: i % 2 })).status,
+    );
   }
   check(
     statuses.slice(0, SIGN_IN_LIMIT).every((s) => s === 401) && statuses.slice(SIGN_IN_LIMIT).every((s) => s === 429),
-    `a new X-Forwarded-For each time does not reset the per-address limit (${statuses.join(" ")})`,
+    `a new X-Forwarded-For each time does not reset the per-address limit, across two instances (${statuses.join(" ")})`,
   );
   const other = await signInAttempt({ email: "nobody@example.com", password: "wrong", from: "127.0.0.3" });
   check(other.status === 401, `another address has its own budget (${other.status})`);
@@ -100,7 +111,16 @@ function signInAttempt({ email, password, from, forwardedFor, form = false }) {
   for (let i = 0; i < 20; i++) {
     const form = i % 2 === 1;
     statuses.push(
-      (await signInAttempt({ email: "alice@example.com", password: `guess-${i}`, from: `127.0.1.${i + 1}`, forwardedFor: `10.7.${i}.1`, form })).status,
+      (
+        await signInAttempt({
+          email: "alice@example.com",
+          password: `guess-${i}`,
+          from: `127.0.1.${i + 1}`,
+          forwardedFor: `10.7.${i}.1`,
+          form,
+          instance: Math.floor(i / 2) % 2,
+        })
+      ).status,
     );
   }
   check(
@@ -108,7 +128,9 @@ function signInAttempt({ email, password, from, forwardedFor, form = false }) {
     `JSON guesses are wrong (401), form-encoded ones refused (415) (${statuses.join(" ")})`,
   );
   const right = await signInAttempt({ email: "alice@example.com", password: DEMO_PASSWORD, from: "127.0.1.100" });
-  check(right.status === 429 && !right.headers["set-cookie"], `after 10 wrong passwords the right one is refused too (${right.status})`);
+  check(right.status === 429 && !right.headers["set-cookie"], `after 10 wrong passwords on two instances the right one is refused too (${right.status})`);
+  const rightThere = await signInAttempt({ email: "alice@example.com", password: DEMO_PASSWORD, from: "127.0.1.102", instance: 1 });
+  check(rightThere.status === 429 && !rightThere.headers["set-cookie"], `and refused on the other instance (${rightThere.status})`);
   const rightForm = await signInAttempt({ email: "alice@example.com", password: DEMO_PASSWORD, from: "127.0.1.101", form: true });
   check(rightForm.status !== 200 && !rightForm.headers["set-cookie"], `a locked account does not sign in form-encoded (${rightForm.status})`);
 }
@@ -174,7 +196,7 @@ log(
 check(refused === 900 - STATUSES.length, `a status repeated more than ${STATUSES.length} times is refused (${refused} of ${900 - STATUSES.length})`);
 check(after - before <= MAX_GROWTH_MB, `RSS grew ${(after - before).toFixed(1)} MB (at most ${MAX_GROWTH_MB})`);
 
-stopServer(server);
+[server, second].forEach((s) => stopServer(s));
 if (failures.length) {
   console.log(`abuse: ${failures.length} check(s) FAILED`);
   process.exit(1);

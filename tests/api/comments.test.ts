@@ -49,6 +49,24 @@ const read = async (): Promise<RequestDetail> =>
 /** Dates a comment back, as if it had been posted that many minutes ago. */
 const age = (id: number, minutes: number) => db.comment.update({ where: { id }, data: { createdAt: new Date(Date.now() - minutes * 60_000) } });
 
+describe("mentions", () => {
+  it("@name makes exactly the active person of that email's local part a watcher, in any case, and names them in the event", async () => {
+    await createUser("m_ia", "REQUESTER");
+    await createUser("mxia", "REQUESTER"); // "_" is a LIKE wildcard: m_ia must not find mxia
+    await createUser("gone", "REQUESTER");
+    await db.user.update({ where: { id: "gone" }, data: { active: false } });
+    const made = await comment(bob, "@M_IA and @gone and @nobody, please look");
+    const number = Number(request.number.slice(3));
+    const watchers = await db.requestWatch.findMany({ where: { requestNumber: number, watching: true }, select: { userId: true } });
+    expect(watchers.map((w) => w.userId)).toContain("m_ia");
+    expect(watchers.map((w) => w.userId)).not.toContain("mxia");
+    expect(watchers.map((w) => w.userId)).not.toContain("gone");
+    const events = await db.outboxItem.findMany({ where: { requestNumber: number, channel: "event" }, select: { payload: true } });
+    const commented = events.map((e) => JSON.parse(e.payload)).find((e) => e.type === "request.commented" && e.commentId === Number(made.id));
+    expect(commented.mentionedIds).toEqual(["m_ia"]);
+  });
+});
+
 describe("editing a comment", () => {
   it("its author edits it within 15 minutes; the comment says when and the history says so", async () => {
     const c = await comment(bob, "Backfill starts Monday");

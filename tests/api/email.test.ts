@@ -10,14 +10,14 @@ import { transitionRequest } from "@/lib/data/requests/transition-request";
 import { addComment } from "@/lib/data/requests/add-comment";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema, type RequestDetail } from "@/lib/schemas/request";
-import { inWriteTransaction } from "@/lib/db/sqlite-connections";
+import { writeDatabase } from "@/lib/db/sql/database";
 import { registerChannels } from "@/lib/outbox/channels";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { enqueueDigestIfDue } from "@/lib/notifications/digest";
 
 let alice: SessionUser, admin: SessionUser;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const worker = new OutboxWorker({ transaction: inWriteTransaction });
+const worker = new OutboxWorker({ transaction: writeDatabase });
 
 beforeAll(async () => {
   smtp = await startSmtpServer(SMTP_PORT, SMTP_CREDENTIALS);
@@ -84,9 +84,9 @@ it("the daily digest is written once per admin and day, however many workers try
   const at = (iso: string) => ({ now: new Date(iso), hourUtc: 8, baseUrl: "http://localhost:3000" });
   // Yesterday's digest: its hour has passed, so the written mails are due now.
   const early = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  expect(await inWriteTransaction((s) => enqueueDigestIfDue(s, at(`${early}T07:59:00Z`)))).toBe(0);
-  expect(await inWriteTransaction((s) => enqueueDigestIfDue(s, at(`${early}T08:00:00Z`)))).toBe(2);
-  expect(await inWriteTransaction((s) => enqueueDigestIfDue(s, at(`${early}T08:01:00Z`)))).toBe(0);
+  expect(await writeDatabase((d) => enqueueDigestIfDue(d, at(`${early}T07:59:00Z`)))).toBe(0);
+  expect(await writeDatabase((d) => enqueueDigestIfDue(d, at(`${early}T08:00:00Z`)))).toBe(2);
+  expect(await writeDatabase((d) => enqueueDigestIfDue(d, at(`${early}T08:01:00Z`)))).toBe(0);
   await worker.drain();
   const mails = await smtp.waitFor(2);
   expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(["admin@example.com", "ops@example.com"]);

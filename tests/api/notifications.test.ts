@@ -9,7 +9,7 @@ import { updateRequest } from "@/lib/data/requests/update-request";
 import { addComment } from "@/lib/data/requests/add-comment";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema, type RequestDetail } from "@/lib/schemas/request";
-import { inWriteTransaction } from "@/lib/db/sqlite-connections";
+import { writeDatabase } from "@/lib/db/sql/database";
 import { registerChannels } from "@/lib/outbox/channels";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { subscribeToInboxChanges } from "@/lib/events/request-events";
@@ -21,7 +21,7 @@ import type { InboxResponse } from "@/lib/schemas/notification";
 
 let alice: SessionUser, bob: SessionUser, admin: SessionUser, ops: SessionUser;
 const cookies: Record<string, string> = {};
-const worker = new OutboxWorker({ transaction: inWriteTransaction });
+const worker = new OutboxWorker({ transaction: writeDatabase });
 
 beforeAll(async () => {
   registerChannels();

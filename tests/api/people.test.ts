@@ -9,7 +9,7 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import { db } from "@/lib/db";
 import { createToken } from "@/lib/data/tokens/api-tokens";
 import { toSessionUser } from "@/lib/auth/roles";
-import { forgetSeen } from "@/lib/auth/last-seen";
+import { forgetSeen, seenWritesSettled } from "@/lib/auth/last-seen";
 import { BASE, call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD } from "@/tests/helpers/fixtures";
 
@@ -185,9 +185,11 @@ describe("GET /api/users", () => {
     await db.user.update({ where: { id: "zoe" }, data: { lastSeenAt: null } });
     const zoe = await signIn("zoe@example.com", TEST_PASSWORD);
     await call(meRoute.GET, "GET", "/api/me", { cookie: zoe });
+    await seenWritesSettled();
     const seen = (await db.user.findUniqueOrThrow({ where: { id: "zoe" } })).lastSeenAt;
     expect(seen!.getTime()).toBeGreaterThan(Date.now() - 10_000);
     await call(meRoute.GET, "GET", "/api/me", { cookie: zoe });
+    await seenWritesSettled();
     expect((await db.user.findUniqueOrThrow({ where: { id: "zoe" } })).lastSeenAt).toEqual(seen);
 
     expect((await list(root, "?q=zoe")).json.items[0].lastSeenAt).toBe(seen!.toISOString());

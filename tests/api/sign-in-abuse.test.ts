@@ -12,10 +12,17 @@ const { BASE } = require("@/tests/helpers/http") as typeof import("@/tests/helpe
 const { createUser, TEST_PASSWORD } = require("@/tests/helpers/fixtures") as typeof import("@/tests/helpers/fixtures");
 const authRoute = require("@/app/api/auth/[...all]/route") as typeof import("@/app/api/auth/[...all]/route");
 const { db } = require("@/lib/db") as typeof import("@/lib/db");
+const { RateLimiter, closeRateLimitStore, openRateLimitStore } = require("@/lib/api/rate-limit") as typeof import("@/lib/api/rate-limit");
 const { PEER_HEADER, resolveClientAddress } = require("@/lib/security/client-address") as typeof import("@/lib/security/client-address");
 const { parseTrustedProxies } = require("@/lib/security/trusted-proxies") as typeof import("@/lib/security/trusted-proxies");
 
-afterAll(() => db.$disconnect());
+// Another app instance on the same database, on its own connection to the limit store:
+// the lockout and the per-address limit must hold there too.
+const otherInstance = openRateLimitStore(process.env.DATABASE_URL!);
+afterAll(async () => {
+  await closeRateLimitStore(otherInstance);
+  await db.$disconnect();
+});
 
 type Attempt = { email: string; password: string; peer: string; forwardedFor?: string; encoding?: "json" | "form" };
 
@@ -61,6 +68,7 @@ it("locks an account after 10 wrong passwords from 10 addresses, whatever the en
   expect(locked.json.error.code).toBe("RATE_LIMITED");
   expect(locked.cookies).toEqual([]);
   expect((await signInAttempt({ email, password: TEST_PASSWORD, peer: freshPeer(), encoding: "form" })).cookies).toEqual([]);
+  expect(await new RateLimiter(otherInstance, "sign_in_failures", 10, 15 * 60).waitFor(email)).toBeGreaterThan(14 * 60);
 });
 
 it("limits attempts per connection address; a new X-Forwarded-For each time does not reset it", async () => {
@@ -72,6 +80,8 @@ it("limits attempts per connection address; a new X-Forwarded-For each time does
   }
   expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
   expect(statuses.slice(6)).toEqual([429, 429]);
+  // better-auth's limit counts in the shared store (its key: address|path).
+  expect(await new RateLimiter(otherInstance, "auth_60s_6", 6, 60).waitFor(`${peer}|/sign-in/email`)).toBeGreaterThanOrEqual(1);
   // Another address has its own budget.
   expect((await signInAttempt({ email: "nobody@example.com", password: "wrong", peer: freshPeer() })).status).toBe(401);
 });

@@ -3,10 +3,8 @@
 // readable messages with the request's link; other events post nothing; a Slack that
 // answers 500 gets the same message again. A SLACK_WEBHOOK_URL that does not parse
 // stops the app at start.
-import Database from "better-sqlite3";
 import { db } from "@/lib/db";
-import { env, parseEnv } from "@/lib/env";
-import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
+import { parseEnv } from "@/lib/env";
 import { toSessionUser } from "@/lib/auth/roles";
 import { createRequest } from "@/lib/data/requests/create-request";
 import { transitionRequest } from "@/lib/data/requests/transition-request";
@@ -17,20 +15,18 @@ import { unregisterChannel } from "@/lib/outbox/registry";
 import { registerSlackChannel } from "@/lib/webhooks/slack-channel";
 import { createUser, validRequestBody } from "@/tests/helpers/fixtures";
 import { startReceiver, type Receiver } from "@/tests/helpers/receiver";
+import { closeOwnConnections, ownConnection } from "@/tests/helpers/own-connection";
 
 let slack: Receiver;
-let sqlite: Database.Database;
 
 beforeAll(async () => {
   slack = await startReceiver(3930, "/services/T000/B000/XXXX");
-  sqlite = new Database(sqliteFileFromUrl(env().DATABASE_URL), { fileMustExist: true });
-  sqlite.exec(SQLITE_PRAGMAS);
   registerSlackChannel(slack.url, { baseDelayMs: 50, timeoutMs: 2000 });
 });
 afterAll(async () => {
   unregisterChannel("slack");
   await slack.close();
-  sqlite.close();
+  await closeOwnConnections();
   await db.$disconnect();
 });
 
@@ -39,7 +35,7 @@ type Message = { text: string; blocks: { type: string; text?: { type: string; te
 it("posts new requests and status changes, with the note and the request's link, and nothing else", async () => {
   const alice = toSessionUser(await createUser("alice", "REQUESTER", "payments"));
   const admin = toSessionUser(await createUser("admin", "ADMIN", "storage"));
-  const worker = new OutboxWorker({ transaction: async (write) => sqlite.transaction(() => write(sqlite)).immediate() });
+  const worker = new OutboxWorker({ transaction: ownConnection() });
   slack.answers = [500]; // Slack has a hiccup: the first message comes again
   const r = await createRequest(alice, createRequestBodySchema.parse(validRequestBody({ datasetName: "payments_ledger", ownerTeam: "payments" })));
   await addComment(admin, r.number, { body: "no Slack for comments" });

@@ -7,10 +7,8 @@ process.env.WEBHOOK_ALLOW_PRIVATE = "1";
 export {}; // a module: its requires do not share scope with other test files
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const Database = require("better-sqlite3") as typeof import("better-sqlite3");
 const { db } = require("@/lib/db") as typeof import("@/lib/db");
-const { env } = require("@/lib/env") as typeof import("@/lib/env");
-const { SQLITE_PRAGMAS, sqliteFileFromUrl } = require("@/lib/db/create-prisma-client") as typeof import("@/lib/db/create-prisma-client");
+const { closeOwnConnections, ownConnection } = require("@/tests/helpers/own-connection") as typeof import("@/tests/helpers/own-connection");
 const { call, signIn } = require("@/tests/helpers/http") as typeof import("@/tests/helpers/http");
 const { createUser, TEST_PASSWORD, validRequestBody } = require("@/tests/helpers/fixtures") as typeof import("@/tests/helpers/fixtures");
 const { startReceiver, deduplicated } = require("@/tests/helpers/receiver") as typeof import("@/tests/helpers/receiver");
@@ -39,7 +37,6 @@ let admin: SessionUser;
 let alice: SessionUser;
 let adminCookie: string;
 let aliceCookie: string;
-let sqlite: import("better-sqlite3").Database;
 let worker: InstanceType<typeof OutboxWorker>;
 const receivers: Receiver[] = [];
 let nextPort = 3912;
@@ -52,15 +49,13 @@ beforeAll(async () => {
   alice = toSessionUser(await createUser("alice", "REQUESTER", "payments"));
   adminCookie = await signIn("admin@example.com", TEST_PASSWORD);
   aliceCookie = await signIn("alice@example.com", TEST_PASSWORD);
-  sqlite = new Database(sqliteFileFromUrl(env().DATABASE_URL), { fileMustExist: true });
-  sqlite.exec(SQLITE_PRAGMAS);
   registerWebhookChannel({ timeoutMs: TIMEOUT_MS, baseDelayMs: 100, maxDelayMs: 400 });
-  worker = new OutboxWorker({ transaction: async (write) => sqlite.transaction(() => write(sqlite)).immediate(), concurrency: 4 });
+  worker = new OutboxWorker({ transaction: ownConnection(), concurrency: 4 });
 });
 afterAll(async () => {
   unregisterChannel("webhook");
   await Promise.all(receivers.map((r) => r.close()));
-  sqlite.close();
+  await closeOwnConnections();
   await db.$disconnect();
 });
 // Each test starts with nothing pending from the one before (its endpoints are deleted too).

@@ -1,10 +1,6 @@
-// The outbox foundation against a real SQLite file: events are written in the change's
-// own transaction, workers lease items so no two deliver one, failures back off and give
-// up, and an item whose worker died is delivered by another once the lease runs out.
-import Database from "better-sqlite3";
+// The outbox's first half against a real database: every change writes its domain event
+// in its own transaction (the worker that delivers them: outbox-worker.test.ts).
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
 import { createRequest } from "@/lib/data/requests/create-request";
 import { createRequests } from "@/lib/data/requests/create-request";
 import { transitionRequest } from "@/lib/data/requests/transition-request";
@@ -13,35 +9,16 @@ import { addComment } from "@/lib/data/requests/add-comment";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { EVENT_CHANNEL, type RequestDomainEvent } from "@/lib/outbox/events";
-import { registerDeliverer, registerPlanner, unregisterChannel, type OutboxItemRow } from "@/lib/outbox/registry";
-import { claimDue, enqueueOnce, markDelivered, nextAttemptAt, renewLeases } from "@/lib/outbox/store";
-import { OutboxWorker, type WriteTransaction } from "@/lib/outbox/worker";
 import { createUser, validRequestBody } from "@/tests/helpers/fixtures";
 
 let alice: SessionUser;
 let admin: SessionUser;
-const connections: Database.Database[] = [];
-
-/** A connection of its own, as another process would have. */
-function connection(): Database.Database {
-  const sqlite = new Database(sqliteFileFromUrl(env().DATABASE_URL), { fileMustExist: true });
-  sqlite.exec(SQLITE_PRAGMAS);
-  connections.push(sqlite);
-  return sqlite;
-}
-const transactionOn =
-  (sqlite: Database.Database): WriteTransaction =>
-  async (write) =>
-    sqlite.transaction(() => write(sqlite)).immediate();
 
 beforeAll(async () => {
   alice = toSessionUser(await createUser("alice", "REQUESTER"));
   admin = toSessionUser(await createUser("admin", "ADMIN", "storage"));
 });
-afterAll(async () => {
-  connections.forEach((c) => c.close());
-  await db.$disconnect();
-});
+afterAll(() => db.$disconnect());
 
 const create = (overrides = {}) => createRequest(alice, createRequestBodySchema.parse(validRequestBody(overrides)));
 const eventsOf = async (number: string) =>
@@ -98,185 +75,5 @@ describe("every change writes its domain event in its own transaction", () => {
     await expect(create({ datasetName: taken.datasetName })).rejects.toMatchObject({ code: "DUPLICATE_DATASET_NAME" });
     expect(await db.outboxItem.count()).toBe(before);
     expect((await eventsOf(r.number)).map((e) => e.type)).toEqual(["request.created"]);
-  });
-});
-
-describe("the worker", () => {
-  const delivered: string[] = [];
-  let failuresLeft = 0;
-  let slowMs = 0;
-  beforeEach(async () => {
-    delivered.length = 0;
-    failuresLeft = 0;
-    slowMs = 0;
-    // Only this suite's channel: earlier tests' events are fanned out to nothing.
-    await db.outboxItem.updateMany({ where: { deliveredAt: null }, data: { deliveredAt: new Date() } });
-    registerDeliverer(
-      "test",
-      async (item) => {
-        if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
-        if (failuresLeft > 0) {
-          failuresLeft -= 1;
-          throw new Error("receiver answered 500");
-        }
-        delivered.push(item.deliveryId);
-      },
-      { baseDelayMs: 1000, maxDelayMs: 4000, giveUpAfterMs: 10_000, timeoutMs: 200 },
-    );
-  });
-  afterEach(() => unregisterChannel("test"));
-
-  const enqueue = (sqlite: Database.Database, n: number, prefix = "t") =>
-    sqlite.transaction(() => {
-      for (let i = 0; i < n; i++)
-        enqueueOnce(sqlite, { channel: "test", deliveryId: `${prefix}:${i}:${Math.random()}`, payload: { i }, now: new Date(Date.now() - 1) });
-    })();
-
-  it("fans a domain event out through the planners, once, and delivers each item", async () => {
-    registerPlanner("test", (event) =>
-      event.type === "request.created"
-        ? [
-            { key: "a", target: event.actorId, payload: { n: event.requestNumber } },
-            { key: "b", payload: {} },
-          ]
-        : [],
-    );
-    const r = await create();
-    const worker = new OutboxWorker({ transaction: transactionOn(connection()) });
-    await worker.drain();
-    const items = await db.outboxItem.findMany({ where: { channel: "test", requestNumber: Number(r.number.slice(3)) }, orderBy: { id: "asc" } });
-    expect(items.map((i) => i.target)).toEqual([alice.id, null]);
-    expect(delivered).toEqual(items.map((i) => i.deliveryId));
-    expect(items.every((i) => i.deliveredAt && i.attempts === 1)).toBe(true);
-    const event = await db.outboxItem.findFirstOrThrow({ where: { channel: EVENT_CHANNEL, requestNumber: Number(r.number.slice(3)) } });
-    expect(items[0]!.deliveryId).toBe(`${event.deliveryId}:test:a`);
-    expect(event.deliveredAt).not.toBeNull();
-  });
-
-  it("a planner that fails holds back only its own event: the others of the batch fan out", async () => {
-    const bad = await create();
-    const good = await create();
-    registerPlanner("test", (event) => {
-      if (event.requestNumber === Number(bad.number.slice(3))) throw new Error("planner broke");
-      return [{ key: "only", payload: {} }];
-    });
-    await new OutboxWorker({ transaction: transactionOn(connection()) }).drain();
-    const eventOf = (r: typeof bad) => db.outboxItem.findFirstOrThrow({ where: { channel: EVENT_CHANNEL, requestNumber: Number(r.number.slice(3)) } });
-    expect(await eventOf(bad)).toMatchObject({ deliveredAt: null, lastError: "planner broke", attempts: 1 }); // the batch that rolled back counted nothing
-    expect((await eventOf(good)).deliveredAt).not.toBeNull();
-    expect(await db.outboxItem.count({ where: { channel: "test", requestNumber: Number(good.number.slice(3)) } })).toBe(1);
-  });
-
-  it("two workers on their own connections never deliver one item twice", async () => {
-    const sqlite = connection();
-    enqueue(sqlite, 60);
-    slowMs = 5;
-    const a = new OutboxWorker({ transaction: transactionOn(sqlite), concurrency: 3, owner: "a" });
-    const b = new OutboxWorker({ transaction: transactionOn(connection()), concurrency: 3, owner: "b" });
-    await Promise.all([a.drain(), b.drain()]);
-    expect(delivered).toHaveLength(60);
-    expect(new Set(delivered).size).toBe(60);
-    // And the claim itself: what one connection leased, the other does not get.
-    enqueue(sqlite, 4, "lease");
-    const now = new Date();
-    const first = claimDue(connection(), { owner: "x", channels: ["test"], limit: 2, now, leaseMs: 60_000 });
-    const second = claimDue(connection(), { owner: "y", channels: ["test"], limit: 10, now, leaseMs: 60_000 });
-    expect(first).toHaveLength(2);
-    expect(second).toHaveLength(2);
-    expect(second.map((i) => i.id).some((id) => first.some((f) => f.id === id))).toBe(false);
-  });
-
-  it("retries a failure with exponential backoff, records the error, and gives up after the horizon", async () => {
-    const sqlite = connection();
-    let now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "retry-me", payload: {}, now });
-    const worker = new OutboxWorker({ transaction: transactionOn(sqlite), now: () => now });
-    failuresLeft = 2;
-    await worker.drain();
-    let item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "retry-me" } });
-    expect(item).toMatchObject({ attempts: 1, lastError: "receiver answered 500", deliveredAt: null });
-    expect(item.availableAt.getTime()).toBe(now.getTime() + 1000);
-    await worker.drain(); // not due yet
-    expect((await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "retry-me" } })).attempts).toBe(1);
-    now = new Date(now.getTime() + 1000);
-    await worker.drain();
-    item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "retry-me" } });
-    expect(item.attempts).toBe(2);
-    expect(item.availableAt.getTime()).toBe(now.getTime() + 2000); // doubled
-    now = new Date(now.getTime() + 2000);
-    await worker.drain();
-    item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "retry-me" } });
-    expect(item).toMatchObject({ attempts: 3, lastError: null });
-    expect(item.deliveredAt).not.toBeNull();
-    expect(delivered).toEqual(["retry-me"]);
-
-    const policy = { baseDelayMs: 1000, maxDelayMs: 4000, giveUpAfterMs: 10_000, timeoutMs: 200 };
-    const t0 = new Date(0);
-    expect(nextAttemptAt(policy, 5, t0, new Date(3000))?.getTime()).toBe(7000); // capped at 4 s
-    expect(nextAttemptAt(policy, 5, t0, new Date(7000))).toBeNull(); // 11 s > 10 s horizon
-    failuresLeft = 100;
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "hopeless", payload: {}, now: new Date(now.getTime() - 9500) });
-    await worker.drain();
-    item = await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "hopeless" } });
-    expect(item.failedAt).not.toBeNull();
-    expect(item.lastError).toBe("receiver answered 500");
-  });
-
-  it("a deliverer past its timeout counts as failed and frees its slot", async () => {
-    const sqlite = connection();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "slow", payload: {}, now: new Date() });
-    slowMs = 700;
-    const started = Date.now();
-    await new OutboxWorker({ transaction: transactionOn(sqlite) }).drain();
-    expect(Date.now() - started).toBeLessThan(600);
-    await new Promise((r) => setTimeout(r, 700)); // the abandoned attempt ends before the next test
-    expect(await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "slow" } })).toMatchObject({ lastError: "timed out after 200 ms", deliveredAt: null });
-  });
-
-  it("an item whose worker died is delivered by another once its lease runs out, and the dead one's late mark is refused", async () => {
-    const sqlite = connection();
-    const now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "orphan", payload: {}, now: new Date(now.getTime() - 1) });
-    const [claimed] = claimDue(sqlite, { owner: "dead", channels: ["test"], limit: 1, now, leaseMs: 30_000 }) as [OutboxItemRow];
-    expect(claimed.deliveryId).toBe("orphan");
-    let clock = new Date(now.getTime() + 29_000);
-    const survivor = new OutboxWorker({ transaction: transactionOn(connection()), now: () => clock });
-    await survivor.drain();
-    expect(delivered).toEqual([]);
-    clock = new Date(now.getTime() + 31_000);
-    await survivor.drain();
-    expect(delivered).toEqual(["orphan"]);
-    expect(markDelivered(sqlite, claimed.id, "dead", clock)).toBe(false);
-    expect(await db.outboxItem.findUniqueOrThrow({ where: { deliveryId: "orphan" } })).toMatchObject({ attempts: 2 });
-  });
-
-  it("a live worker's heartbeat keeps its lease; a lost lease cannot be renewed", async () => {
-    const sqlite = connection();
-    const now = new Date();
-    enqueueOnce(sqlite, { channel: "test", deliveryId: "long-one", payload: {}, now: new Date(now.getTime() - 1) });
-    const [claimed] = claimDue(sqlite, { owner: "alive", channels: ["test"], limit: 1, now, leaseMs: 15_000 }) as [OutboxItemRow];
-    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 30_000))).toBe(1);
-    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 20_000), leaseMs: 15_000 })).toEqual([]);
-    expect(claimDue(sqlite, { owner: "other", channels: ["test"], limit: 1, now: new Date(now.getTime() + 31_000), leaseMs: 15_000 })).toHaveLength(1);
-    expect(renewLeases(sqlite, "alive", [claimed.id], new Date(now.getTime() + 60_000))).toBe(0);
-  });
-
-  it("delivers items of one order key one after another, in order", async () => {
-    const sqlite = connection();
-    const at = new Date(Date.now() - 1);
-    sqlite.transaction(() => {
-      for (let i = 0; i < 5; i++) {
-        sqlite
-          .prepare(`INSERT INTO "OutboxItem" ("channel", "deliveryId", "orderKey", "payload", "availableAt", "createdAt") VALUES ('test', ?, 'k', '{}', ?, ?)`)
-          .run(`ordered:${i}`, at.toISOString().replace("Z", "+00:00"), at.toISOString().replace("Z", "+00:00"));
-      }
-    })();
-    failuresLeft = 1; // the first fails once: nothing after it may overtake it
-    const worker = new OutboxWorker({ transaction: transactionOn(sqlite), concurrency: 5 });
-    await worker.drain();
-    expect(delivered).toEqual([]);
-    await db.outboxItem.updateMany({ where: { deliveryId: "ordered:0" }, data: { availableAt: new Date(0) } });
-    await worker.drain();
-    expect(delivered).toEqual([0, 1, 2, 3, 4].map((i) => `ordered:${i}`));
   });
 });

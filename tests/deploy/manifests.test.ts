@@ -15,8 +15,8 @@ const DOCKERFILE = path.join(ROOT, "Dockerfile");
 
 /** The port the app listens on when PORT is not set (lib/env.ts). */
 const APP_DEFAULT_PORT = Number(/PORT: z\.coerce\.number\(\)[^\n]*\.default\((\d+)\)/.exec(readFileSync(path.join(ROOT, "lib", "env.ts"), "utf8"))![1]);
-/** What the migration runs in the image (.next/standalone keeps node_modules' layout). */
-const MIGRATE_COMMAND = ["node", "node_modules/prisma/build/index.js", "migrate", "deploy"];
+/** What the migration runs in the image (prepare-standalone.mjs --migrator copies the script). */
+const MIGRATE_COMMAND = ["node", "scripts/migrate.mjs"];
 
 type Doc = Record<string, any>;
 type Manifest = { file: string; doc: Doc };
@@ -117,7 +117,19 @@ describe("deploy/kubernetes", () => {
     expect(ofKind("PodDisruptionBudget", inSqlite)).toEqual([]);
   });
 
-  it("migrates with the Prisma CLI the image carries, as non-root", () => {
+  it("never migrates when a pod of the several-instance Deployment starts: the Job does", () => {
+    const main = deployments.filter((m) => !inSqlite(m));
+    expect(main.length).toBeGreaterThan(0);
+    for (const { doc } of main) {
+      const pod = doc.spec.template.spec;
+      expect(pod.initContainers ?? []).toEqual([]);
+      for (const container of pod.containers) expect(JSON.stringify([container.command ?? [], container.args ?? []])).not.toMatch(/migrat/i);
+    }
+    // The image's own start command is the server alone.
+    expect(/^CMD (.*)$/m.exec(readFileSync(DOCKERFILE, "utf8"))![1]).toBe('["node", "server.js"]');
+  });
+
+  it("migrates with the runner the image carries, as non-root", () => {
     const job = ofKind("Job")[0]!.doc;
     const [migrate] = job.spec.template.spec.containers;
     expect(migrate.command).toEqual(MIGRATE_COMMAND);

@@ -3,7 +3,8 @@
 // same rules against races (lib/domain/datasets/options.ts nameClaims).
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/database";
+import { row, type Read } from "@/lib/db/sql/reads";
 import { AMENDING_TYPES } from "@/lib/domain/datasets/options";
 import { formatRequestNumber, LABELS, type RequestType } from "@/lib/domain/requests/options";
 
@@ -12,10 +13,16 @@ import { formatRequestNumber, LABELS, type RequestType } from "@/lib/domain/requ
  * name must be a live dataset (400 on datasetName), with no other open request of the
  * same type for it (409 naming that request). `self`: the request being edited.
  */
-export function checkDatasetRules(request: { requestType: RequestType; datasetName: string }, self?: number): void {
-  const db = readConnection();
+export function checkDatasetRules(request: DatasetClaim, self?: number): Promise<void> {
+  return readDatabase(() => datasetRules(request, self));
+}
+
+type DatasetClaim = { requestType: RequestType; datasetName: string };
+
+/** The same check as a read (lib/db/sql/reads.ts), to run many in one snapshot (the import). */
+export function* datasetRules(request: DatasetClaim, self?: number): Read<void> {
   const name = request.datasetName;
-  const live = db.prepare(`SELECT 1 FROM "Dataset" WHERE "liveName" = ?`).get(name) !== undefined;
+  const live = (yield* row(`SELECT 1 FROM "Dataset" WHERE "liveName" = ?`, [name])) !== undefined;
   if (!AMENDING_TYPES.includes(request.requestType)) {
     if (live) {
       throw new ApiError("DUPLICATE_DATASET_NAME", `Dataset "${name}" already exists: request a change to it, or choose another name.`, [
@@ -30,9 +37,8 @@ export function checkDatasetRules(request: { requestType: RequestType; datasetNa
       { path: "datasetName", message: `There is no live dataset named "${name}": a ${what} request names an existing dataset` },
     ]);
   }
-  const open = db.prepare(`SELECT "number" FROM "DatasetRequest" WHERE "openAmendment" = ?`).pluck().get(`${request.requestType}:${name}`) as
-    number | undefined;
-  if (open !== undefined && open !== self) throw openAmendmentConflict(request.requestType, name, open);
+  const open = yield* row<{ number: number }>(`SELECT "number" FROM "DatasetRequest" WHERE "openAmendment" = ?`, [`${request.requestType}:${name}`]);
+  if (open !== undefined && open.number !== self) throw openAmendmentConflict(request.requestType, name, open.number);
 }
 
 export function openAmendmentConflict(requestType: RequestType, datasetName: string, open: number) {

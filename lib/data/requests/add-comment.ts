@@ -19,12 +19,16 @@ export async function addComment(user: SessionUser, rawNumber: string, body: Com
     });
     // @alice (the part of an email before "@") makes alice a watcher, and so a recipient.
     const locals = mentionedLocalParts(body.body);
-    const mentioned = locals.length
-      ? await tx.$queryRawUnsafe<{ id: string }[]>(
-          `SELECT "id" FROM "user" WHERE "active" = 1 AND lower(substr("email", 1, instr("email", '@') - 1)) IN (${locals.map(() => "?").join(", ")})`,
-          ...locals,
-        )
+    // Emails are stored lower-cased (better-auth, the seed), as the local parts are. The
+    // prefix match is LIKE on either database, where "_" matches any character: the local
+    // part is compared exactly after.
+    const candidates = locals.length
+      ? await tx.user.findMany({
+          where: { active: true, OR: locals.map((local) => ({ email: { startsWith: `${local}@` } })) },
+          select: { id: true, email: true },
+        })
       : [];
+    const mentioned = candidates.filter((u) => locals.includes(u.email.slice(0, u.email.indexOf("@")).toLowerCase()));
     const mentionedIds = mentioned.map((u) => u.id).filter((id) => id !== user.id);
     for (const userId of mentionedIds) {
       await tx.requestWatch.upsert({

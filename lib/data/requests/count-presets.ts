@@ -1,5 +1,5 @@
 import "server-only";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import { PRESET_IDS, presetView } from "@/lib/domain/requests/presets";
 import { LIST_QUERY_DEFAULTS } from "@/lib/schemas/list-params";
@@ -12,11 +12,10 @@ import { countView } from "@/lib/data/requests/list-query";
  * the requester index for "my requests", the (status, statusChangedAt) index for stale.
  */
 export async function countPresets(user: SessionUser, now: number = Date.now()): Promise<PresetCounts> {
-  const db = readConnection();
-  return db.transaction(
-    () =>
-      Object.fromEntries(
-        PRESET_IDS.map((id) => [id, countView(db, { ...LIST_QUERY_DEFAULTS, ...presetView(id, user.role) } as ListRequestsQuery, user.id, now)]),
-      ) as PresetCounts,
-  )();
+  return readDatabase(function* (dialect) {
+    const counts: Partial<PresetCounts> = {};
+    for (const id of PRESET_IDS)
+      counts[id] = yield* countView({ ...LIST_QUERY_DEFAULTS, ...presetView(id, user.role) } as ListRequestsQuery, user.id, dialect, now);
+    return counts as PresetCounts;
+  });
 }

@@ -14,10 +14,11 @@
 // is the longest any other request waits behind it.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
-import { isoFromSqlite, planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
+import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
+import { fromRequestRow } from "@/lib/data/requests/request-row";
 import { toDetail } from "@/lib/data/requests/request-dto";
 import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
 import type { ExportFormat, ExportRequestsQuery, RequestExportRow } from "@/lib/schemas/export";
@@ -28,14 +29,7 @@ export const EXPORT_PAGE_SIZE = 100;
 /** A row of readExportPage → the request's metadata, as toDetail gives it for the API. */
 function toExportRow(r: Record<string, unknown>): RequestExportRow {
   const row = {
-    ...r,
-    estimatedKeyCount: BigInt(r.estimatedKeyCountText as string),
-    backupsEnabled: Boolean(r.backupsEnabled),
-    // toSummary takes the three ISO strings as they are; completedAt goes through a Date.
-    createdAt: isoFromSqlite(r.createdAt),
-    updatedAt: isoFromSqlite(r.updatedAt),
-    statusChangedAt: isoFromSqlite(r.statusChangedAt),
-    completedAt: r.completedAt === null ? null : new Date(isoFromSqlite(r.completedAt)),
+    ...fromRequestRow(r),
     requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeUserName, email: r.assigneeEmail },
     events: [],
@@ -86,12 +80,12 @@ function toCsvRecord(row: RequestExportRow): string[] {
 
 async function* exportRows(query: ExportRequestsQuery, user: SessionUser): AsyncGenerator<RequestExportRow[]> {
   await yieldToEventLoop();
-  const plan = planExport(readConnection(), query, user.id, EXPORT_PAGE_SIZE);
+  const plan = await readDatabase((dialect) => planExport(query, user.id, EXPORT_PAGE_SIZE, dialect));
   let after: ExportCursor | null = null;
   for (;;) {
     // Before every read: whatever queued up behind the previous page runs first.
     await yieldToEventLoop();
-    const rows = readExportPage(readConnection(), plan, after, EXPORT_PAGE_SIZE);
+    const rows = await readDatabase(() => readExportPage(plan, after, EXPORT_PAGE_SIZE));
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     after = { value: last.sortValue, number: last.number as number };

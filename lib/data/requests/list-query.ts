@@ -1,5 +1,7 @@
-// The queue's SQL: filter, sort, page and count the requests in SQLite through
-// better-sqlite3 prepared statements. The app runs it on its read connection
+// The queue's SQL: filter, sort, page and count the requests, written once as a read
+// (lib/db/sql/reads.ts) that runs on SQLite's prepared statements or on PostgreSQL.
+// What follows is SQLite's side; on PostgreSQL the same statements run without the
+// hints (lib/db/sql/dialect.ts), and free text goes through pg_trgm indexes (search.ts). The app runs it on its read connection
 // (list-requests.ts); the benchmark's bare-limit server runs the very same function on
 // its own connection, so the two differ only in what surrounds the SQL.
 //
@@ -35,6 +37,6 @@
 // The SQL is standard apart from the FTS5 MATCH and SQLite's "+column" hint.
 export { MIN_SUBSTRING_LENGTH, FOLDS_TO_ASCII, ftsPhrase } from "./list-query/search";
 export { SEARCH_COUNT_LIMIT, countView } from "./list-query/count";
-export { STATEMENT_CACHE_SIZE, cachedStatementCount } from "./list-query/statements";
-export { runListQuery, isoFromSqlite, shouldWalk } from "./list-query/page";
+export { STATEMENT_CACHE_SIZE, cachedStatementCount } from "@/lib/db/sql/statements";
+export { listQuery, runListQuery, isoFromSqlite, shouldWalk } from "./list-query/page";
 export { planExport, readExportPage, type ExportCursor } from "./list-query/export";

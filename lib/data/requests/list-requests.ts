@@ -1,15 +1,16 @@
 import "server-only";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ListRequestsQuery, RequestListResponse } from "@/lib/schemas/request";
-import { runListQuery } from "@/lib/data/requests/list-query";
+import { listQuery } from "@/lib/data/requests/list-query";
 
 /**
  * The queue: filtered, sorted, paged and counted by the database. Every signed-in user
  * may list. The SQL and why it is shaped so: list-query.ts. It runs on the read
  * connection's prepared statements: through Prisma every query was compiled anew, the
- * largest share of a list request's time (BENCHMARKS.md).
+ * largest share of a list request's time (BENCHMARKS.md). On PostgreSQL the same read
+ * runs on the pool (lib/db/sql/reads.ts).
  */
 export async function listRequests(query: ListRequestsQuery, user: SessionUser): Promise<RequestListResponse> {
-  return runListQuery(readConnection(), query, user.id);
+  return readDatabase((dialect) => listQuery(query, user.id, dialect));
 }

@@ -103,7 +103,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
   }
 
   const number = Number(current.number.slice(3));
-  if (after.datasetName !== before.datasetName || after.requestType !== before.requestType) checkDatasetRules(after, number);
+  if (after.datasetName !== before.datasetName || after.requestType !== before.requestType) await checkDatasetRules(after, number);
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.datasetRequest.updateMany({ where: { number, version: expected }, data });
@@ -115,7 +115,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw (checkDatasetRules(after, number), duplicateName(after.datasetName));
+    if (isUniqueViolation(error)) throw (await checkDatasetRules(after, number), duplicateName(after.datasetName));
     throw error;
   }
   const updated = await getRequestByNumber(current.number);

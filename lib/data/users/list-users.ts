@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
+import { containsIgnoringCase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ListUsersQuery, UserDto, UserListResponse } from "@/lib/schemas/user";
 
@@ -33,7 +34,7 @@ export async function listUsers(viewer: Pick<SessionUser, "role">, query: ListUs
   if (query.role) where.role = query.role;
   if (query.active !== undefined) where.active = query.active;
   const q = query.q?.trim();
-  if (q) where.OR = [{ name: { contains: q } }, { email: { contains: q } }, { team: { contains: q } }];
+  if (q) where.OR = [{ name: containsIgnoringCase(q) }, { email: containsIgnoringCase(q) }, { team: containsIgnoringCase(q) }];
   const { sort, order } = query;
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
     sort === "lastSeenAt" || sort === "team"

@@ -1,5 +1,5 @@
-// An admin changes a person's role or deactivates (or reactivates) them. One IMMEDIATE
-// transaction on the write connection reads the person and the number of active admins,
+// An admin changes a person's role or deactivates (or reactivates) them. One write
+// transaction (SQLite's IMMEDIATE one; on PostgreSQL behind an advisory lock) reads the person and the number of active admins,
 // applies the change, records it in UserChange (append-only) and, on deactivation, ends
 // every session and API token of the person: their next call is a 401. Two admins racing
 // to demote each other are serialized, so the last active admin always remains.
@@ -7,18 +7,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { inWriteTransaction } from "@/lib/db/sqlite-connections";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import { writeDatabase } from "@/lib/db/sql/database";
+import { count, row, run } from "@/lib/db/sql/reads";
 import type { UpdateUserBody, UserDto } from "@/lib/schemas/user";
 import { toUserDto, userDtoSelect } from "@/lib/data/users/list-users";
 
-type Target = { id: string; role: string; active: number };
+type Target = { id: string; role: string; active: number | boolean };
 
 export const LAST_ADMIN_MESSAGE = "You are the last active admin: make someone else an admin first, or nobody could manage people or the queue.";
 
 export async function updateUser(actor: SessionUser, id: string, body: UpdateUserBody): Promise<UserDto> {
-  await inWriteTransaction((w) => {
-    const target = w.prepare(`SELECT "id", "role", "active" FROM "user" WHERE "id" = ?`).get(id) as Target | undefined;
+  await writeDatabase(function* (dialect) {
+    const serialize = dialect.serializeWriters("user-roles");
+    if (serialize) yield* row(serialize);
+    const target = yield* row<Target>(`SELECT "id", "role", "active" FROM "user" WHERE "id" = ?`, [id]);
     if (!target) throw ApiError.notFound("The person");
     const wasActive = Boolean(target.active);
     const role = body.role ?? (target.role === "ADMIN" ? "ADMIN" : "REQUESTER");
@@ -30,7 +32,7 @@ export async function updateUser(actor: SessionUser, id: string, body: UpdateUse
 
     const wasActiveAdmin = wasActive && target.role === "ADMIN";
     if (wasActiveAdmin && !(active && role === "ADMIN")) {
-      const others = w.prepare(`SELECT COUNT(*) FROM "user" WHERE "role" = 'ADMIN' AND "active" = 1 AND "id" <> ?`).pluck().get(id) as number;
+      const others = yield* count(`SELECT COUNT(*) FROM "user" WHERE "role" = 'ADMIN' AND "active" = ? AND "id" <> ?`, [dialect.boolParam(true), id]);
       if (others === 0) {
         throw new ApiError("CONFLICT", target.id === actor.id ? LAST_ADMIN_MESSAGE : "This is the last active admin: make someone else an admin first.", [
           { path: active ? "role" : "active", message: "LAST_ACTIVE_ADMIN" },
@@ -38,14 +40,21 @@ export async function updateUser(actor: SessionUser, id: string, body: UpdateUse
       }
     }
 
-    const now = sqliteDateTime(new Date());
-    w.prepare(`UPDATE "user" SET "role" = ?, "active" = ?, "updatedAt" = ? WHERE "id" = ?`).run(role, active ? 1 : 0, now, id);
-    const record = w.prepare(`INSERT INTO "UserChange" ("actorId", "userId", "field", "fromValue", "toValue", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`);
-    for (const c of changes) record.run(actor.id, id, c.field, c.from, c.to, now);
+    const now = dialect.dateParam(new Date());
+    yield* run(`UPDATE "user" SET "role" = ?, "active" = ?, "updatedAt" = ? WHERE "id" = ?`, [role, dialect.boolParam(active), now, id]);
+    for (const c of changes)
+      yield* run(`INSERT INTO "UserChange" ("actorId", "userId", "field", "fromValue", "toValue", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`, [
+        actor.id,
+        id,
+        c.field,
+        c.from,
+        c.to,
+        now,
+      ]);
     if (!active && wasActive) {
       // Ends them now: the next call with a session cookie or a token is a 401.
-      w.prepare(`DELETE FROM "session" WHERE "userId" = ?`).run(id);
-      w.prepare(`UPDATE "ApiToken" SET "revokedAt" = ? WHERE "userId" = ? AND "revokedAt" IS NULL`).run(now, id);
+      yield* run(`DELETE FROM "session" WHERE "userId" = ?`, [id]);
+      yield* run(`UPDATE "ApiToken" SET "revokedAt" = ? WHERE "userId" = ? AND "revokedAt" IS NULL`, [now, id]);
     }
   });
   const user = await db.user.findUniqueOrThrow({ where: { id }, select: userDtoSelect });

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { readConnection } from "@/lib/db/sqlite-connections";
+import { readDatabase } from "@/lib/db/sql/database";
+import { rows } from "@/lib/db/sql/reads";
 import { isoFromSqlite } from "@/lib/data/requests/list-query";
 import { formatRequestNumber } from "@/lib/domain/requests/options";
 import { resolveWebhookUrl, WebhookUrlError } from "@/lib/webhooks/address-guard";
@@ -98,17 +99,18 @@ type DeliveryRow = {
   type: WebhookEventType;
   eventAt: string;
   attempts: number;
-  deliveredAt: string | null;
-  failedAt: string | null;
-  availableAt: string;
+  // Either database's form of a DateTime (SQLite's text, PostgreSQL's Date).
+  deliveredAt: string | Date | null;
+  failedAt: string | Date | null;
+  availableAt: string | Date;
   lastError: string | null;
   statusCode: number | null;
   attemptError: string | null;
   durationMs: number | null;
-  attemptedAt: string | null;
+  attemptedAt: string | Date | null;
 };
 
-const iso = (v: string | null) => (v === null ? null : isoFromSqlite(v));
+const iso = (v: string | Date | null) => (v === null ? null : isoFromSqlite(v));
 
 /** The endpoint's latest deliveries, newest first, each with its latest attempt. */
 export async function listWebhookDeliveries(user: SessionUser, endpointId: string): Promise<WebhookDeliveryDto[]> {
@@ -117,19 +119,20 @@ export async function listWebhookDeliveries(user: SessionUser, endpointId: strin
   return readDeliveries(endpointId);
 }
 
-function readDeliveries(endpointId: string, deliveryId?: string): WebhookDeliveryDto[] {
-  const rows = readConnection()
-    .prepare(
-      `SELECT o."deliveryId", o."requestNumber", json_extract(o."payload", '$.type') AS "type", json_extract(o."payload", '$.createdAt') AS "eventAt",
+async function readDeliveries(endpointId: string, deliveryId?: string): Promise<WebhookDeliveryDto[]> {
+  const found = await readDatabase((d) =>
+    rows<DeliveryRow>(
+      `SELECT o."deliveryId", o."requestNumber", ${d.jsonText(`o."payload"`, "type")} AS "type", ${d.jsonText(`o."payload"`, "createdAt")} AS "eventAt",
               o."attempts", o."deliveredAt", o."failedAt", o."availableAt", o."lastError",
               a."statusCode", a."error" AS "attemptError", a."durationMs", a."attemptedAt"
        FROM "OutboxItem" o
        LEFT JOIN "WebhookAttempt" a ON a."id" = (SELECT MAX("id") FROM "WebhookAttempt" WHERE "deliveryId" = o."deliveryId")
-       WHERE o."channel" = ? AND o."target" = ? AND (? IS NULL OR o."deliveryId" = ?)
+       WHERE o."channel" = ? AND o."target" = ?${deliveryId === undefined ? "" : ` AND o."deliveryId" = ?`}
        ORDER BY o."id" DESC LIMIT ?`,
-    )
-    .all(WEBHOOK_CHANNEL, endpointId, deliveryId ?? null, deliveryId ?? null, DELIVERIES_LISTED) as DeliveryRow[];
-  return rows.map((r) => {
+      [WEBHOOK_CHANNEL, endpointId, ...(deliveryId === undefined ? [] : [deliveryId]), DELIVERIES_LISTED],
+    ),
+  );
+  return found.map((r) => {
     const state = r.deliveredAt ? "delivered" : r.failedAt ? "failed" : "pending";
     return {
       id: r.deliveryId,
@@ -168,5 +171,5 @@ export async function redeliverWebhook(user: SessionUser, endpointId: string, de
         : { availableAt: now },
   });
   if (count === 0) throw new ApiError("CONFLICT", "This delivery is being attempted right now; look again in a few seconds.");
-  return readDeliveries(endpointId, deliveryId)[0]!;
+  return (await readDeliveries(endpointId, deliveryId))[0]!;
 }

@@ -1,11 +1,11 @@
 // Counting a view's matches: from RequestCount, along a filter's index, or in the full-text index up to a limit.
 import "server-only";
-import type Database from "better-sqlite3";
 import type { Term } from "./terms";
 import { ftsPhrase, type Search } from "./search";
 import { plan, where, whereParams, type Plan } from "./plan";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
-import { prepare } from "./statements";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { count, row, type Read } from "@/lib/db/sql/reads";
 
 /**
  * A free-text search counts its matches up to one more than this (or than the rows up
@@ -13,8 +13,8 @@ import { prepare } from "./statements";
  */
 export const SEARCH_COUNT_LIMIT = 10_000;
 
-export function countAll(db: Database.Database): number {
-  return Number(prepare(db, `SELECT COALESCE(SUM("n"), 0) FROM "RequestCount"`).pluck().get());
+export function* countAll(): Read<number> {
+  return yield* count(`SELECT COALESCE(SUM("n"), 0) FROM "RequestCount"`);
 }
 
 /** What the count found: the total, whether it stopped early, and a guess at the whole. */
@@ -37,30 +37,17 @@ export type Count = {
 
 export const exact = (n: number): Count => ({ total: n, lowerBound: false, estimate: n, testSearchPerRow: false, fromPage: false });
 
-function countFilters(db: Database.Database, p: Plan): number {
-  if (p.facet)
-    return Number(
-      prepare(db, `SELECT COALESCE(SUM("n"), 0) FROM "RequestCount" ${p.facet.sql}`)
-        .pluck()
-        .get(...p.facet.params),
-    );
-  return Number(
-    prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.filters, "seek")}`)
-      .pluck()
-      .get(...whereParams(p.filters, "seek")),
-  );
+function* countFilters(p: Plan): Read<number> {
+  if (p.facet) return yield* count(`SELECT COALESCE(SUM("n"), 0) FROM "RequestCount" ${p.facet.sql}`, p.facet.params);
+  return yield* count(`SELECT COUNT(*) FROM "DatasetRequest" ${where(p.filters, "seek")}`, whereParams(p.filters, "seek"));
 }
 
 /** 1 when the request numbered `number` passes `filters` but its text does not match (it is found by number), else 0. */
-function numberOnly(db: Database.Database, filters: Term[], phrase: string, number: number): number {
+function* numberOnly(filters: Term[], phrase: string, number: number): Read<number> {
   const rest = filters.map((t) => ` AND ${t.seek.sql}`).join("");
   const sql = `SELECT COUNT(*) FROM "DatasetRequest" WHERE "number" = ?${rest}
     AND NOT EXISTS (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ? AND "rowid" = ?)`;
-  return Number(
-    prepare(db, sql)
-      .pluck()
-      .get(number, ...whereParams(filters, "seek"), phrase, number),
-  );
+  return yield* count(sql, [number, ...whereParams(filters, "seek"), phrase, number]);
 }
 
 /** Long text has many trigrams, and the full-text index reads every one's list of rows. */
@@ -75,15 +62,14 @@ const FEW_CANDIDATES = 200;
  * those rows for the whole text (rowTest, exact). About 2 ms. Counting the first
  * FEW_CANDIDATES of each stops early, so a common piece costs little.
  */
-export function narrowLongText(db: Database.Database, search: Search): void {
+export function* narrowLongText(search: Search): Read<void> {
   const chars = [...search.text];
   if (chars.length < LONG_TEXT || !search.ftsPhrase || search.number !== null || !search.rowTest) return;
   const starts = [0, Math.floor((chars.length - WINDOW) / 2), chars.length - WINDOW];
-  const probe = prepare(db, `SELECT COUNT(*) FROM (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ? LIMIT ${FEW_CANDIDATES})`).pluck();
   let best: { phrase: string; n: number } | null = null;
   for (const start of starts) {
     const phrase = ftsPhrase(chars.slice(start, start + WINDOW).join(""));
-    const n = Number(probe.get(phrase));
+    const n = yield* count(`SELECT COUNT(*) FROM (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ? LIMIT ${FEW_CANDIDATES})`, [phrase]);
     if (!best || n < best.n) best = { phrase, n };
   }
   if (!best || best.n >= FEW_CANDIDATES) return;
@@ -102,57 +88,53 @@ export function narrowLongText(db: Database.Database, search: Search): void {
  * large part of the table, and reading every match only to print the total took most
  * of the time (p95 1 s at 1,000,000 rows). Past the limit the total is a lower bound.
  */
-export function countMatches(db: Database.Database, p: Plan, all: number, limit: number): Count {
-  if (!p.search) return exact(countFilters(db, p));
+export function* countMatches(p: Plan, all: number, limit: number): Read<Count> {
+  if (!p.search) return exact(yield* countFilters(p));
   const { ftsPhrase: phrase, number, rowTest } = p.search;
+  if (!phrase && rowTest) {
+    // PostgreSQL's substring search (containsSearch): the matches beside the filters,
+    // counted up to the limit through the trigram indexes.
+    const n = yield* count(`SELECT COUNT(*) FROM (SELECT 1 FROM "DatasetRequest" ${where(p.terms, "seek")} LIMIT ?) AS "m"`, [
+      ...whereParams(p.terms, "seek"),
+      limit,
+    ]);
+    return { total: n, lowerBound: n >= limit, estimate: n, testSearchPerRow: false, fromPage: false };
+  }
   if (!phrase) {
     // 1–2 characters: prefix ranges on indexed columns, counted exactly.
-    return exact(
-      Number(
-        prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`)
-          .pluck()
-          .get(...whereParams(p.terms, "seek")),
-      ),
-    );
+    return exact(yield* count(`SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`, whereParams(p.terms, "seek")));
   }
   // The full-text index yields its matches in rowid (= number) order and lazily, so
   // counting the first `limit` costs `limit` entries, and how far into the numbers the
   // last one lies tells how dense the matches are: the estimate when there are more.
   const source = p.search.source!;
-  const fts = prepare(
-    db,
+  const fts = (yield* row<{ n: number; last: number | null }>(
     `SELECT COUNT(*) AS "n", MAX("rowid") AS "last" FROM (SELECT "RequestSearch"."rowid" AS "rowid" FROM ${source.from} ORDER BY "RequestSearch"."rowid" LIMIT ?)`,
-  ).get(...source.params, limit) as { n: number; last: number | null };
+    [...source.params, limit],
+  ))!;
   const capped = fts.n >= limit;
   let ftsEstimate = fts.n;
   if (capped) {
-    const span = prepare(db, `SELECT (SELECT MIN("number") FROM "DatasetRequest") AS "lo", (SELECT MAX("number") FROM "DatasetRequest") AS "hi"`).get() as {
-      lo: number;
-      hi: number;
-    };
+    const span = (yield* row<{ lo: number; hi: number }>(
+      `SELECT (SELECT MIN("number") FROM "DatasetRequest") AS "lo", (SELECT MAX("number") FROM "DatasetRequest") AS "hi"`,
+    ))!;
     ftsEstimate = Math.max(fts.n, Math.round((fts.n * (span.hi - span.lo + 1)) / Math.max(1, fts.last! - span.lo + 1)));
   }
   if (p.filters.length === 0) {
     // Text alone: the index's count, plus the request of that number when the text is
     // one and does not already match it.
-    const total = fts.n + (number === null ? 0 : numberOnly(db, [], phrase, number));
+    const total = fts.n + (number === null ? 0 : yield* numberOnly([], phrase, number));
     return { total, lowerBound: capped, estimate: capped ? ftsEstimate : total, testSearchPerRow: false, fromPage: false };
   }
   if (!capped || !rowTest) {
     // Few text matches (or no per-row test): count them among the filters' exactly.
-    return exact(
-      Number(
-        prepare(db, `SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`)
-          .pluck()
-          .get(...whereParams(p.terms, "seek")),
-      ),
-    );
+    return exact(yield* count(`SELECT COUNT(*) FROM "DatasetRequest" ${where(p.terms, "seek")}`, whereParams(p.terms, "seek")));
   }
   // Many text matches, and filters: the page tells (fromPage). Matches of the two are
   // assumed independent for the estimate.
   // Seeking (when the page does not walk the sort index) goes through the smaller side:
   // the filters' rows, each tested for the text, or the set of text matches.
-  const filtered = countFilters(db, p);
+  const filtered = yield* countFilters(p);
   const both = Math.round((ftsEstimate * filtered) / Math.max(1, all));
   return { total: 0, lowerBound: false, estimate: both, testSearchPerRow: filtered < ftsEstimate, fromPage: true };
 }
@@ -161,19 +143,15 @@ export function countMatches(db: Database.Database, p: Plan, all: number, limit:
  * Count up to `limit` rows that pass the filters and a broad search: for a page past the
  * end of a fromPage count. Driven by the filters' index, each row tested for the text.
  */
-export function countBoth(db: Database.Database, p: Plan, limit: number): Count {
+export function* countBoth(p: Plan, limit: number): Read<Count> {
   const rowTest = p.search!.rowTest!;
-  const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM "DatasetRequest" ${where(p.filters, "seek")} AND ${rowTest.sql} LIMIT ?)`;
-  const n = Number(
-    prepare(db, sql)
-      .pluck()
-      .get(...whereParams(p.filters, "seek"), ...rowTest.params, limit),
-  );
+  const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM "DatasetRequest" ${where(p.filters, "seek")} AND ${rowTest.sql} LIMIT ?) AS "m"`;
+  const n = yield* count(sql, [...whereParams(p.filters, "seek"), ...rowTest.params, limit]);
   return { total: n, lowerBound: n >= limit, estimate: n, testSearchPerRow: true, fromPage: false };
 }
 
 /** The exact number of requests a view without free text holds (the queue presets' counts). */
-export function countView(db: Database.Database, query: ListRequestsQuery, userId: string, now: number): number {
-  const p = plan({ ...query, q: undefined }, userId, now);
-  return p.terms.length === 0 ? countAll(db) : countFilters(db, p);
+export function* countView(query: ListRequestsQuery, userId: string, dialect: Dialect, now: number): Read<number> {
+  const p = plan({ ...query, q: undefined }, userId, dialect, now);
+  return p.terms.length === 0 ? yield* countAll() : yield* countFilters(p);
 }

@@ -1,21 +1,22 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import type { Dialect } from "@/lib/db/sql/dialect";
+import { rows as readRows, type Read } from "@/lib/db/sql/reads";
 import { SORT_COLUMN, quote, type Form, type Term } from "./terms";
 import { plan, whereParams } from "./plan";
-import { prepare } from "./statements";
 import { shouldWalk } from "./page";
+import { requestColumns } from "@/lib/data/requests/request-row";
 import { countAll, countMatches, narrowLongText, SEARCH_COUNT_LIMIT } from "./count";
 
 // The export (export-requests.ts) reads a whole view in pages, each page a keyset step
 // ("after the last row sent") along the same order as the list, with the same filters
-// and search (this file's plan), on the read connection's prepared statements. Each
-// page is one short synchronous read, so the export can yield between pages.
+// and search (this file's plan). Each page is one short read (on SQLite synchronous, on
+// the read connection's prepared statements), so the export can yield between pages.
 
 /** The last row sent: its sort value (as stored) and number. */
 export type ExportCursor = { value: unknown; number: number };
 
-type ExportPlan = { terms: Term[]; form: Form; column: string; dir: "ASC" | "DESC" };
+export type ExportPlan = { terms: Term[]; form: Form; column: string; dir: "ASC" | "DESC"; dialect: Dialect };
 
 /**
  * The filters and search of a view, and whether to walk the sort index (testing each
@@ -24,33 +25,32 @@ type ExportPlan = { terms: Term[]; form: Form; column: string; dir: "ASC" | "DES
  * with one page as the rows to show): walking reads page × all ÷ matches rows a page,
  * seeking reads every remaining match and keeps the first page of them.
  */
-export function planExport(db: Database.Database, query: Omit<ListRequestsQuery, "page" | "pageSize">, userId: string, pageSize: number): ExportPlan {
-  const p = plan({ ...query, page: 1, pageSize }, userId);
+export function* planExport(query: Omit<ListRequestsQuery, "page" | "pageSize">, userId: string, pageSize: number, dialect: Dialect): Read<ExportPlan> {
+  const p = plan({ ...query, page: 1, pageSize }, userId, dialect);
   const column = SORT_COLUMN[query.sort];
   const dir = query.order === "asc" ? "ASC" : "DESC";
-  if (p.terms.length === 0) return { terms: [], form: "scan", column, dir };
-  return db.transaction(() => {
-    if (p.search) narrowLongText(db, p.search);
-    const all = countAll(db);
-    const count = countMatches(db, p, all, SEARCH_COUNT_LIMIT + 1);
-    const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
-    return { terms, form: shouldWalk(count.estimate, all, pageSize) ? "scan" : "seek", column, dir } satisfies ExportPlan;
-  })();
+  if (p.terms.length === 0) return { terms: [], form: "scan", column, dir, dialect };
+  if (p.search) yield* narrowLongText(p.search);
+  const all = yield* countAll();
+  const count = yield* countMatches(p, all, SEARCH_COUNT_LIMIT + 1);
+  const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+  return { terms, form: shouldWalk(count.estimate, all, pageSize) ? "scan" : "seek", column, dir, dialect };
 }
 
 /**
  * Where the rows after `after` are, in the view's order, as one or two ranges read one
- * after the other. SQLite puts NULL first ascending and last descending; only the
- * assignee's name may be NULL. Row values ("(col, number) > (?, ?)") are a range on
+ * after the other. NULL comes first ascending and last descending (SQLite's order, asked
+ * of PostgreSQL too: dialect.orderNullable); only the assignee's name may be NULL. Row values ("(col, number) > (?, ?)") are a range on
  * the sort index, so a page starts where the last one ended instead of walking to it.
  */
 function afterRanges(column: string, dir: "ASC" | "DESC", after: ExportCursor | null): { sql: string; params: unknown[] }[] {
   const op = dir === "ASC" ? ">" : "<";
   const col = quote(column);
   const num = quote("number");
-  if (column === "number") return [after ? { sql: `${num} ${op} ?`, params: [after.number] } : { sql: "1", params: [] }];
+  const everything = { sql: "1 = 1", params: [] };
+  if (column === "number") return [after ? { sql: `${num} ${op} ?`, params: [after.number] } : everything];
   const past = (a: ExportCursor) => ({ sql: `(${col}, ${num}) ${op} (?, ?)`, params: [a.value, a.number] });
-  if (column !== "assigneeName") return [after ? past(after) : { sql: "1", params: [] }];
+  if (column !== "assigneeName") return [after ? past(after) : everything];
   const nulls = (a: ExportCursor | null) => ({ sql: `${col} IS NULL${a ? ` AND ${num} ${op} ?` : ""}`, params: a ? [a.number] : [] });
   const named = { sql: `${col} IS NOT NULL`, params: [] };
   if (dir === "ASC") return after === null ? [nulls(null), named] : after.value === null ? [nulls(after), named] : [past(after)];
@@ -61,22 +61,22 @@ function afterRanges(column: string, dir: "ASC" | "DESC", after: ExportCursor | 
  * Up to `limit` rows of the view after `after`, every column plus the two people, in
  * one read transaction. `sortValue` is the row's value of the sort column, as stored.
  */
-export function readExportPage(db: Database.Database, ex: ExportPlan, after: ExportCursor | null, limit: number): Record<string, unknown>[] {
-  const order = ex.column === "number" ? `${quote("number")} ${ex.dir}` : `${quote(ex.column)} ${ex.dir}, ${quote("number")} ${ex.dir}`;
-  return db.transaction(() => {
-    const rows: Record<string, unknown>[] = [];
-    for (const range of afterRanges(ex.column, ex.dir, after)) {
-      const sql = `SELECT "DatasetRequest".*, CAST("DatasetRequest"."estimatedKeyCount" AS TEXT) AS "estimatedKeyCountText",
+export function* readExportPage(ex: ExportPlan, after: ExportCursor | null, limit: number): Read<Record<string, unknown>[]> {
+  const sorted = ex.column === "assigneeName" ? ex.dialect.orderNullable(quote(ex.column), ex.dir) : `${quote(ex.column)} ${ex.dir}`;
+  const order = ex.column === "number" ? `${quote("number")} ${ex.dir}` : `${sorted}, ${quote("number")} ${ex.dir}`;
+  const join = ex.dialect.fixedJoin;
+  const rows: Record<string, unknown>[] = [];
+  for (const range of afterRanges(ex.column, ex.dir, after)) {
+    const sql = `SELECT ${requestColumns(`"DatasetRequest"`)},
           ${quote(ex.column)} AS "sortValue",
           "q"."name" AS "requesterName", "q"."email" AS "requesterEmail", "a"."name" AS "assigneeUserName", "a"."email" AS "assigneeEmail"
         FROM "DatasetRequest"
-        CROSS JOIN "user" AS "q" ON "q"."id" = "DatasetRequest"."requesterId"
+        ${join} "user" AS "q" ON "q"."id" = "DatasetRequest"."requesterId"
         LEFT JOIN "user" AS "a" ON "a"."id" = "DatasetRequest"."assigneeId"
         WHERE ${[...ex.terms.map((t) => t[ex.form].sql), range.sql].join(" AND ")}
         ORDER BY ${order} LIMIT ?`;
-      rows.push(...(prepare(db, sql).all(...whereParams(ex.terms, ex.form), ...range.params, limit - rows.length) as Record<string, unknown>[]));
-      if (rows.length >= limit) break;
-    }
-    return rows;
-  })();
+    rows.push(...(yield* readRows<Record<string, unknown>>(sql, [...whereParams(ex.terms, ex.form), ...range.params, limit - rows.length])));
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }

@@ -2,10 +2,12 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { toSummary as toSummaryDto } from "@/lib/data/requests/request-dto";
+import { sqliteDialect, type Dialect } from "@/lib/db/sql/dialect";
+import { rows as readRows, runOnSqlite, type Read } from "@/lib/db/sql/reads";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "@/lib/schemas/request";
 import { SORT_COLUMN, type Form } from "./terms";
 import { plan, where, whereParams, type Plan } from "./plan";
-import { prepare } from "./statements";
+import { prepare } from "@/lib/db/sql/statements";
 import { countAll, countMatches, countBoth, exact, narrowLongText, SEARCH_COUNT_LIMIT, type Count } from "./count";
 
 type Row = {
@@ -59,6 +61,7 @@ function pickNumbers(query: ListRequestsQuery, p: Plan, form: Form, count: Count
   const column = SORT_COLUMN[query.sort];
   const dir = query.order === "asc" ? "ASC" : "DESC";
   const offset = (query.page - 1) * query.pageSize;
+  // (Only SQLite's full-text search has an ftsPhrase.)
   if (query.sort === "number" && p.search?.ftsPhrase && p.terms.length === 1) {
     // Text alone, in number order: the full-text index yields its matches in rowid
     // (= number) order, so the page is read straight off it and stops when full.
@@ -87,14 +90,22 @@ function pickNumbers(query: ListRequestsQuery, p: Plan, form: Form, count: Count
   // A broad search beside filters: seek through the filters' index and test the text on
   // each row, rather than build the set of every text match.
   const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
-  const order = column === "number" ? `"DatasetRequest"."number" ${dir}` : `"DatasetRequest"."${column}" ${dir}, "DatasetRequest"."number" ${dir}`;
+  const order = orderBy(p.dialect, `"DatasetRequest"`, column, dir);
   return {
     sql: `SELECT "DatasetRequest"."number" FROM "DatasetRequest" ${where(terms, form)} ORDER BY ${order} LIMIT ? OFFSET ?`,
     params: [...whereParams(terms, form), rows, offset],
   };
 }
 
-function pageRows(db: Database.Database, query: ListRequestsQuery, p: Plan, count: Count, all: number, force?: Form): Row[] {
+/** The queue's order: the sort column (the assignee's name may be NULL: first ascending), then the number. */
+function orderBy(dialect: Dialect, table: string, column: string, dir: "ASC" | "DESC"): string {
+  const number = `${table}."number" ${dir}`;
+  if (column === "number") return number;
+  const sorted = `${table}."${column}"`;
+  return `${column === "assigneeName" ? dialect.orderNullable(sorted, dir) : `${sorted} ${dir}`}, ${number}`;
+}
+
+function* pageRows(query: ListRequestsQuery, p: Plan, count: Count, all: number, force?: Form): Read<Row[]> {
   const column = SORT_COLUMN[query.sort];
   const dir = query.order === "asc" ? "ASC" : "DESC";
   const offset = (query.page - 1) * query.pageSize;
@@ -102,45 +113,53 @@ function pageRows(db: Database.Database, query: ListRequestsQuery, p: Plan, coun
   const page = pickNumbers(query, p, form, count, query.pageSize + (count.fromPage ? 1 : 0));
   // CROSS JOIN fixes the join order (SQLite never reorders it): the page's numbers drive
   // the lookups. Left free, the planner may walk all of "r" to avoid sorting 25 rows.
+  const join = p.dialect.fixedJoin;
   const sql = `SELECT "r"."number", "r"."datasetName", "r"."requestType", "r"."ownerTeam", "r"."status", "r"."priority",
       "r"."createdAt", "r"."updatedAt", "r"."statusChangedAt", "r"."checklist",
       "r"."requesterId", "q"."name" AS "requesterName", "q"."email" AS "requesterEmail",
       "r"."assigneeId", "a"."name" AS "assigneeName", "a"."email" AS "assigneeEmail"
     FROM (${page.sql}) AS "page"
-    CROSS JOIN "DatasetRequest" AS "r" ON "r"."number" = "page"."number"
-    CROSS JOIN "user" AS "q" ON "q"."id" = "r"."requesterId"
+    ${join} "DatasetRequest" AS "r" ON "r"."number" = "page"."number"
+    ${join} "user" AS "q" ON "q"."id" = "r"."requesterId"
     LEFT JOIN "user" AS "a" ON "a"."id" = "r"."assigneeId"
-    ORDER BY ${column === "number" ? `"r"."number" ${dir}` : `"r"."${column}" ${dir}, "r"."number" ${dir}`}`;
-  return prepare(db, sql).all(...page.params) as Row[];
+    ORDER BY ${orderBy(p.dialect, `"r"`, column, dir)}`;
+  return yield* readRows<Row>(sql, page.params);
 }
 
+export type ListQueryOptions = { form?: "seek" | "scan"; countLimit?: number };
+
 /**
- * One page of the queue and its total, read in one transaction (one snapshot).
- * `options.form` forces a plan (tests check that both give the same answers).
+ * One page of the queue and its total, as one read (the driver runs it in one
+ * transaction: one snapshot). `options.form` forces a plan (tests check that both give
+ * the same answers).
  */
-export function runListQuery(
-  db: Database.Database,
-  query: ListRequestsQuery,
-  userId: string,
-  options: { form?: "seek" | "scan"; countLimit?: number } = {},
-): RequestListResponse {
-  const p = plan(query, userId);
+export function* listQuery(query: ListRequestsQuery, userId: string, dialect: Dialect, options: ListQueryOptions = {}): Read<RequestListResponse> {
+  const p = plan(query, userId, dialect);
   const offset = (query.page - 1) * query.pageSize;
   // Count far enough to know whether this page and the next exist.
   const limit = Math.max(options.countLimit ?? SEARCH_COUNT_LIMIT, offset + query.pageSize) + 1;
-  const read = db.transaction(() => {
-    if (p.search) narrowLongText(db, p.search);
-    const all = countAll(db);
-    let count = p.terms.length === 0 ? exact(all) : countMatches(db, p, all, limit);
+  const page = function* (): Read<{ rows: Row[]; count: Count }> {
+    if (p.search) yield* narrowLongText(p.search);
+    const all = yield* countAll();
+    let count = p.terms.length === 0 ? exact(all) : yield* countMatches(p, all, limit);
     if (count.fromPage) {
-      const rows = pageRows(db, query, p, count, all, options.form);
+      const rows = yield* pageRows(query, p, count, all, options.form);
       if (rows.length > query.pageSize) return { rows: rows.slice(0, query.pageSize), count: { ...count, total: offset + rows.length, lowerBound: true } };
       if (rows.length > 0 || offset === 0) return { rows, count: { ...count, total: offset + rows.length } };
-      count = countBoth(db, p, limit);
+      count = yield* countBoth(p, limit);
     }
-    const rows = count.total > offset ? pageRows(db, query, p, count, all, options.form) : [];
+    const rows = count.total > offset ? yield* pageRows(query, p, count, all, options.form) : [];
     return { rows, count };
-  });
-  const { rows, count } = read();
+  };
+  const { rows, count } = yield* page();
   return { items: rows.map(toSummary), total: count.total, totalIsLowerBound: count.lowerBound, page: query.page, pageSize: query.pageSize };
+}
+
+/** The queue's page on a SQLite connection, synchronously (the bare-limit benchmark and the plan tests). */
+export function runListQuery(db: Database.Database, query: ListRequestsQuery, userId: string, options: ListQueryOptions = {}): RequestListResponse {
+  return runOnSqlite(
+    db,
+    (sql) => prepare(db, sql),
+    () => listQuery(query, userId, sqliteDialect, options),
+  );
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
-import { sqliteDateTime } from "@/lib/db/sqlite-datetime";
+import type { Dialect } from "@/lib/db/sql/dialect";
 import { placeholders, term, type Term, type Form } from "./terms";
 import { searchTerm, type Search } from "./search";
 
@@ -22,6 +22,7 @@ export type Plan = {
   /** WHERE on RequestCount when every filter is one of its columns, else null. The search is not in it. */
   facet: { sql: string; params: unknown[] } | null;
   search: Search | null;
+  dialect: Dialect;
 };
 
 const DAY_MS = 86_400_000;
@@ -30,59 +31,60 @@ const DAY_MS = 86_400_000;
  * Stale: open and longer in its status than the status's threshold, one arm per status
  * ("status" = ? AND "statusChangedAt" < ?), each a range on the (status, statusChangedAt) index.
  */
-export function staleTerm(now: number): Term {
+export function staleTerm(dialect: Dialect, now: number): Term {
   const arms = Object.entries(STALE_AFTER_DAYS);
-  const params = arms.flatMap(([status, days]) => [status, sqliteDateTime(new Date(now - days! * DAY_MS))]);
-  return term((c) => `(${arms.map(() => `(${c("status")} = ? AND ${c("statusChangedAt")} < ?)`).join(" OR ")})`, params);
+  const params = arms.flatMap(([status, days]) => [status, dialect.dateParam(new Date(now - days! * DAY_MS))]);
+  return term(dialect, (c) => `(${arms.map(() => `(${c("status")} = ? AND ${c("statusChangedAt")} < ?)`).join(" OR ")})`, params);
 }
 
-export function plan(query: ListRequestsQuery, userId: string, now: number = Date.now()): Plan {
+export function plan(query: ListRequestsQuery, userId: string, dialect: Dialect, now: number = Date.now()): Plan {
   const terms: Term[] = [];
   const facet: string[] = [];
   const facetParams: unknown[] = [];
   let facetable = true;
   if (query.status?.length) {
-    terms.push(term((c) => `${c("status")} IN (${placeholders(query.status!.length)})`, query.status));
+    terms.push(term(dialect, (c) => `${c("status")} IN (${placeholders(query.status!.length)})`, query.status));
     facet.push(`"status" IN (${placeholders(query.status.length)})`);
     facetParams.push(...query.status);
   }
   if (query.type) {
-    terms.push(term((c) => `${c("requestType")} = ?`, [query.type]));
+    terms.push(term(dialect, (c) => `${c("requestType")} = ?`, [query.type]));
     facet.push(`"requestType" = ?`);
     facetParams.push(query.type);
   }
   if (query.priority) {
-    terms.push(term((c) => `${c("priority")} = ?`, [query.priority]));
+    terms.push(term(dialect, (c) => `${c("priority")} = ?`, [query.priority]));
     facet.push(`"priority" = ?`);
     facetParams.push(query.priority);
   }
   const assignee = person(query.assignee, userId);
   if (assignee !== undefined) {
-    terms.push(assignee === null ? term((c) => `${c("assigneeId")} IS NULL`, []) : term((c) => `${c("assigneeId")} = ?`, [assignee]));
+    terms.push(assignee === null ? term(dialect, (c) => `${c("assigneeId")} IS NULL`, []) : term(dialect, (c) => `${c("assigneeId")} = ?`, [assignee]));
     facet.push(`"assigneeId" = ?`);
     facetParams.push(assignee ?? "");
   }
   if (query.team) {
-    terms.push(term((c) => `${c("ownerTeam")} = ?`, [query.team]));
+    terms.push(term(dialect, (c) => `${c("ownerTeam")} = ?`, [query.team]));
     facetable = false;
   }
   const requester = person(query.requester, userId);
   if (requester !== undefined) {
-    terms.push(term((c) => `${c("requesterId")} = ?`, [requester ?? ""]));
+    terms.push(term(dialect, (c) => `${c("requesterId")} = ?`, [requester ?? ""]));
     facetable = false;
   }
   if (query.stale) {
-    terms.push(staleTerm(now));
+    terms.push(staleTerm(dialect, now));
     facetable = false;
   }
   const filters = [...terms];
-  const search = query.q ? searchTerm(query.q) : null;
+  const search = query.q ? searchTerm(query.q, dialect) : null;
   if (search) terms.push(search.term);
   return {
     terms,
     filters,
     facet: facetable ? { sql: facet.length ? `WHERE ${facet.join(" AND ")}` : "", params: facetParams } : null,
     search,
+    dialect,
   };
 }
 

@@ -1,6 +1,10 @@
 // Free-text search: the full-text (trigram) phrase, the per-row test, short and long text.
+// SQLite searches its FTS5 trigram table; PostgreSQL tests the same columns with ILIKE,
+// which its pg_trgm GIN indexes answer (containsSearch). Both match a substring within
+// one column, ignoring case; tests/data/search-parity.test.ts checks they agree.
 import "server-only";
 import { parseRequestNumber } from "@/lib/domain/requests/options";
+import type { Dialect } from "@/lib/db/sql/dialect";
 import { term, type Term } from "./terms";
 
 /** Free text shorter than this cannot use the trigram index. */
@@ -55,6 +59,16 @@ export function containsPattern(text: string): string {
 }
 
 /**
+ * `text` within any of `columns`, ignoring case (`dialect.ilike`): PostgreSQL's free text
+ * over its pg_trgm GIN indexes, and both databases' short text. The queue and the catalog
+ * share it.
+ */
+export function containsAny(columns: string[], text: string, dialect: Dialect): { sql: string; params: unknown[] } {
+  const pattern = containsPattern(text);
+  return { sql: `(${columns.map((c) => `${c} ${dialect.ilike} ? ESCAPE '\\'`).join(" OR ")})`, params: columns.map(() => pattern) };
+}
+
+/**
  * Characters outside ASCII that the trigram index folds to ASCII letters: the long s
  * (ſ → s) and the Kelvin sign (K → k). tests/data/list-requests.test.ts checks this
  * list against the SQLite in use, every code point.
@@ -71,7 +85,7 @@ export const FOLDS_TO_ASCII: Record<string, string> = { s: "\u017f", k: "\u212a"
 function rowTestFor(text: string, phrase: string, number: number | null): { sql: string; params: unknown[] } | null {
   if (!/^[\x00-\x7f]*$/.test(text)) return null;
   const pattern = containsPattern(text);
-  const columns = ["datasetName", "ownerTeam", "useCase"].map((c) => `"DatasetRequest"."${c}"`);
+  const columns = SEARCHED_COLUMNS;
   const odd = Object.entries(FOLDS_TO_ASCII)
     .filter(([letter]) => text.toLowerCase().includes(letter))
     .map(([, ch]) => ch);
@@ -89,8 +103,26 @@ function rowTestFor(text: string, phrase: string, number: number | null): { sql:
   };
 }
 
-export function searchTerm(q: string): Search {
+/** The columns free text is looked for in (each on its own: a match never spans two). */
+const SEARCHED_COLUMNS = ["datasetName", "ownerTeam", "useCase"].map((c) => `"DatasetRequest"."${c}"`);
+
+/**
+ * PostgreSQL: the text in any searched column, ignoring case, or the request of that
+ * number. The trigram indexes on each column (a BitmapOr of three) find the rows; the
+ * same test serves both forms, and there is no set of matches to build first.
+ */
+function containsSearch(q: string, number: number | null, dialect: Dialect): Search {
+  const text = containsAny(SEARCHED_COLUMNS, q, dialect);
+  const test = {
+    sql: number !== null ? `("DatasetRequest"."number" = ? OR ${text.sql})` : text.sql,
+    params: number !== null ? [number, ...text.params] : text.params,
+  };
+  return { text: q, ftsPhrase: null, number, rowTest: test, source: null, term: { seek: test, scan: test } };
+}
+
+export function searchTerm(q: string, dialect: Dialect): Search {
   const number = parseRequestNumber(q);
+  if ([...q].length >= MIN_SUBSTRING_LENGTH && dialect.kind === "postgres") return containsSearch(q, number, dialect);
   if ([...q].length >= MIN_SUBSTRING_LENGTH) {
     const phrase = ftsPhrase(q);
     const hasNumber = number !== null;
@@ -127,5 +159,5 @@ export function searchTerm(q: string): Search {
       ...teams.map(() => `(${col("ownerTeam")} >= ? AND ${col("ownerTeam")} < ?)`),
     ].join(" OR ")})`;
   const params = [...(number !== null ? [number] : []), name, prefixEnd(name), ...teams.flatMap((t) => [t, prefixEnd(t)])];
-  return { text: q, ftsPhrase: null, number, rowTest: null, source: null, term: term(render, params) };
+  return { text: q, ftsPhrase: null, number, rowTest: null, source: null, term: term(dialect, render, params) };
 }

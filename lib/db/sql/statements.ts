@@ -1,4 +1,4 @@
-// The prepared statements, by SQL text, per connection.
+// The prepared statements, by SQL text, per SQLite connection (reads.ts runs them).
 import "server-only";
 import type Database from "better-sqlite3";
 
