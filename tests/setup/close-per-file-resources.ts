@@ -2,15 +2,18 @@
 // live on globalThis, which is per test file): the live bus (on PostgreSQL a LISTEN
 // connection whose reconnect timer fires after the file's database is dropped) and the
 // rate limits' store (its sweeper timer). Jest keeps a worker for many files, so a timer
-// left behind fires into a torn-down environment.
-import type { EventBus } from "@/lib/events/event-bus";
-import { closeRateLimitStore, type RateLimitStore } from "@/lib/api/rate-limit";
+// left behind fires into a torn-down environment. Nothing is imported here: component
+// tests run in jsdom, where the server modules (pg, better-sqlite3) cannot load.
+type Closable = { close(): unknown };
+type LimitsStore = { sweeper?: NodeJS.Timeout; pool?: { end(): Promise<void> }; db?: Closable };
 
 afterAll(async () => {
-  const g = globalThis as unknown as { kvstoreEventBus?: EventBus; kvstoreRateLimits?: { store: RateLimitStore } };
+  const g = globalThis as unknown as { kvstoreEventBus?: { close(): Promise<void> }; kvstoreRateLimits?: { store: LimitsStore } };
   const bus = g.kvstoreEventBus;
-  const limits = g.kvstoreRateLimits;
+  const store = g.kvstoreRateLimits?.store;
   g.kvstoreEventBus = undefined;
   g.kvstoreRateLimits = undefined;
-  await Promise.all([bus?.close(), limits && closeRateLimitStore(limits.store)]);
+  if (store) clearInterval(store.sweeper);
+  store?.db?.close();
+  await Promise.all([bus?.close(), store?.pool?.end().catch(() => {})]);
 });

@@ -8,29 +8,16 @@
 import { randomUUID } from "node:crypto";
 import { PRIORITY_RANK, STATUS_RANK } from "@/lib/domain/requests/options";
 import type { CreateRequestBody } from "@/lib/schemas/request";
-import { DATASET_METADATA_FIELDS, nameClaims } from "@/lib/domain/datasets/options";
+import { nameClaims } from "@/lib/domain/datasets/options";
+import { REQUEST_STORED_COLUMNS } from "@/lib/data/requests/stored-columns";
 import { EVENT_CHANNEL, EVENT_ORDER_PREFIX } from "@/lib/outbox/events";
 import { rows, run, type Read } from "@/lib/db/sql/reads";
 import type { Dialect } from "@/lib/db/sql/dialect";
 
-const COLUMNS = [
-  "datasetName",
-  "liveDatasetName",
-  "openAmendment",
-  "requestType",
-  "sourceSystem",
-  // The metadata a dataset keeps, in the form's order.
-  ...DATASET_METADATA_FIELDS,
-  "neededBy",
-  "priority",
-  "priorityRank",
-  "status",
-  "statusRank",
-  "requesterId",
-  "statusChangedAt",
-  "createdAt",
-  "updatedAt",
-] as const;
+/** What a new, SUBMITTED request stores: every stored column (stored-columns.ts) but those its number, triage and completion fill later. */
+const SET_LATER = new Set(["number", "assigneeId", "assigneeName", "checklist", "version", "completedAt"] as const);
+type Column = Exclude<(typeof REQUEST_STORED_COLUMNS)[number], typeof SET_LATER extends Set<infer T> ? T : never>;
+const COLUMNS = REQUEST_STORED_COLUMNS.filter((c): c is Column => !SET_LATER.has(c as never));
 const DATE_COLUMNS = new Set<string>(["statusChangedAt", "createdAt", "updatedAt"]);
 
 /** A new request, before either database's encoding (newRequestParams). */
