@@ -3,28 +3,6 @@
 // Add a suite here once it passes on PostgreSQL. Suites named *.pg.test.ts test
 // PostgreSQL only and run nowhere else.
 export const POSTGRES_SUITES = [
-  "tests/api/authorization.test.ts",
-  "tests/api/errors.test.ts",
-  "tests/api/events.test.ts",
-  "tests/api/export.test.ts",
-  "tests/api/health.test.ts",
-  "tests/api/observability.test.ts",
-  "tests/api/oidc.test.ts",
-  "tests/api/openapi.test.ts",
-  "tests/api/people.test.ts",
-  "tests/api/rate-limit.test.ts",
-  "tests/api/sign-in-abuse.test.ts",
-  "tests/api/similar.test.ts",
-  "tests/cli/config.test.ts",
-  "tests/cli/sse.test.ts",
-  "tests/data/event-bus-postgres.test.ts",
-  "tests/data/insights-links.test.ts",
-  "tests/data/insights-parity.test.ts",
-  "tests/data/list-requests.test.ts",
-  "tests/data/migrations.test.ts",
-  "tests/data/requests.test.ts",
-  "tests/data/search-parity.test.ts",
-
   "tests/data/postgres-schema.test.ts",
   "tests/data/postgres-storage.pg.test.ts",
   "tests/data/postgres-availability.pg.test.ts",
