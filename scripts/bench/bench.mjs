@@ -396,7 +396,12 @@ async function main() {
   env.BETTER_AUTH_SECRET = process.env.BETTER_AUTH_SECRET;
 
   if (opts["seed-only"]) {
-    for (const count of sizes) seededDatabase(count);
+    // With --db postgres, the PostgreSQL databases of --sizes too (cached in the cluster).
+    const { seededPostgres } = postgresRun ? await import("./postgres.mjs") : {};
+    for (const count of sizes) {
+      if (postgresRun) await seededPostgres(count, { root: ROOT, run, log, seed: SEED, anchor: ANCHOR });
+      else seededDatabase(count);
+    }
     return;
   }
   const build = opts.build ?? (!opts["no-build"] && (!quick || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))));

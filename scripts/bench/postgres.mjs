@@ -49,7 +49,7 @@ function cacheName(root, count, seed, anchor) {
   return `kv_bench_${count}_${h.digest("hex").slice(0, 10)}`;
 }
 
-async function seededPostgres(count, { root, run, log, seed, anchor }) {
+export async function seededPostgres(count, { root, run, log, seed, anchor }) {
   const name = cacheName(root, count, seed, anchor);
   const exists = await admin(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0);
   if (exists) {
