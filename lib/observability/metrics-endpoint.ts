@@ -6,6 +6,7 @@ import { asDatabaseOutage, assertDatabaseFile } from "@/lib/db/availability";
 import { backlogByStatus } from "@/lib/data/insights/get-insights";
 import { env } from "@/lib/env";
 import { observability } from "@/lib/observability/state";
+import { outboxBacklog } from "@/lib/outbox/backlog";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -25,22 +26,29 @@ export function assertMayScrape(req: Request): void {
 }
 
 /**
- * Open and stale requests by status, from the database now. While the database is out
- * the two gauges are left empty (absent series, not old figures) and the outage is
- * counted; the other metrics are still served.
+ * Open and stale requests by status, and the outbox's backlog by channel, from the
+ * database now. While the database is out these gauges are left empty (absent series,
+ * not old figures) and the outage is counted; the other metrics are still served.
  */
 async function refreshBacklogGauges(): Promise<void> {
-  const { openRequests, staleRequests } = observability().metrics;
+  const { openRequests, staleRequests, outboxPending, outboxOldestAge } = observability().metrics;
+  const gauges = [openRequests, staleRequests, outboxPending, outboxOldestAge];
   try {
     await assertDatabaseFile();
-    const backlog = await backlogByStatus(new Date());
+    const now = new Date();
+    const [backlog, outbox] = await Promise.all([backlogByStatus(now), outboxBacklog()]);
+    for (const gauge of gauges) gauge.reset();
     for (const { status, count, stale } of backlog) {
       openRequests.set({ status }, count);
       staleRequests.set({ status }, stale);
     }
+    // A channel with nothing waiting has no series (channels come and go with config).
+    for (const { channel, pending, oldestCreatedAt } of outbox) {
+      outboxPending.set({ channel }, pending);
+      outboxOldestAge.set({ channel }, Math.max(0, (now.getTime() - oldestCreatedAt.getTime()) / 1000));
+    }
   } catch (error) {
-    openRequests.reset();
-    staleRequests.reset();
+    for (const gauge of gauges) gauge.reset();
     if (!(error instanceof ApiError)) asDatabaseOutage(error);
   }
 }

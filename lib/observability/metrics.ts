@@ -32,6 +32,18 @@ export function createMetrics() {
     labelNames: ["status"] as const,
     registers: [registry],
   });
+  const outboxPending = new Gauge({
+    name: "kvstore_outbox_pending",
+    help: "Outbox items waiting to be delivered (neither delivered nor given up on), by channel, at scrape time",
+    labelNames: ["channel"] as const,
+    registers: [registry],
+  });
+  const outboxOldestAge = new Gauge({
+    name: "kvstore_outbox_oldest_pending_age_seconds",
+    help: "Age of the oldest outbox item waiting to be delivered, by channel, at scrape time",
+    labelNames: ["channel"] as const,
+    registers: [registry],
+  });
   const eventStreams = new Gauge({
     name: "kvstore_event_stream_connections",
     help: "Open live-update streams (GET /api/events)",
@@ -58,6 +70,8 @@ export function createMetrics() {
     requestDuration,
     openRequests,
     staleRequests,
+    outboxPending,
+    outboxOldestAge,
     eventStreams,
     databaseErrors,
     databaseUnavailable,

@@ -291,6 +291,8 @@ describe("GET /api/metrics", () => {
       ["kvstore_requests_open", "gauge"],
       ["kvstore_requests_stale", "gauge"],
       ["kvstore_event_stream_connections", "gauge"],
+      ["kvstore_outbox_pending", "gauge"],
+      ["kvstore_outbox_oldest_pending_age_seconds", "gauge"],
       ["kvstore_database_errors_total", "counter"],
       ["kvstore_database_unavailable_total", "counter"],
       ["process_resident_memory_bytes", "gauge"],
@@ -347,6 +349,33 @@ describe("GET /api/metrics", () => {
     }
     expect(value(m, "kvstore_requests_stale", { status: "IN_REVIEW" })).toBeGreaterThanOrEqual(1);
     expect(value(m, "kvstore_requests_open", { status: "REJECTED" })).toBeUndefined();
+  });
+
+  it("reports the outbox's backlog by channel: items waiting, and the oldest one's age", async () => {
+    const MINUTE = 60_000;
+    const item = (n: number, minutesAgo: number, done: { deliveredAt?: Date; failedAt?: Date } = {}) => ({
+      channel: "metrics-test",
+      deliveryId: `metrics-test-${n}`,
+      payload: "{}",
+      createdAt: new Date(Date.now() - minutesAgo * MINUTE),
+      ...done,
+    });
+    await db.outboxItem.createMany({
+      data: [item(1, 30, { deliveredAt: new Date() }), item(2, 20, { failedAt: new Date() }), item(3, 10), item(4, 2)],
+    });
+    const m = await scrape();
+    expect(m.types.get("kvstore_outbox_pending")).toBe("gauge");
+    expect(m.types.get("kvstore_outbox_oldest_pending_age_seconds")).toBe("gauge");
+    // Delivered and given-up items do not count; the oldest waiting one is 10 minutes old.
+    expect(value(m, "kvstore_outbox_pending", { channel: "metrics-test" })).toBe(2);
+    const age = value(m, "kvstore_outbox_oldest_pending_age_seconds", { channel: "metrics-test" })!;
+    expect(age).toBeGreaterThanOrEqual(600);
+    expect(age).toBeLessThan(660);
+    // Once delivered, the channel's series go away.
+    await db.outboxItem.updateMany({ where: { channel: "metrics-test" }, data: { deliveredAt: new Date() } });
+    const after = await scrape();
+    expect(value(after, "kvstore_outbox_pending", { channel: "metrics-test" })).toBeUndefined();
+    expect(value(after, "kvstore_outbox_oldest_pending_age_seconds", { channel: "metrics-test" })).toBeUndefined();
   });
 
   it("counts open live-update streams", async () => {
