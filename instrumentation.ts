@@ -12,6 +12,12 @@ export async function register() {
     }
     const { stampRawRequests } = await import("@/lib/security/stamp-raw-request");
     stampRawRequests();
+    // The live bus listens from the start (on PostgreSQL its LISTEN takes a round trip or
+    // two), so the first page's stream resumes instead of resyncing. Not while building.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startEventBus } = await import("@/lib/events/request-events");
+      startEventBus();
+    }
     // The outbox worker delivers notifications beside the app's requests (lib/outbox/worker.ts).
     if (env().OUTBOX_WORKER === "on") {
       const { startOutboxWorker } = await import("@/lib/outbox/start");

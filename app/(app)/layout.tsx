@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // id is taken before the session check, so before the page reads its data: the live
   // stream replays whatever changes after this point.
   await connection();
-  const since = currentEventId();
+  const since = await currentEventId();
   const user = await requireUser();
   return (
     <CurrentUserProvider id={user.id}>

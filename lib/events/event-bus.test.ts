@@ -37,6 +37,19 @@ describe("the live bus on its in-process transport", () => {
     expect(got.at(-1)!.id).not.toBe(since);
   });
 
+  it("announces a write's events only once it committed (in-process: no statements for the transaction)", () => {
+    const bus = createEventBus(inProcessTransport());
+    const got: string[] = [];
+    bus.subscribe((e) => got.push((e.event as { number: string }).number));
+    const announced = bus.withCommit([change(1), change(2)]);
+    expect(announced.statements).toEqual([]);
+    expect(got).toEqual([]);
+    announced.committed();
+    expect(got).toEqual(["KV-1", "KV-2"]);
+    bus.withCommit([change(3)]); // rolled back: committed() never called
+    expect(got).toEqual(["KV-1", "KV-2"]);
+  });
+
   it("a page rendered before the first event resumes from the start mark", () => {
     const bus = createEventBus(inProcessTransport());
     const rendered = bus.head();
@@ -116,6 +129,32 @@ describe("the live bus on its in-process transport", () => {
     expect(numbers(later)).toEqual(["resync"]);
   });
 
+  it("ready() waits for the transport's first listen, boundedly; a stream opened then resumes without a resync", async () => {
+    let handlers: Parameters<EventTransport["start"]>[0] | undefined;
+    let up = false;
+    const transport: EventTransport = {
+      start: (h) => void (handlers = h),
+      publish: (m) => handlers!.onMessage(m),
+      listening: () => up,
+      close: async () => {},
+    };
+    const bus = createEventBus(transport);
+    const started = Date.now();
+    await bus.ready(50); // never listening yet: gives up after the bound
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    let resolved = false;
+    const ready = bus.ready(10_000).then(() => void (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    up = true;
+    handlers!.onGap(); // the first LISTEN: the ring starts over
+    await ready;
+    const since = bus.head();
+    bus.publish(change(1));
+    expect(numbers(collectFrom(bus, since))).toEqual(["KV-1"]);
+    await bus.ready(10_000); // listening: at once
+  });
+
   it("makes ids unique per instance and counter", () => {
     const a = eventIdMaker("aaaa");
     const b = eventIdMaker("bbbb");
@@ -124,3 +163,9 @@ describe("the live bus on its in-process transport", () => {
     expect(all[0]).toMatch(/^[0-9a-z]+-aaaa-0$/);
   });
 });
+
+function collectFrom(bus: ReturnType<typeof createEventBus>, since: string): StreamItem[] {
+  const got: StreamItem[] = [];
+  bus.open(since, (item) => got.push(item))();
+  return got;
+}

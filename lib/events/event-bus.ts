@@ -10,7 +10,15 @@
 // once, from the transport; nothing is delivered locally on the side.
 //
 // When the transport may have missed events (PostgreSQL's listening connection dropped
-// and came back), the ring starts over and every open stream is told to resync.
+// and came back), the ring starts over and every open stream is told to resync. A stream
+// opened (or a page's position taken) before the transport first listens waits for it,
+// briefly (ready()): the first LISTEN starts the ring over too, and would resync it.
+//
+// A write announces its changes as part of its own transaction (withCommit): a transport
+// that can (PostgreSQL: pg_notify inside the transaction, delivered exactly when, and
+// only if, it commits) gives statements for that transaction to run; one that cannot
+// (in-process) delivers them after the commit. So no announcement depends on code
+// running after a commit on a database that other instances share.
 import { randomBytes } from "node:crypto";
 import { EventRing, type BusEvent, type BusMessage, type RingEntry, type RingOptions } from "@/lib/events/event-ring";
 
@@ -19,16 +27,32 @@ export interface EventTransport {
   start(handlers: { onMessage: (message: BusMessage) => void; onGap: () => void }): void;
   /** Sends to every instance; fire and forget (a failure is the transport's to log). */
   publish(message: BusMessage): void;
+  /**
+   * The statement a write's own transaction runs to send `message` with its commit, or
+   * null when it is not sent (too large). Absent: the transport delivers after the commit.
+   */
+  inTransaction?(message: BusMessage): SqlStatement | null;
   /** Whether events are being received right now. */
   listening(): boolean;
   close(): Promise<void>;
 }
 
+/** One statement with `?` or `$n` placeholders (lib/db/sql/reads.ts, Prisma's raw queries). */
+export type SqlStatement = { sql: string; params: unknown[] };
+
+/** A write's announcements: statements to run inside its transaction, and what to do once it committed. */
+export type Announcements = { statements: SqlStatement[]; committed(): void };
+
 /** What a stream sends: an event, "refetch everything" (events were lost), or just its position. */
 export type StreamItem = { kind: "event"; id: string; event: BusEvent } | { kind: "resync"; id: string } | { kind: "position"; id: string };
 
 export type EventBus = {
+  /** Sends now, outside any write (fire and forget). */
   publish(event: BusEvent): void;
+  /** Announces the events of one write transaction (see the module header). */
+  withCommit(events: BusEvent[]): Announcements;
+  /** Resolves once the transport listens, or after `timeoutMs` (then a stream may get one resync). */
+  ready(timeoutMs?: number): Promise<void>;
   /** Every live arrival (no replay). */
   subscribe(listener: (entry: RingEntry) => void): () => void;
   /**
@@ -54,6 +78,7 @@ export function createEventBus(transport: EventTransport, options: RingOptions &
   const ring = new EventRing(nextId(), options);
   const live = new Set<(entry: RingEntry) => void>();
   const gapListeners = new Set<(mark: string) => void>();
+  const waitingForListen = new Set<() => void>();
 
   transport.start({
     onMessage(message) {
@@ -65,6 +90,7 @@ export function createEventBus(transport: EventTransport, options: RingOptions &
       const mark = nextId();
       ring.reset(mark);
       for (const listener of gapListeners) listener(mark);
+      for (const wake of waitingForListen) wake();
     },
   });
 
@@ -75,6 +101,24 @@ export function createEventBus(transport: EventTransport, options: RingOptions &
 
   return {
     publish: (event) => transport.publish({ id: nextId(), event }),
+    withCommit(events) {
+      const messages = events.map((event) => ({ id: nextId(), event }));
+      const inTransaction = transport.inTransaction?.bind(transport);
+      if (!inTransaction) return { statements: [], committed: () => messages.forEach((m) => transport.publish(m)) };
+      return { statements: messages.map(inTransaction).filter((s) => s !== null), committed: () => {} };
+    },
+    ready(timeoutMs = 3_000) {
+      if (transport.listening()) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waitingForListen.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, timeoutMs);
+        waitingForListen.add(wake);
+      });
+    },
     subscribe,
     open(lastEventId, send) {
       // Subscribe first, then replay, then pass on only live events newer than the replay

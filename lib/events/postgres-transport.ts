@@ -2,14 +2,21 @@
 // database hears every event. One dedicated connection per process listens (it is held
 // for good, so it cannot come from a pool); it reconnects with a growing, jittered delay
 // after a drop, and reports a gap each time it (re)starts listening, since whatever was
-// published meanwhile never reached it. NOTIFY goes through a pool of its own of ONE
-// connection (one autocommit query each, queued): this process's events commit, and so
-// arrive everywhere, in the order it published them; and publishing works while the
-// listener is reconnecting.
+// published meanwhile never reached it.
+// A write's events are NOTIFYed by the write's own transaction (inTransaction: one
+// `SELECT pg_notify` each, run just before its COMMIT): PostgreSQL delivers them when,
+// and only if, that transaction commits, so a process killed between its commit and
+// anything after it loses no announcement, and a rolled-back write announces nothing.
+// Triggers would do the same without the app's help, but then the ids, the `KV-<n>`
+// numbers and the payloads would have to be made again in SQL, per table, and bulk
+// writes (import, seed) would announce row by row; one helper on the app's two write
+// paths (lib/events/request-events.ts) is less.
+// publish (outside any write) goes through a pool of its own of ONE connection (one
+// autocommit query each, queued), and works while the listener is reconnecting.
 // PostgreSQL delivers notifications in commit order, the same order to every listener.
 import pg from "pg";
 import { z } from "zod";
-import type { EventTransport } from "@/lib/events/event-bus";
+import type { EventTransport, SqlStatement } from "@/lib/events/event-bus";
 import type { BusMessage } from "@/lib/events/event-ring";
 import { requestChangedEventSchema } from "@/lib/schemas/request";
 
@@ -91,15 +98,24 @@ export function postgresTransport(url: string, options: PostgresTransportOptions
       .catch(drop);
   }
 
+  /** The NOTIFY of one message; null (logged) when PostgreSQL would refuse it. */
+  function notifyStatement(message: BusMessage): SqlStatement | null {
+    const payload = JSON.stringify(message);
+    if (Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES) return { sql: "SELECT pg_notify($1, $2)", params: [EVENT_CHANNEL_NAME, payload] };
+    log(`event bus: an event of ${payload.length} bytes is too large for NOTIFY`);
+    return null;
+  }
+
   return {
     start(handlers) {
       listen(handlers);
     },
+    inTransaction: notifyStatement,
     publish(message: BusMessage) {
-      const payload = JSON.stringify(message);
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) return log(`event bus: an event of ${payload.length} bytes is too large for NOTIFY`);
+      const statement = notifyStatement(message);
+      if (!statement) return;
       notifier()
-        .query("SELECT pg_notify($1, $2)", [EVENT_CHANNEL_NAME, payload])
+        .query(statement.sql, statement.params)
         .catch((error: unknown) => log("event bus: NOTIFY failed; open pages will catch up at their next poll", error));
     },
     listening: () => isListening,

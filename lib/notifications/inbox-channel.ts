@@ -1,9 +1,8 @@
 // The inbox channel: every watcher of the request (and whoever a comment @mentions) but
 // the person who acted gets one notification per event.
 import "server-only";
-import { writeDatabase } from "@/lib/db/sql/database";
 import { run } from "@/lib/db/sql/reads";
-import { publishInboxChanged } from "@/lib/events/request-events";
+import { announcingWrite, inboxChanged } from "@/lib/events/request-events";
 import { registerDeliverer, registerPlanner, type OutboxItemRow } from "@/lib/outbox/registry";
 import { describeEvent, titleOf, type Described } from "@/lib/notifications/describe";
 import { recipientsOf } from "@/lib/notifications/recipients";
@@ -25,12 +24,12 @@ export function registerInboxChannel() {
 
 async function deliverToInbox(item: OutboxItemRow) {
   const d = JSON.parse(item.payload) as Described;
-  await writeDatabase((dialect) =>
-    run(
+  await announcingWrite(function* (dialect, announce) {
+    yield* run(
       `INSERT INTO "Notification" ("userId", "deliveryId", "requestNumber", "kind", "actorId", "title", "body", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("deliveryId") DO NOTHING`,
       [item.target, item.deliveryId, d.requestNumber, d.kind, d.actorId, titleOf(d), d.body, dialect.dateParam(new Date(d.at))],
-    ),
-  );
-  publishInboxChanged(item.target!);
+    );
+    announce(inboxChanged(item.target!));
+  });
 }

@@ -5,7 +5,9 @@
 //   2. limits: the API rate limit counts across both (N calls through nginx, landing on
 //      both, get exactly the budget, not twice it);
 //   3. kill -9: instance A dies during a write burst through nginx; B keeps serving,
-//      and every write that was acknowledged (201) is in the database.
+//      every write that was acknowledged (201) is in the database, and a live stream
+//      open on B heard every one of them (each write's NOTIFY commits with it, so none
+//      is lost between A's commit and A's death).
 //
 //   node scripts/reliability/multi-instance.mjs [--port 3730]
 //
@@ -139,7 +141,8 @@ try {
     "both instances refuse the user once the shared budget is spent",
   );
 
-  // 3. kill -9 of A during a write burst through nginx.
+  // 3. kill -9 of A during a write burst through nginx, with a live stream open on B.
+  const stream = await listen(`${direct[1]}/api/events`, admin);
   const acked = [];
   let stop = false;
   let errors = 0;
@@ -177,6 +180,11 @@ try {
   );
   check(rows.length === acked.length, "every acknowledged write is in the database");
   check(afterKill > 0 && health === 200, "instance B kept serving through nginx after A was killed");
+  const unheard = () => acked.filter((n) => !stream.numbers.has(n));
+  for (const deadline = Date.now() + 5000; unheard().length > 0 && Date.now() < deadline;) await sleep(50);
+  stream.close();
+  console.log(`live after kill -9: B's open stream heard ${acked.length - unheard().length} of the ${acked.length} acknowledged writes`);
+  check(unheard().length === 0, `B's open stream heard every acknowledged write (missed: ${unheard().slice(0, 10).join(", ") || "none"})`);
 } finally {
   nginx.kill("SIGTERM");
   for (const instance of instances) stopServer(instance, "SIGKILL");
@@ -185,6 +193,33 @@ try {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
   await admin.end();
+}
+
+/** An open GET /api/events: the request numbers of the `request.changed` events it has received. */
+async function listen(url, cookie) {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+  if (res.status !== 200) throw new Error(`events on B: ${res.status}`);
+  const numbers = new Set();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  void (async () => {
+    try {
+      for await (const chunk of res.body) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end;
+        while ((end = buffer.indexOf("\n\n")) !== -1) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = message.split("\n").find((line) => line.startsWith("data: "));
+          if (message.includes("event: request.changed") && data) numbers.add(Number(JSON.parse(data.slice(6)).number.slice(3)));
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return { numbers, close: () => abort.abort() };
 }
 
 if (failures.length) {

@@ -1,4 +1,5 @@
-// GET /api/events resumes: real route handler, real SQLite file, the in-process bus.
+// GET /api/events resumes: real route handler, real database (SQLite: the in-process bus;
+// TEST_DATABASE=postgres: LISTEN/NOTIFY, the writes' own transactions announcing).
 import { db } from "@/lib/db";
 import * as eventsRoute from "@/app/api/events/route";
 import { call, signIn } from "@/tests/helpers/http";
@@ -6,15 +7,18 @@ import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fix
 import { createRequest } from "@/lib/data/requests/create-request";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
-import { currentEventId, publishInboxChanged } from "@/lib/events/request-events";
+import { currentEventId } from "@/lib/events/request-events";
+import { markRead } from "@/lib/data/notifications/inbox";
 import { SseParser, type SseMessage } from "@/cli/sse";
 
 let alice: SessionUser;
+let bob: SessionUser;
 let cookie: string;
 let made = 0;
 
 beforeAll(async () => {
   alice = toSessionUser(await createUser("alice", "REQUESTER"));
+  bob = toSessionUser(await createUser("bob", "REQUESTER"));
   cookie = await signIn("alice@example.com", TEST_PASSWORD);
 });
 afterAll(() => db.$disconnect());
@@ -56,7 +60,7 @@ const numberOf = (m: SseMessage) => (JSON.parse(m.data) as { number: string }).n
 
 it("replays what was published after Last-Event-ID, with ids, then streams live ones", async () => {
   await submit();
-  const since = currentEventId();
+  const since = await currentEventId();
   const missed = [await submit(), await submit()];
   const stream = await open("", { "Last-Event-ID": since });
   const replayed = await stream.next(2);
@@ -65,12 +69,12 @@ it("replays what was published after Last-Event-ID, with ids, then streams live 
   const live = await submit();
   const [, , third] = await stream.next(3);
   expect(numberOf(third!)).toBe(live.number);
-  expect(stream.parser.lastEventId).toBe(currentEventId());
+  expect(stream.parser.lastEventId).toBe(await currentEventId());
   await stream.close();
 });
 
 it("takes the position as ?lastEventId= on a first connection (a page's render), the header winning on reconnects", async () => {
-  const rendered = currentEventId();
+  const rendered = await currentEventId();
   const missed = await submit();
   const first = await open(`?lastEventId=${encodeURIComponent(rendered)}`);
   expect((await first.next(1)).map(numberOf)).toEqual([missed.number]);
@@ -87,7 +91,7 @@ it("answers an id it does not know with one resync that carries the current posi
   await submit();
   const stream = await open("?lastEventId=long-gone");
   const [resync] = await stream.next(1);
-  expect(resync).toEqual({ event: "resync", data: "{}", id: currentEventId() });
+  expect(resync).toEqual({ event: "resync", data: "{}", id: await currentEventId() });
   const live = await submit();
   expect(numberOf((await stream.next(2))[1]!)).toBe(live.number);
   await stream.close();
@@ -103,13 +107,13 @@ it("without an id, gives the position first (no event) and then live events", as
 });
 
 it("replays only the caller's own inbox changes", async () => {
-  const since = currentEventId();
-  publishInboxChanged("someone-else");
-  publishInboxChanged(alice.id);
+  const since = await currentEventId();
+  await markRead(bob, { all: true });
+  await markRead(alice, { all: true });
   const stream = await open("", { "Last-Event-ID": since });
   const [mine] = await stream.next(1);
   expect(mine).toMatchObject({ event: "inbox.changed", data: "{}" });
-  expect(mine!.id).toBe(currentEventId());
+  expect(mine!.id).toBe(await currentEventId());
   await stream.close();
 });
 

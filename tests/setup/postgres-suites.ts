@@ -43,4 +43,7 @@ export const POSTGRES_SUITES = [
   "tests/data/insights-links.test.ts",
   "tests/cli/sse.test.ts",
   "tests/api/similar.test.ts",
+  // The live bus through LISTEN/NOTIFY (its first stream waits for the LISTEN):
+  "tests/api/events.test.ts",
+  "tests/api/events-commit.pg.test.ts",
 ];

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseSearchParams } from "@/lib/api/parse";
-import { openEventStream } from "@/lib/events/request-events";
+import { eventBusReady, openEventStream } from "@/lib/events/request-events";
 import { toSseMessage } from "@/lib/events/sse-message";
 import { eventsQuerySchema } from "@/lib/schemas/request";
 import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
@@ -20,6 +20,8 @@ export const GET = withApi(async ({ req, user }) => {
   // The header wins: EventSource keeps the first URL but sends the newest id on reconnect.
   const query = parseSearchParams(req, eventsQuerySchema);
   const lastEventId = req.headers.get("last-event-id") ?? query.lastEventId;
+  // Just after the process started: the bus's first LISTEN would resync this stream.
+  await eventBusReady();
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({

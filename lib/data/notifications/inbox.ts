@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { InboxResponse, MarkReadBody, NotificationDto } from "@/lib/schemas/notification";
 import type { inboxQuerySchema } from "@/lib/schemas/notification";
 import type { z } from "zod";
-import { publishInboxChanged } from "@/lib/events/request-events";
+import { announcingTransaction, inboxChanged } from "@/lib/events/request-events";
 
 type InboxQuery = z.output<typeof inboxQuerySchema>;
 
@@ -22,11 +22,13 @@ export async function listInbox(user: SessionUser, query: InboxQuery): Promise<I
 
 /** Marks some (only the caller's own) or all of the caller's notifications read. */
 export async function markRead(user: SessionUser, body: MarkReadBody): Promise<{ unreadCount: number }> {
-  await db.notification.updateMany({
-    where: { userId: user.id, readAt: null, ...("ids" in body ? { id: { in: body.ids } } : {}) },
-    data: { readAt: new Date() },
+  await announcingTransaction(async (tx, announce) => {
+    await tx.notification.updateMany({
+      where: { userId: user.id, readAt: null, ...("ids" in body ? { id: { in: body.ids } } : {}) },
+      data: { readAt: new Date() },
+    });
+    announce(inboxChanged(user.id));
   });
-  publishInboxChanged(user.id);
   return { unreadCount: await unreadCount(user.id) };
 }
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentBody, CommentDto } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
-import { publishRequestChanged } from "@/lib/events/request-events";
+import { announcingTransaction, requestChanged } from "@/lib/events/request-events";
 import { toCommentDto } from "@/lib/data/requests/request-dto";
 import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
 import { mentionedLocalParts } from "@/lib/domain/requests/mentions";
@@ -12,7 +11,7 @@ import { mentionedLocalParts } from "@/lib/domain/requests/mentions";
 export async function addComment(user: SessionUser, rawNumber: string, body: CommentBody): Promise<CommentDto> {
   const request = await getRequestByNumber(rawNumber);
   const requestNumber = Number(request.number.slice(3));
-  const comment = await db.$transaction(async (tx) => {
+  const comment = await announcingTransaction(async (tx, announce) => {
     const created = await tx.comment.create({
       data: { requestNumber, authorId: user.id, body: body.body },
       include: { author: { select: { id: true, name: true, email: true } } },
@@ -45,8 +44,8 @@ export async function addComment(user: SessionUser, rawNumber: string, body: Com
       commentId: created.id,
       mentionedIds,
     });
+    announce(requestChanged(request.number, request.version));
     return created;
   });
-  publishRequestChanged(request.number, request.version);
   return toCommentDto(comment);
 }

@@ -10,7 +10,7 @@ import { COMMENT_EDIT_WINDOW_MS, commentChangeRefusal } from "@/lib/domain/reque
 import { formatRequestNumber, parseRequestNumber } from "@/lib/domain/requests/options";
 import type { CommentDto, UpdateCommentBody } from "@/lib/schemas/request";
 import { toCommentDto } from "@/lib/data/requests/request-dto";
-import { publishRequestChanged } from "@/lib/events/request-events";
+import { announcingTransaction, requestChanged } from "@/lib/events/request-events";
 
 const author = { select: { id: true, name: true, email: true } } as const;
 
@@ -37,7 +37,7 @@ async function changeComment(
   const request = await db.datasetRequest.findUnique({ where: { number }, select: { number: true, version: true } });
   if (!request) throw ApiError.notFound(`Request ${formatRequestNumber(number)}`);
 
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await announcingTransaction(async (tx, announce) => {
     const comment = await tx.comment.findFirst({ where: { id, requestNumber: number } });
     if (!comment) throw ApiError.notFound(`Comment ${id} on ${formatRequestNumber(number)}`);
     refuseUnlessAllowed(user, comment, action, now);
@@ -54,9 +54,9 @@ async function changeComment(
     await tx.requestEvent.create({
       data: { requestNumber: number, actorId: user.id, kind: action === "edit" ? "COMMENT_EDITED" : "COMMENT_DELETED", field: String(id), createdAt: now },
     });
+    announce(requestChanged(formatRequestNumber(number), request.version));
     return tx.comment.findUniqueOrThrow({ where: { id }, include: { author } });
   });
-  publishRequestChanged(formatRequestNumber(number), request.version);
   return toCommentDto(changed);
 }
 

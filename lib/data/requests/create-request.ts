@@ -2,16 +2,16 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CreateRequestBody, RequestDetail } from "@/lib/schemas/request";
-import { writeDatabase } from "@/lib/db/sql/database";
 import { run, type Read } from "@/lib/db/sql/reads";
 import type { Dialect } from "@/lib/db/sql/dialect";
 import { insertNewRequests, newRequestParams, newRequestValues, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { readDetailByNumber } from "@/lib/data/requests/detail-query";
 import { isUniqueViolation } from "@/lib/db/database-errors";
-import { publishRequestChanged } from "@/lib/events/request-events";
+import { announcingWrite, requestChanged } from "@/lib/events/request-events";
 import { insertRequestsInBulk } from "@/lib/db/bulk-insert-worker";
 import { mapInSlices } from "@/lib/async/yield";
 import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
+import { formatRequestNumber } from "@/lib/domain/requests/options";
 
 /** Stores a validated request as SUBMITTED, with its first history event, atomically. */
 export async function createRequest(user: SessionUser, body: CreateRequestBody): Promise<RequestDetail> {
@@ -21,9 +21,7 @@ export async function createRequest(user: SessionUser, body: CreateRequestBody):
     const number = await commitInGroup(user, body, now);
     // The answer is read back on the read connection (it sees the commit): Prisma's
     // include ran four more compiled queries while holding the write lock.
-    const created = (await readDetailByNumber(number))!;
-    publishRequestChanged(created.number, created.version);
-    return created;
+    return (await readDetailByNumber(number))!;
   } catch (error) {
     // A race lost to another request: the rules, asked again, say which.
     if (isUniqueViolation(error)) throw (await checkDatasetRules(body), duplicateName(body.datasetName));
@@ -64,11 +62,13 @@ async function writeGroups() {
     while (waiting.length) {
       let group: PendingCreate[] = [];
       try {
-        const results = await writeDatabase(function* (dialect) {
+        const results = await announcingWrite(function* (dialect, announce) {
           // Taken once the transaction has begun: creates that arrived while it waited join.
           group = waiting.splice(0, GROUP_MAX);
           const results: Outcome[] = [];
           for (const c of group) results.push(yield* insertInSavepoint(dialect, c));
+          // Only the creates whose savepoint held; a new request is at version 1.
+          for (const r of results) if ("number" in r) announce(requestChanged(formatRequestNumber(r.number), 1));
           return results;
         });
         group.forEach((c, i) => {

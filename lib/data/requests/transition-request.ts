@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LABELS, STATUS_RANK } from "@/lib/domain/requests/options";
@@ -8,7 +7,7 @@ import { allowedTransitions, canOverrideChecklist, findTransition, openChecklist
 import type { RequestDetail, TransitionBody } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
-import { publishRequestChanged } from "@/lib/events/request-events";
+import { announcingTransaction, requestChanged } from "@/lib/events/request-events";
 import { nameClaims } from "@/lib/domain/datasets/options";
 import { applyCompletedRequest } from "@/lib/data/datasets/apply-completed-request";
 import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
@@ -77,7 +76,7 @@ export async function applyTransition(
 
   const number = Number(current.number.slice(3));
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await announcingTransaction(async (tx, announce) => {
     const { count } = await tx.datasetRequest.updateMany({
       where: { number, version: expectedVersion },
       data: {
@@ -115,8 +114,7 @@ export async function applyTransition(
       to,
       note: recordedNote,
     });
+    announce(requestChanged(current.number, expectedVersion + 1));
   });
-  const updated = await getRequestByNumber(current.number);
-  publishRequestChanged(updated.number, updated.version);
-  return updated;
+  return getRequestByNumber(current.number);
 }

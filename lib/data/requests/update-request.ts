@@ -11,7 +11,7 @@ import { diffFields } from "@/lib/data/requests/field-values";
 import { duplicateName } from "@/lib/data/requests/create-request";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { currentVersion, requireVersion, staleVersion } from "@/lib/data/requests/versions";
-import { publishRequestChanged } from "@/lib/events/request-events";
+import { announcingTransaction, requestChanged } from "@/lib/events/request-events";
 import { nameClaims } from "@/lib/domain/datasets/options";
 import { checkDatasetRules } from "@/lib/data/datasets/request-rules";
 import { enqueueRequestEvent } from "@/lib/outbox/enqueue";
@@ -105,7 +105,7 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
   const number = Number(current.number.slice(3));
   if (after.datasetName !== before.datasetName || after.requestType !== before.requestType) await checkDatasetRules(after, number);
   try {
-    await db.$transaction(async (tx) => {
+    await announcingTransaction(async (tx, announce) => {
       const { count } = await tx.datasetRequest.updateMany({ where: { number, version: expected }, data });
       if (count === 0) throw staleVersion(await currentVersion(tx, number));
       await tx.requestEvent.createMany({ data: events.map((e) => ({ ...e, requestNumber: number, actorId: user.id, createdAt: now })) });
@@ -113,14 +113,13 @@ export async function updateRequest(user: SessionUser, rawNumber: string, body: 
         tx,
         ...domainEvents(events, { requestNumber: number, actorId: user.id, at: now.toISOString() }, data.assigneeId, current.assignee?.id ?? null),
       );
+      announce(requestChanged(current.number, expected + 1));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw (await checkDatasetRules(after, number), duplicateName(after.datasetName));
     throw error;
   }
-  const updated = await getRequestByNumber(current.number);
-  publishRequestChanged(updated.number, updated.version);
-  return updated;
+  return getRequestByNumber(current.number);
 }
 
 /** The history events of one update as domain events: an assignment, the edited fields, a status change. */
