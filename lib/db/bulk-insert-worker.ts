@@ -16,10 +16,11 @@ import { env } from "@/lib/env";
 import { databaseKind } from "@/lib/db/database-kind";
 import { SQLITE_PRAGMAS, sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
 import { writeConnection } from "@/lib/db/sqlite-connections";
-import { writeDatabase } from "@/lib/db/sql/database";
 import { sqliteDialect } from "@/lib/db/sql/dialect";
 import { insertNewRequests, NEW_REQUEST_SQL, newRequestParams, type NewRequestValues } from "@/lib/data/requests/insert-request";
 import { yieldToEventLoop } from "@/lib/async/yield";
+import { announceAfterCommit, announcingWrite, requestChanged } from "@/lib/events/request-events";
+import { formatRequestNumber } from "@/lib/domain/requests/options";
 
 // Plain CommonJS run with eval (no file to bundle); better-sqlite3 resolves from the
 // working directory, the app's root, as for `next start` and the standalone server.
@@ -71,16 +72,29 @@ const POSTGRES_BATCH_ROWS = 100;
  * Inserts every row with its CREATED event and outbox event in one transaction; the
  * numbers in row order. Fails as a whole, with the database's error.
  */
-export function insertRequestsInBulk(values: NewRequestValues[]): Promise<number[]> {
-  if (databaseKind(env().DATABASE_URL) === "sqlite") return insertRequestsInWorker(values);
-  return writeDatabase(function* (dialect) {
+export async function insertRequestsInBulk(values: NewRequestValues[]): Promise<number[]> {
+  if (databaseKind(env().DATABASE_URL) === "sqlite") {
+    const numbers = await insertRequestsInWorker(values);
+    // The worker's transaction has committed; on SQLite the bus is this process's own.
+    if (numbers.length) announceAfterCommit(importAnnouncement(numbers));
+    return numbers;
+  }
+  return announcingWrite(function* (dialect, announce) {
     const numbers: number[] = [];
     for (let i = 0; i < values.length; i += POSTGRES_BATCH_ROWS) {
       numbers.push(...(yield* insertNewRequests(values.slice(i, i + POSTGRES_BATCH_ROWS).map((v) => newRequestParams(v, dialect)))));
     }
+    if (numbers.length) announce(importAnnouncement(numbers));
     return numbers;
   });
 }
+
+/**
+ * An import is announced as one change, its last new request: every open queue refetches
+ * on it. One event per row would send thousands to every open page at once (each a
+ * refetch), and overflow the bus's ring of recent events.
+ */
+const importAnnouncement = (numbers: number[]) => requestChanged(formatRequestNumber(numbers.at(-1)!), 1);
 
 /**
  * SQLite: in one IMMEDIATE transaction on a worker thread. Fails with the SqliteError's

@@ -72,6 +72,15 @@ export async function announcingWrite<T>(write: (dialect: Dialect, announce: Ann
   return result;
 }
 
+/**
+ * For a write committed outside announcingWrite/announcingTransaction: SQLite's bulk
+ * import, whose transaction runs on a worker thread. Sent after the commit, which on
+ * SQLite loses nothing (the bus is in-process: a crash takes every listener with it).
+ */
+export function announceAfterCommit(event: BusEvent) {
+  bus().publish(event);
+}
+
 export function subscribeToRequestChanges(listener: (event: RequestChangedEvent) => void): () => void {
   return bus().subscribe(({ event }) => {
     if (event.type === "request.changed") listener(event);

@@ -8,6 +8,7 @@ import { call, signIn } from "@/tests/helpers/http";
 import { createUser, TEST_PASSWORD, validRequestBody } from "@/tests/helpers/fixtures";
 import { createDataset } from "@/tests/helpers/datasets";
 import { toSessionUser } from "@/lib/auth/roles";
+import { eventBusReady, subscribeToRequestChanges } from "@/lib/events/request-events";
 
 let jo: string;
 
@@ -121,6 +122,25 @@ describe("importing", () => {
       regions: "us-east-1,eu-west-1",
     });
     expect(stored.events).toEqual([expect.objectContaining({ kind: "CREATED", toStatus: "SUBMITTED", actorId: "jo" })]);
+  });
+
+  it("is announced on the live bus once, as its last new request, and a refused import not at all", async () => {
+    await eventBusReady();
+    const heard: string[] = [];
+    const stop = subscribeToRequestChanges((event) => heard.push(event.number));
+    try {
+      const refused = await importFile(JSON.stringify([migration(), migration({ readQps: -1 })]), "application/json", "all-or-nothing");
+      expect(refused.status).toBe(400);
+      const res = await importFile(JSON.stringify([migration(), migration(), migration()]), "application/json", "all-or-nothing");
+      expect(res.status).toBe(201);
+      const last = res.json.rows[2].number;
+      // On PostgreSQL the event comes back through LISTEN: wait for it, then a little more for any stray.
+      for (let i = 0; i < 100 && !heard.includes(last); i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(heard).toEqual([last]);
+    } finally {
+      stop();
+    }
   });
 
   it("all-or-nothing stores nothing when one row has a problem, and names it by row and field", async () => {
