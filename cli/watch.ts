@@ -94,8 +94,9 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
   // Server time (updatedAt, or the Date of the first answer) of the newest change printed:
   // after a resync, everything updated since then may have been missed.
   let mark: string | undefined;
-  // The request and updatedAt printed last, so the catch-up does not print it again.
-  let lastPrinted: string | undefined;
+  // The version last printed of each request updated at or after the mark: a catch-up
+  // does not print one again with nothing new.
+  const printed = new Map<string, { version: number; updatedAt: string }>();
 
   // A resync's catch-up still to print (it failed half-way: the next connection retries it).
   let owed = false;
@@ -105,7 +106,8 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
     io.out(opts.json ? JSON.stringify(change) : changeLine(change));
     if (updatedAt) {
       if (!mark || updatedAt > mark) mark = updatedAt;
-      lastPrinted = `${change.number}@${updatedAt}`;
+      printed.set(change.number, { version: change.version, updatedAt });
+      for (const [number, seen] of printed) if (seen.updatedAt < mark) printed.delete(number);
     }
     return Boolean(opts.count && ++seen >= opts.count);
   };
@@ -126,7 +128,7 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
     }
     for (const number of numbers) {
       const described = await describe(api, number);
-      if (`${number}@${described.updatedAt}` === lastPrinted) continue;
+      if (!described.change.error && printed.get(number)?.version === described.change.version) continue;
       if (show(described)) return true;
     }
     owed = false;

@@ -1,6 +1,8 @@
 // kvctl watch against the real route handlers over real HTTP (a node http.Server that
 // streams their responses), a real SQLite file and the in-process event bus: live lines,
-// and a reconnect that gets a resync because the ring forgot the client's last id.
+// and a reconnect that gets a resync because the ring forgot the client's last id. SQLite
+// only: on PostgreSQL the filler events reach the ring through NOTIFY a moment later, so
+// the reconnect may still be replayed rather than resynced.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Socket } from "node:net";

@@ -42,5 +42,4 @@ export const POSTGRES_SUITES = [
   "tests/api/health.test.ts",
   "tests/data/insights-links.test.ts",
   "tests/cli/sse.test.ts",
-  "tests/cli/watch.test.ts",
 ];
