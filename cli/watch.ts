@@ -1,9 +1,11 @@
 // kvctl watch: follows GET /api/events (server-sent events) and prints each change to a
 // request, with its dataset name and status read from the API. Reconnects after a drop
 // with a growing, jittered delay (1 s doubling to 30 s), sends Last-Event-ID when the
-// server gave ids, and stops cleanly when the signal aborts (Ctrl-C).
+// server gave ids, and stops cleanly when the signal aborts (Ctrl-C). When the server
+// cannot replay what it missed (a `resync`), it says so and lists the requests changed
+// since its mark, read from GET /api/requests, before carrying on live.
 import { setTimeout as sleep } from "node:timers/promises";
-import type { RequestDetail } from "@/lib/schemas/request";
+import type { RequestDetail, RequestListResponse } from "@/lib/schemas/request";
 import { CliError, EXIT, toCliError, type ApiClient } from "@/cli/client";
 import { SseParser, type SseMessage } from "@/cli/sse";
 
@@ -34,7 +36,21 @@ export type Change = {
 
 const requestPathOf = (number: string) => `/api/requests/${encodeURIComponent(number)}`;
 
-async function describe(api: ApiClient, message: SseMessage): Promise<Change | null> {
+/** What a live line shows, read from the API; `version` is the event's when it came with one. */
+async function describe(api: ApiClient, number: string, version?: number): Promise<{ change: Change; updatedAt?: string }> {
+  const change: Change = { at: new Date().toISOString(), number, version: version ?? 0, datasetName: null, status: null, priority: null, assignee: null };
+  try {
+    const r = await api.json<RequestDetail>("GET", requestPathOf(number));
+    Object.assign(change, { datasetName: r.datasetName, status: r.status, priority: r.priority, assignee: r.assignee?.name ?? null });
+    if (version === undefined) change.version = r.version;
+    return { change, updatedAt: r.updatedAt };
+  } catch (error) {
+    change.error = error instanceof Error ? error.message : String(error);
+    return { change };
+  }
+}
+
+function eventOf(message: SseMessage): { number: string; version: number } | null {
   let event: { number?: unknown; version?: unknown };
   try {
     event = JSON.parse(message.data) as typeof event;
@@ -42,22 +58,25 @@ async function describe(api: ApiClient, message: SseMessage): Promise<Change | n
     return null;
   }
   if (typeof event.number !== "string") return null;
-  const change: Change = {
-    at: new Date().toISOString(),
-    number: event.number,
-    version: typeof event.version === "number" ? event.version : 0,
-    datasetName: null,
-    status: null,
-    priority: null,
-    assignee: null,
-  };
-  try {
-    const r = await api.json<RequestDetail>("GET", requestPathOf(event.number));
-    Object.assign(change, { datasetName: r.datasetName, status: r.status, priority: r.priority, assignee: r.assignee?.name ?? null });
-  } catch (error) {
-    change.error = error instanceof Error ? error.message : String(error);
+  return { number: event.number, version: typeof event.version === "number" ? event.version : 0 };
+}
+
+const PAGE_SIZE = 100;
+
+/**
+ * Requests updated at or after `mark` (server time), oldest first. The list has no
+ * "updated since" filter, so it pages by updatedAt, newest first, until older than the mark.
+ */
+async function changedSince(api: ApiClient, mark: string): Promise<string[]> {
+  const numbers: string[] = [];
+  for (let page = 1; ; page++) {
+    const query = new URLSearchParams({ sort: "updatedAt", order: "desc", page: String(page), pageSize: String(PAGE_SIZE) });
+    const list = await api.json<RequestListResponse>("GET", `/api/requests?${query}`);
+    const newer = list.items.filter((r) => r.updatedAt >= mark);
+    numbers.push(...newer.map((r) => r.number));
+    if (newer.length < list.items.length || list.items.length < PAGE_SIZE || page * PAGE_SIZE >= list.total) break;
   }
-  return change;
+  return numbers.reverse();
 }
 
 function changeLine(c: Change): string {
@@ -72,6 +91,49 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
   let failures = 0;
   let connectedBefore = false;
   let seen = 0;
+  // Server time (updatedAt, or the Date of the first answer) of the newest change printed:
+  // after a resync, everything updated since then may have been missed.
+  let mark: string | undefined;
+  // The version last printed of each request updated at or after the mark: a catch-up
+  // does not print one again with nothing new.
+  const printed = new Map<string, { version: number; updatedAt: string }>();
+
+  // A resync's catch-up still to print (it failed half-way: the next connection retries it).
+  let owed = false;
+
+  /** Prints one change and moves the mark; true when --count is reached. */
+  const show = ({ change, updatedAt }: { change: Change; updatedAt?: string }): boolean => {
+    io.out(opts.json ? JSON.stringify(change) : changeLine(change));
+    if (updatedAt) {
+      if (!mark || updatedAt > mark) mark = updatedAt;
+      printed.set(change.number, { version: change.version, updatedAt });
+      for (const [number, seen] of printed) if (seen.updatedAt < mark) printed.delete(number);
+    }
+    return Boolean(opts.count && ++seen >= opts.count);
+  };
+
+  /** After a resync: says so, then prints every request changed since the mark. True when --count is reached. */
+  const catchUp = async (): Promise<boolean> => {
+    const since = mark ?? new Date(0).toISOString();
+    io.err(`kvctl: the server could not replay the changes missed while disconnected; listing requests changed since ${since}.`);
+    let numbers: string[];
+    try {
+      numbers = await changedSince(api, since);
+    } catch (error) {
+      // A server error or a busy server: reconnect and try again, as with the stream itself.
+      if (error instanceof CliError && error.status !== undefined && (error.status >= 500 || error.status === 429)) {
+        throw new CliError(error.message, EXIT.UNREACHABLE);
+      }
+      throw error;
+    }
+    for (const number of numbers) {
+      const described = await describe(api, number);
+      if (!described.change.error && printed.get(number)?.version === described.change.version) continue;
+      if (show(described)) return true;
+    }
+    owed = false;
+    return false;
+  };
 
   while (!signal.aborted) {
     const connection = new AbortController();
@@ -103,17 +165,24 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
         io.err(connectedBefore ? `Reconnected to ${api.url}.` : `Watching ${api.url} for changes to requests (Ctrl-C to stop).`);
         connectedBefore = true;
         failures = 0;
+        // The server's clock (HTTP dates are whole seconds, rounded down): a safe first mark.
+        const date = res.headers.get("date");
+        if (!mark && date && !Number.isNaN(Date.parse(date))) mark = new Date(Date.parse(date)).toISOString();
+        if (owed && (await catchUp())) return 0;
         const parser = new SseParser();
         const decoder = new TextDecoder();
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           resetIdle();
           for (const message of parser.push(decoder.decode(chunk, { stream: true }))) {
             lastEventId = parser.lastEventId ?? lastEventId;
+            if (message.event === "resync") {
+              owed = true;
+              if (await catchUp()) return 0;
+              continue;
+            }
             if (message.event !== "request.changed") continue;
-            const change = await describe(api, message);
-            if (!change) continue;
-            io.out(opts.json ? JSON.stringify(change) : changeLine(change));
-            if (opts.count && ++seen >= opts.count) return 0;
+            const event = eventOf(message);
+            if (event && show(await describe(api, event.number, event.version))) return 0;
           }
           lastEventId = parser.lastEventId ?? lastEventId;
         }

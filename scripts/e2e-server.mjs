@@ -5,18 +5,14 @@
 // The server is the standalone one (`npm run start:prod`, what the image runs).
 import { execSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { databaseUrl as urlOf, dropDatabase } from "./postgres-databases.mjs";
 
 const port = process.env.PORT ?? "3210";
 let databaseUrl;
 if (process.env.E2E_DATABASE === "postgres") {
-  const server = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
   const name = `kv_e2e_${port}`;
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-  databaseUrl = `${server}/${name}`; // migrate.mjs creates it
+  await dropDatabase(name);
+  databaseUrl = urlOf(name); // migrate.mjs creates it
 } else {
   const db = "prisma/e2e.db";
   // -limits*: the rate-limit counters beside it (lib/api/rate-limit.ts), fresh with the database.

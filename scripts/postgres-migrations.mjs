@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migratePostgres, MIGRATIONS_TABLE } from "./migrate.mjs";
+import { createDatabase, databaseUrl, dropDatabase } from "./postgres-databases.mjs";
 import { POSTGRES_SCHEMA, postgresSchema, SQLITE_SCHEMA } from "./postgres-schema.mjs";
 
 export const POSTGRES_MIGRATIONS_DIR = path.join("prisma", "postgres", "migrations");
@@ -20,16 +21,6 @@ const CONFIG = path.join("prisma", "postgres", "prisma.config.ts");
 /** Objects the migrations make by hand, beyond schema.prisma (see the baseline's Part 2). */
 const HAND_WRITTEN_TABLES = new Set(["RateLimiterFlexible", MIGRATIONS_TABLE]);
 const HAND_WRITTEN_INDEX = /_trgm$/;
-
-export function serverUrl() {
-  return process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
-}
-
-function databaseUrl(name) {
-  const url = new URL(serverUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const isEmptySql = (sql) => !sql.split("\n").some((line) => line.trim() && !line.startsWith("--"));
 
@@ -100,10 +91,8 @@ export async function checkPostgresMigrations() {
   }
   const suffix = randomBytes(4).toString("hex");
   const names = { migrated: `kvstore_check_m_${suffix}`, expected: `kvstore_check_e_${suffix}` };
-  const admin = new pg.Client({ connectionString: databaseUrl("postgres") });
-  await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${names.expected}"`);
+    await createDatabase(names.expected);
     await migratePostgres(databaseUrl(names.migrated), { log: () => {} });
     const expected = new pg.Client({ connectionString: databaseUrl(names.expected) });
     const migrated = new pg.Client({ connectionString: databaseUrl(names.migrated) });
@@ -121,8 +110,7 @@ export async function checkPostgresMigrations() {
       await Promise.all([expected.end(), migrated.end()]);
     }
   } finally {
-    for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    for (const name of Object.values(names)) await dropDatabase(name);
   }
   return problems;
 }

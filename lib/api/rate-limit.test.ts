@@ -13,23 +13,7 @@ import {
   openRateLimitStore,
   type RateLimitStore,
 } from "@/lib/api/rate-limit";
-
-const SERVER_URL = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
-const databaseUrl = (name: string) => {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
-async function onServer(sql: string) {
-  const client = new Client({ connectionString: databaseUrl("postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+import { createDatabase, databaseUrl, dropDatabase } from "@/scripts/postgres-databases.mjs";
 
 const pgDatabase = `kv_limits_${randomBytes(4).toString("hex")}`;
 const opened: RateLimitStore[] = [];
@@ -40,7 +24,7 @@ const open = (url: string) => {
 };
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${pgDatabase}`);
+  await createDatabase(pgDatabase);
   // What the migration does on PostgreSQL: instances never create the table.
   const client = new Client({ connectionString: databaseUrl(pgDatabase) });
   await client.connect();
@@ -50,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(opened.map(closeRateLimitStore));
-  await onServer(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
+  await dropDatabase(pgDatabase);
 });
 
 afterEach(() => jest.restoreAllMocks());

@@ -9,15 +9,17 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A fresh folder .tmp/<name> with a migrated database seeded with `count` requests (and
- * the demo users); the environment to serve it on `port` with, plus `extraEnv`.
+ * the demo users); the environment to serve it on `port` with, plus `extraEnv`. The
+ * database is the SQLite file `dbFile` there, or `databaseUrl` (PostgreSQL: an empty or
+ * missing database, which scripts/migrate.mjs creates).
  */
-export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
+export function prepareServerEnv(name, { port, count = 0, extraEnv = {}, databaseUrl }) {
   const dir = path.resolve(".tmp", name);
-  const dbFile = path.join(dir, `${name}.db`);
+  const dbFile = databaseUrl ? undefined : path.join(dir, `${name}.db`);
   const base = `http://localhost:${port}`;
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl ?? `file:${dbFile}`,
     BETTER_AUTH_URL: base,
     PORT: String(port),
     CHECKPOINT_DISABLE: "1",
@@ -27,7 +29,8 @@ export function prepareServerEnv(name, { port, count = 0, extraEnv = {} }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync("node", ["scripts/init-env.mjs"], { env, stdio: "ignore" });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  if (databaseUrl) execFileSync("node", ["scripts/migrate.mjs"], { env, stdio: "ignore" });
+  else execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts", "--count", String(count)], { env, stdio: "ignore" });
   return { dir, dbFile, base, env };
 }

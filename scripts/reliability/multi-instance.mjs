@@ -22,6 +22,7 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
 import { startNginx } from "../nginx.mjs";
+import { databaseUrl as urlOf, dropDatabase } from "../postgres-databases.mjs";
 import { requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3730" } } });
@@ -33,9 +34,8 @@ const direct = ports.map((p) => `http://localhost:${p}`);
 const RATE_LIMIT = 300;
 const LIVE_WITHIN_MS = 2000;
 
-const server = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
 const databaseName = `kv_multi_instance_${lbPort}`;
-const databaseUrl = `${server}/${databaseName}`;
+const databaseUrl = urlOf(databaseName);
 const dir = path.resolve(".tmp", "multi-instance");
 const failures = [];
 const check = (ok, what) => {
@@ -44,10 +44,7 @@ const check = (ok, what) => {
 };
 
 async function freshDatabase() {
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(databaseName);
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   execFileSync("node", ["scripts/migrate.mjs"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts", "--count", "20"], { env, stdio: "ignore" });
@@ -189,10 +186,7 @@ try {
   nginx.kill("SIGTERM");
   for (const instance of instances) stopServer(instance, "SIGKILL");
   await sleep(300);
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  await dropDatabase(databaseName).catch(() => {});
 }
 
 /** An open GET /api/events: the request numbers of the `request.changed` events it has received. */

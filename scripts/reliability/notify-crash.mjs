@@ -8,13 +8,20 @@
 // request's webhook deliveries arrived in the order of its comments.
 //
 //   node scripts/reliability/notify-crash.mjs [--rounds 3] [--clients 6] [--port 3720]
+//     [--db sqlite|postgres] [--db-name kv_notify_crash_<port>]
+//
+// SQLite (a file under .tmp/notify-crash) by default; --db postgres runs the app on a
+// fresh database of that name in the test cluster (POSTGRES_TEST_URL,
+// scripts/postgres-cluster.mjs), dropped at the end.
 //
 // Needs a production build (`npm run build`). Exits non-zero on a lost or unknown mail.
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { SMTPServer } from "smtp-server";
+import { databaseUrl, dropDatabase } from "../postgres-databases.mjs";
 import { prepareServerEnv, requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({
@@ -22,6 +29,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     clients: { type: "string", default: "6" },
     port: { type: "string", default: "3720" },
+    db: { type: "string", default: "sqlite" },
+    "db-name": { type: "string" },
   },
 });
 const rounds = Number(values.rounds);
@@ -29,6 +38,45 @@ const clients = Number(values.clients);
 const port = Number(values.port);
 const smtpPort = port + 1;
 const hookPort = port + 2;
+if (!["sqlite", "postgres"].includes(values.db)) throw new Error(`--db must be sqlite or postgres, not ${values.db}`);
+const onPostgres = values.db === "postgres";
+const pgName = values["db-name"] ?? `kv_notify_crash_${port}`;
+
+/**
+ * The checks' reads, on either database: `all`/`get` take SQL with ? placeholders.
+ * A fresh connection each time: the app is killed and restarted in between.
+ */
+async function openReader() {
+  if (!onPostgres) {
+    const db = new Database(dbFile, { readonly: true });
+    return {
+      all: async (sql, params = []) => db.prepare(sql).all(...params),
+      get: async (sql, params = []) => db.prepare(sql).get(...params),
+      close: async () => db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: databaseUrl(pgName) });
+  await client.connect();
+  const all = async (sql, params = []) => {
+    let n = 0;
+    // COUNT(*) is a bigint, which pg gives as a string.
+    const { rows } = await client.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: params, types: { getTypeParser: numbersAsNumbers } });
+    return rows;
+  };
+  return { all, get: async (sql, params) => (await all(sql, params))[0], close: () => client.end() };
+}
+const INT8 = 20;
+const numbersAsNumbers = (oid, format) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format));
+
+/** One read on a fresh connection. */
+async function readOnce(read) {
+  const db = await openReader();
+  try {
+    return await read(db);
+  } finally {
+    await db.close();
+  }
+}
 
 // The receiver: every mail's delivery id, duplicates included. A little slow on purpose,
 // so kills land between commits and deliveries too.
@@ -84,9 +132,11 @@ const signedBy = (secret, { signature, body }) => {
   return Boolean(t && v1) && createHmac("sha256", secret).update(`${t}.${body}`).digest("hex") === v1;
 };
 
-const { dbFile, base, env } = prepareServerEnv("notify-crash", {
+if (onPostgres) await dropDatabase(pgName);
+const { dbFile, base, env } = prepareServerEnv(`notify-crash-${values.db}`, {
   port,
   count: 0,
+  databaseUrl: onPostgres ? databaseUrl(pgName) : undefined,
   extraEnv: {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: "KVStore <kvstore@example.com>",
@@ -141,12 +191,9 @@ for (let round = 1; round <= rounds; round++) {
   stop.now = true;
   const ids = await running;
   acked.push(...ids);
-  const db = new Database(dbFile, { readonly: true });
-  const pendingOf = (channel) =>
-    db.prepare(`SELECT COUNT(*) AS n FROM "OutboxItem" WHERE "channel" = ? AND "deliveredAt" IS NULL AND "failedAt" IS NULL`).get(channel).n;
-  const pendingEvents = pendingOf("event");
-  const pendingMails = pendingOf("email");
-  db.close();
+  const pendingOf = (db, channel) =>
+    db.get(`SELECT COUNT(*) AS n FROM "OutboxItem" WHERE "channel" = ? AND "deliveredAt" IS NULL AND "failedAt" IS NULL`, [channel]).then((r) => r.n);
+  const [pendingEvents, pendingMails] = await readOnce(async (db) => [await pendingOf(db, "event"), await pendingOf(db, "email")]);
   rows.push({ round, killAfterMs: killAfter, acknowledgedComments: ids.length, mailsSoFar: received.length, pendingEvents, pendingMails });
   server = startServer(env);
   await waitReady(base);
@@ -156,9 +203,7 @@ for (let round = 1; round <= rounds; round++) {
 const until = Date.now() + 90_000;
 let pending = Infinity;
 while (Date.now() < until) {
-  const db = new Database(dbFile, { readonly: true });
-  pending = db.prepare(`SELECT COUNT(*) AS n FROM "OutboxItem" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL`).get().n;
-  db.close();
+  pending = await readOnce(async (db) => (await db.get(`SELECT COUNT(*) AS n FROM "OutboxItem" WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL`)).n);
   if (pending === 0) break;
   await sleep(250);
 }
@@ -168,9 +213,10 @@ await new Promise((resolve) => smtp.close(resolve));
 await new Promise((resolve) => hookServer.close(resolve));
 
 // What should have been mailed: one mail to alice per committed comment, under its delivery id.
-const db = new Database(dbFile, { readonly: true });
-const events = db.prepare(`SELECT "id", "deliveryId", "payload" FROM "OutboxItem" WHERE "channel" = 'event'`).all();
-// An event's row id is its commit order (SQLite writes one transaction at a time).
+const db = await openReader();
+const events = await db.all(`SELECT "id", "deliveryId", "payload" FROM "OutboxItem" WHERE "channel" = 'event'`);
+// An event's row id is the order the outbox delivers one request's items in (lib/outbox/store.ts);
+// on SQLite it is also the commit order (one transaction writes at a time).
 const eventRow = new Map(events.map((e) => [e.deliveryId, e.id]));
 const commentEvent = new Map(
   events
@@ -178,14 +224,15 @@ const commentEvent = new Map(
     .filter(([p]) => p.type === "request.commented")
     .map(([p, id]) => [p.commentId, id]),
 );
-const emailItems = db.prepare(`SELECT "deliveryId", "target", "failedAt" FROM "OutboxItem" WHERE "channel" = 'email'`).all();
-const hookItems = db.prepare(`SELECT "deliveryId", "failedAt" FROM "OutboxItem" WHERE "channel" = 'webhook'`).all();
-const comments = db.prepare(`SELECT COUNT(*) AS n FROM "Comment"`).get().n;
-db.close();
+const emailItems = await db.all(`SELECT "deliveryId", "target", "failedAt" FROM "OutboxItem" WHERE "channel" = 'email'`);
+const hookItems = await db.all(`SELECT "deliveryId", "failedAt" FROM "OutboxItem" WHERE "channel" = 'webhook'`);
+const comments = (await db.get(`SELECT COUNT(*) AS n FROM "Comment"`)).n;
+const aliceId = (await db.get(`SELECT "id" FROM "user" WHERE "email" = ?`, ["alice@example.com"])).id;
+await db.close();
+if (onPostgres) await dropDatabase(pgName);
 
 const receivedIds = new Set(received.map((m) => m.id));
 const expectedIds = new Set(emailItems.map((i) => i.deliveryId));
-const aliceId = new Database(dbFile, { readonly: true }).prepare(`SELECT "id" FROM "user" WHERE "email" = ?`).get("alice@example.com").id;
 const missingForAcked = acked.filter((id) => !commentEvent.has(id) || !receivedIds.has(`${commentEvent.get(id)}:email:${aliceId}`));
 const lost = [...expectedIds].filter((id) => !receivedIds.has(id));
 const unknown = [...receivedIds].filter((id) => !expectedIds.has(id));
@@ -242,7 +289,7 @@ const ok =
   hookItems.length === comments;
 console.log(
   ok
-    ? `notify crash test: ${rounds} kill -9 rounds, every committed comment mailed and posted to the webhook exactly once after de-duplication (${duplicates} mails and ${hooks.length - hookIds.size} webhook calls redelivered), signed and in order`
+    ? `notify crash test (${values.db}): ${rounds} kill -9 rounds, every committed comment mailed and posted to the webhook exactly once after de-duplication (${duplicates} mails and ${hooks.length - hookIds.size} webhook calls redelivered), signed and in order`
     : `notify crash test FAILED: ${missingForAcked.length} acknowledged comments without their mail, ${lost.length} mails lost, ${unknown.length} unknown, ${hooksMissingForAcked.length} without their webhook call, ${hooksLost.length} webhook calls lost, ${hooksUnknown.length} unknown, ${unsigned} unsigned, ${outOfOrder} out of order, ${pending} pending, ${failed} given up`,
 );
 process.exit(ok ? 0 : 1);

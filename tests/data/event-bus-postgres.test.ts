@@ -5,16 +5,12 @@ import pg from "pg";
 import { createEventBus, type EventBus, type StreamItem } from "@/lib/events/event-bus";
 import { postgresTransport } from "@/lib/events/postgres-transport";
 import type { BusEvent, RingEntry } from "@/lib/events/event-ring";
+import { createDatabase, databaseUrl as url, dropDatabase } from "@/scripts/postgres-databases.mjs";
 
-const SERVER = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
 const database = `kv_bus_${randomBytes(4).toString("hex")}`;
-const url = (name: string) => {
-  const u = new URL(SERVER);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
-async function admin<T>(sql: string, params: unknown[] = [], db = "postgres"): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
+/** One statement on `db` (the test's database). */
+async function onDatabase<T>(sql: string, params: unknown[] = [], db = database): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
   const client = new pg.Client({ connectionString: url(db) });
   await client.connect();
   try {
@@ -40,7 +36,7 @@ const heard: Record<"a" | "b", RingEntry[]> = { a: [], b: [] };
 const logged: string[] = [];
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${database}`);
+  await createDatabase(database);
   const bus = (name: string) =>
     createEventBus(postgresTransport(url(database), { applicationName: `${database}-${name}`, minDelayMs: 50, maxDelayMs: 200, log: (m) => logged.push(m) }));
   a = bus("a");
@@ -52,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await dropDatabase(database);
 });
 
 beforeEach(() => {
@@ -93,7 +89,7 @@ it("resumes on the other instance: an id seen through one replays the rest from 
 });
 
 it("ignores a notification on its channel that is not one of its events", async () => {
-  await admin('SELECT pg_notify(\'kvstore_events\', \'not json\'), pg_notify(\'kvstore_events\', \'{"id":"x","event":{"type":"drop.table"}}\')', [], database);
+  await onDatabase('SELECT pg_notify(\'kvstore_events\', \'not json\'), pg_notify(\'kvstore_events\', \'{"id":"x","event":{"type":"drop.table"}}\')');
   a.publish(change(20));
   await until("the real event", () => heard.a.length === 1 && heard.b.length === 1);
   expect(heard.a[0]!.event).toEqual(change(20));
@@ -107,11 +103,9 @@ it("reconnects after its listening connection is killed: open streams resync, th
   const stream: StreamItem[] = [];
   const close = a.open(before, (item) => stream.push(item));
 
-  const killed = await admin<{ n: string }>(
-    "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = $1",
-    [`${database}-a`],
-    database,
-  );
+  const killed = await onDatabase<{ n: string }>("SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = $1", [
+    `${database}-a`,
+  ]);
   expect(killed.rows[0]!.n).toBe("1");
   await until("a to notice the drop", () => !a.listening());
   // Published while a is not listening: b hears it, a cannot, so a's streams must resync.

@@ -7,6 +7,7 @@ import { postgresOutage } from "@/lib/db/database-errors";
 import { closePostgresPool, postgresPool } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSTGRES_DB_PREFIX } from "@/tests/setup/paths";
+import { dropDatabase } from "@/scripts/postgres-databases.mjs";
 
 const PORT = process.env.POSTGRES_OUTAGE_PORT ?? "5498";
 const URL_ = `postgresql://postgres@127.0.0.1:${PORT}/${POSTGRES_DB_PREFIX}outage`;
@@ -38,9 +39,7 @@ afterAll(async () => {
   cluster("start");
   await db.$disconnect();
   await closePostgresPool(URL_);
-  const admin = postgresPool(URL_.replace(/\/[^/]+$/, "/postgres"));
-  await admin.query(`DROP DATABASE IF EXISTS "${POSTGRES_DB_PREFIX}outage" WITH (FORCE)`);
-  await closePostgresPool(URL_.replace(/\/[^/]+$/, "/postgres"));
+  await dropDatabase(`${POSTGRES_DB_PREFIX}outage`, { server: URL_ });
   cluster("stop");
 }, 120_000);
 

@@ -11,6 +11,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-cl
 import { closePostgresPool } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSTGRES_DB_PREFIX, postgresTestUrl } from "@/tests/setup/paths";
+import { createDatabase } from "@/scripts/postgres-databases.mjs";
 
 const run = promisify(execFile);
 const MIGRATIONS: string[] = readdirSync("prisma/postgres/migrations")
@@ -81,7 +82,7 @@ describe("the migration runner (scripts/migrate.mjs)", () => {
     const url = postgresTestUrl(freshName("locked"));
     const hasTable = () => withClient(url, async (c) => (await c.query(`SELECT to_regclass('"_kvstore_migrations"') AS t`)).rows[0].t !== null);
     // Another migrator holds the lock (advisory locks are per database: it is on this one).
-    await withClient(postgresTestUrl("postgres"), (admin) => admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`));
+    await createDatabase(new URL(url).pathname.slice(1));
     await withClient(url, async (holder) => {
       await holder.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
       const running = migrate(url);

@@ -6,11 +6,11 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { closePostgresPool, postgresPool } from "@/lib/db/postgres";
 import { postgresDialect, sqliteDialect, type Dialect } from "@/lib/db/sql/dialect";
 import { runOnPostgres } from "@/lib/db/sql/postgres-driver";
 import { runOnSqlite, type Read } from "@/lib/db/sql/reads";
+import { dropDatabase } from "@/scripts/postgres-databases.mjs";
 import { POSTGRES_DB_PREFIX, postgresTestUrl } from "@/tests/setup/paths";
 
 /** Runs reads and writes (one transaction each) on one database. */
@@ -49,10 +49,7 @@ export async function twoDatabases(label: string): Promise<TwoDatabases> {
     close: async () => {
       db.close();
       await closePostgresPool(url);
-      const admin = new pg.Client({ connectionString: postgresTestUrl("postgres") });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(name);
     },
   };
 }
