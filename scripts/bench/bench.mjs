@@ -462,11 +462,8 @@ function writeSection(name, md) {
 
 async function benchPostgres(machine) {
   const { benchPostgresSize, renderPostgres } = await import("./postgres.mjs");
-  const pg = (await import("pg")).default;
-  const client = new pg.Client({ connectionString: `${process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499"}/postgres` });
-  await client.connect();
-  machine.postgres = (await client.query("SHOW server_version")).rows[0].server_version;
-  await client.end();
+  const { withAdmin } = await import("../postgres-databases.mjs");
+  machine.postgres = await withAdmin(async (c) => (await c.query("SHOW server_version")).rows[0].server_version);
   const deps = {
     root: ROOT,
     work: WORK,

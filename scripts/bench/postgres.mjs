@@ -15,9 +15,9 @@ import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startNginx } from "../nginx.mjs";
+import { createDatabase, databaseUrl, dropDatabase, dropDatabasesByPrefix, quoteIdentifier, withAdmin } from "../postgres-databases.mjs";
 import { inspectDatabase, inspectWith, scenarios, storedCreatesWith } from "./scenarios.mjs";
 
-const SERVER = process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5499";
 const RUN_DATABASE = "kv_bench_run";
 const THROUGHPUT = /^list number desc, page 1$|^search "checkout"|^request page|^floor: GET \/api\/me/;
 
@@ -37,7 +37,6 @@ async function withClient(url, fn) {
   }
 }
 
-const admin = (fn) => withClient(`${SERVER}/postgres`, fn);
 const queryOn = (client) => async (sql, params) => (await client.query(numbered(sql), params)).rows;
 
 /** A seeded PostgreSQL database for `count` requests, kept in the cluster by its inputs (migrations, seed). */
@@ -51,28 +50,25 @@ function cacheName(root, count, seed, anchor) {
 
 export async function seededPostgres(count, { root, run, log, seed, anchor }) {
   const name = cacheName(root, count, seed, anchor);
-  const exists = await admin(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0);
+  const exists = await withAdmin(async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0);
   if (exists) {
-    const seconds = await withClient(`${SERVER}/${name}`, async (c) => Number((await c.query(`SELECT value FROM "_bench_seed"`)).rows[0]?.value ?? NaN));
+    const seconds = await withClient(databaseUrl(name), async (c) => Number((await c.query(`SELECT value FROM "_bench_seed"`)).rows[0]?.value ?? NaN));
     return { name, seedSeconds: seconds };
   }
-  await admin(async (c) => {
-    const { rows } = await c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`kv_bench_${count}_%`]);
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
-  });
+  // Older caches of this size (other inputs), and a half-built one.
+  await dropDatabasesByPrefix(`kv_bench_${count}_`);
   const building = `${name}_tmp`;
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`));
   log(`seeding ${count.toLocaleString("en-US")} requests into PostgreSQL ${name}`);
   const started = Date.now();
-  const dbEnv = { DATABASE_URL: `${SERVER}/${building}` };
+  const dbEnv = { DATABASE_URL: databaseUrl(building) };
   run("node", ["scripts/migrate.mjs"], dbEnv, { quiet: true });
   run("npx", ["tsx", "prisma/seed.ts", "--count", String(count), "--seed", String(seed), "--anchor", anchor], dbEnv);
   const seedSeconds = (Date.now() - started) / 1000;
-  await withClient(`${SERVER}/${building}`, async (c) => {
+  await withClient(databaseUrl(building), async (c) => {
     await c.query("VACUUM ANALYZE");
     await c.query(`CREATE TABLE "_bench_seed" (value text); INSERT INTO "_bench_seed" VALUES ('${seedSeconds}')`);
   });
-  await admin((c) => c.query(`ALTER DATABASE ${building} RENAME TO ${name}`));
+  await withAdmin((c) => c.query(`ALTER DATABASE ${quoteIdentifier(building)} RENAME TO ${quoteIdentifier(name)}`));
   log(`seeded PostgreSQL in ${seedSeconds.toFixed(0)} s`);
   return { name, seedSeconds };
 }
@@ -117,8 +113,8 @@ export async function benchPostgresSize(count, deps) {
   const { root, work, run, log, startServer, signIn, measure, measureCreates, seededDatabase, appPort, quick, only, seed, anchor, createAmount } = deps;
   const appUrl = `http://localhost:${appPort}`;
   const nextArgs = (port) => [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
-  const serverEnv = (databaseUrl, authUrl) => ({
-    DATABASE_URL: databaseUrl,
+  const serverEnv = (url, authUrl) => ({
+    DATABASE_URL: url,
     BETTER_AUTH_URL: authUrl,
     NODE_ENV: "production",
     API_RATE_LIMIT_PER_MINUTE: "1000000000",
@@ -143,13 +139,11 @@ export async function benchPostgresSize(count, deps) {
 
   // PostgreSQL: a fresh copy of the seeded database for this run.
   const { name: template, seedSeconds } = await seededPostgres(count, { root, run, log, seed, anchor });
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${RUN_DATABASE} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${RUN_DATABASE} TEMPLATE ${template}`);
-  });
-  const databaseUrl = `${SERVER}/${RUN_DATABASE}`;
-  const pgInfo = await withClient(databaseUrl, (c) => inspectWith(queryOn(c)));
-  const pgApp = await startServer("app (PostgreSQL)", process.execPath, nextArgs(appPort + 10), serverEnv(databaseUrl, appUrl), appPort + 10);
+  await dropDatabase(RUN_DATABASE);
+  await createDatabase(RUN_DATABASE, { template });
+  const runUrl = databaseUrl(RUN_DATABASE);
+  const pgInfo = await withClient(runUrl, (c) => inspectWith(queryOn(c)));
+  const pgApp = await startServer("app (PostgreSQL)", process.execPath, nextArgs(appPort + 10), serverEnv(runUrl, appUrl), appPort + 10);
   let postgres;
   let problems = [];
   const instances = {};
@@ -163,12 +157,12 @@ export async function benchPostgresSize(count, deps) {
 
     // One instance against two, both behind nginx, on this machine's two cores.
     const lbUrl = (port) => `http://localhost:${port}`;
-    const second = await startServer("app (PostgreSQL, 2nd)", process.execPath, nextArgs(appPort + 11), serverEnv(databaseUrl, appUrl), appPort + 11);
+    const second = await startServer("app (PostgreSQL, 2nd)", process.execPath, nextArgs(appPort + 11), serverEnv(runUrl, appUrl), appPort + 11);
     const one = startNginx({ port: appPort + 12, upstreamPorts: [appPort + 10], dir: path.join(work, "nginx-one") });
     const two = startNginx({ port: appPort + 13, upstreamPorts: [appPort + 10, appPort + 11], dir: path.join(work, "nginx-two") });
     try {
       await new Promise((r) => setTimeout(r, 500));
-      const stored = (tag) => withClient(databaseUrl, (c) => storedCreatesWith(queryOn(c), tag));
+      const stored = (tag) => withClient(runUrl, (c) => storedCreatesWith(queryOn(c), tag));
       const tag = Date.now().toString(36);
       for (const [key, port] of [
         ["one", appPort + 12],
