@@ -20,7 +20,8 @@ export const POSTGRES_MIGRATIONS_DIR = path.join("prisma", "postgres", "migratio
 const CONFIG = path.join("prisma", "postgres", "prisma.config.ts");
 /** Objects the migrations make by hand, beyond schema.prisma (see the baseline's Part 2). */
 const HAND_WRITTEN_TABLES = new Set(["RateLimiterFlexible", MIGRATIONS_TABLE]);
-const HAND_WRITTEN_INDEX = /_trgm$/;
+// Trigram indexes, and sort orders Prisma cannot state (NULLS FIRST).
+const HAND_WRITTEN_INDEX = /_trgm$|_nulls_first$/;
 
 const isEmptySql = (sql) => !sql.split("\n").some((line) => line.trim() && !line.startsWith("--"));
 

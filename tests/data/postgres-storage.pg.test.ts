@@ -12,6 +12,9 @@ import { closePostgresPool } from "@/lib/db/postgres";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { POSTGRES_DB_PREFIX, postgresTestUrl } from "@/tests/setup/paths";
 import { createDatabase } from "@/scripts/postgres-databases.mjs";
+import { orderBy } from "@/lib/data/requests/list-query/page";
+import { SORT_COLUMN } from "@/lib/data/requests/list-query/terms";
+import { postgresDialect } from "@/lib/db/sql/dialect";
 
 const run = promisify(execFile);
 const MIGRATIONS: string[] = readdirSync("prisma/postgres/migrations")
@@ -423,6 +426,17 @@ describe("full-text search (pg_trgm, in place of SQLite's FTS5 trigram tables)",
   /** "contains the text" in any of the three columns, folding case: what an FTS5 trigram phrase matches. */
   const search = (table: string, nameColumn: string) =>
     `SELECT count(*)::int AS n FROM "${table}" WHERE "${nameColumn}" ILIKE $1 OR "ownerTeam" ILIKE $1 OR "useCase" ILIKE $1`;
+
+  it("reads a page of the queue in every sort and direction from an index, without sorting the table", async () => {
+    for (const column of new Set(Object.values(SORT_COLUMN))) {
+      for (const dir of ["ASC", "DESC"] as const) {
+        const order = orderBy(postgresDialect, `"DatasetRequest"`, column, dir);
+        const plan = (await sql.query(`EXPLAIN SELECT "number" FROM "DatasetRequest" ORDER BY ${order} LIMIT 25`)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+        expect({ order, plan }).toEqual({ order, plan: expect.stringMatching(/^Limit .*\n\s*->\s+Index (Only )?Scan( Backward)? using/) });
+        expect({ order, plan }).toEqual({ order, plan: expect.not.stringContaining("Sort") });
+      }
+    }
+  });
 
   it.each([
     ["DatasetRequest", "datasetName"],

@@ -98,7 +98,7 @@ function pickNumbers(query: ListRequestsQuery, p: Plan, form: Form, count: Count
 }
 
 /** The queue's order: the sort column (the assignee's name may be NULL: first ascending), then the number. */
-function orderBy(dialect: Dialect, table: string, column: string, dir: "ASC" | "DESC"): string {
+export function orderBy(dialect: Dialect, table: string, column: string, dir: "ASC" | "DESC"): string {
   const number = `${table}."number" ${dir}`;
   if (column === "number") return number;
   const sorted = `${table}."${column}"`;
