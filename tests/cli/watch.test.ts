@@ -14,7 +14,7 @@ import { createToken } from "@/lib/data/tokens/api-tokens";
 import { createRequest } from "@/lib/data/requests/create-request";
 import { createRequestBodySchema } from "@/lib/schemas/request";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
-import { publishInboxChanged } from "@/lib/events/request-events";
+import { announceAfterCommit, inboxChanged } from "@/lib/events/request-events";
 import { RING_CAPACITY } from "@/lib/events/event-ring";
 import { createClient } from "@/cli/client";
 import { watch, type Change } from "@/cli/watch";
@@ -106,7 +106,7 @@ async function dropAndForget(during: () => Promise<void>) {
   streams.clear();
   await during();
   // More events than the ring holds: the client's last id is forgotten, so it gets a resync.
-  for (let i = 0; i <= RING_CAPACITY; i++) publishInboxChanged("someone-else");
+  for (let i = 0; i <= RING_CAPACITY; i++) announceAfterCommit(inboxChanged("someone-else"));
   streamDown = false;
 }
 
