@@ -107,7 +107,7 @@ export async function watch(api: ApiClient, io: Io, opts: WatchOptions): Promise
     if (updatedAt) {
       if (!mark || updatedAt > mark) mark = updatedAt;
       printed.set(change.number, { version: change.version, updatedAt });
-      for (const [number, seen] of printed) if (seen.updatedAt < mark) printed.delete(number);
+      for (const [number, last] of printed) if (last.updatedAt < mark) printed.delete(number);
     }
     return Boolean(opts.count && ++seen >= opts.count);
   };
