@@ -11,6 +11,16 @@ export const POSTGRES_TEST_URL = process.env.POSTGRES_TEST_URL ?? "postgresql://
 /** `name` as an SQL identifier: double quotes, inner ones doubled. */
 export const quoteIdentifier = (name) => `"${String(name).replace(/"/g, '""')}"`;
 
+/**
+ * "?" placeholders → "$1", "$2", … for the scripts' own SQL, which has no "?" elsewhere
+ * (the app's numberedPlaceholders in lib/db/sql/postgres-driver.ts also skips quoted text
+ * and comments; scripts run by plain node cannot import it).
+ */
+export function numberedPlaceholders(sql) {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 /** The URL of database `name` on `server` (a server URL, any database in its path). */
 export function databaseUrl(name, server = POSTGRES_TEST_URL) {
   const url = new URL(server);

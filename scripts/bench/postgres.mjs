@@ -15,17 +15,11 @@ import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startNginx } from "../nginx.mjs";
-import { createDatabase, databaseUrl, dropDatabase, dropDatabasesByPrefix, quoteIdentifier, withAdmin } from "../postgres-databases.mjs";
+import { createDatabase, databaseUrl, dropDatabase, dropDatabasesByPrefix, numberedPlaceholders, quoteIdentifier, withAdmin } from "../postgres-databases.mjs";
 import { inspectDatabase, inspectWith, scenarios, storedCreatesWith } from "./scenarios.mjs";
 
 const RUN_DATABASE = "kv_bench_run";
 const THROUGHPUT = /^list number desc, page 1$|^search "checkout"|^request page|^floor: GET \/api\/me/;
-
-/** "?" → "$n" (the benchmark's own SQL has no "?" elsewhere). */
-const numbered = (sql) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 async function withClient(url, fn) {
   const client = new pg.Client({ connectionString: url });
@@ -37,7 +31,7 @@ async function withClient(url, fn) {
   }
 }
 
-const queryOn = (client) => async (sql, params) => (await client.query(numbered(sql), params)).rows;
+const queryOn = (client) => async (sql, params) => (await client.query(numberedPlaceholders(sql), params)).rows;
 
 /** A seeded PostgreSQL database for `count` requests, kept in the cluster by its inputs (migrations, seed). */
 function cacheName(root, count, seed, anchor) {

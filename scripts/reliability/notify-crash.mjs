@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
-import { databaseUrl, dropDatabase } from "../postgres-databases.mjs";
+import { databaseUrl, dropDatabase, numberedPlaceholders } from "../postgres-databases.mjs";
 import { prepareServerEnv, requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({
@@ -58,9 +58,8 @@ async function openReader() {
   const client = new pg.Client({ connectionString: databaseUrl(pgName) });
   await client.connect();
   const all = async (sql, params = []) => {
-    let n = 0;
     // COUNT(*) is a bigint, which pg gives as a string.
-    const { rows } = await client.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: params, types: { getTypeParser: numbersAsNumbers } });
+    const { rows } = await client.query({ text: numberedPlaceholders(sql), values: params, types: { getTypeParser: numbersAsNumbers } });
     return rows;
   };
   return { all, get: async (sql, params) => (await all(sql, params))[0], close: () => client.end() };
