@@ -27,6 +27,7 @@ import { QueueTable } from "@/components/requests/queue-table";
 import { StaticButton, StaticIconButton, StaticLinkButton } from "@/components/layout/static-button";
 import { KeyboardOutlinedIcon, UploadIcon } from "@/components/layout/static-icons";
 import { NO_FILTERS } from "@/lib/domain/requests/presets";
+import { cursorForView } from "@/lib/domain/requests/list-cursor";
 import styles from "./request-queue.module.css";
 
 // The shortcuts dialog is code the queue's first load does without.
@@ -41,16 +42,20 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
   const searchParams = useSearchParams();
   const view = useMemo(() => readQueueView(new URLSearchParams(searchParams.toString()), role), [searchParams, role]);
   const live = useLiveUpdates();
-  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live }));
+  // "Next" puts where the page it leaves ended in the URL (`after`), so the next page is
+  // read from there however deep it is; any other way to a page reads it by its number.
+  const rawAfter = searchParams.get("after");
+  const after = cursorForView(rawAfter, view) ? rawAfter! : undefined;
+  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live, after }));
   const isAdmin = role === "ADMIN";
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkReport, setBulkReport] = useState<BulkReport | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
   /** Every change of view is a new URL: shareable, reloadable, and the back button works. */
-  function setView(patch: Partial<ListRequestsQuery>, { replace = false } = {}) {
+  function setView(patch: Partial<ListRequestsQuery>, { replace = false, after }: { replace?: boolean; after?: string } = {}) {
     const next = { ...view, page: 1, ...patch };
-    const href = `${pathname}?${queueViewToSearch(next)}`;
+    const href = `${pathname}?${queueViewToSearch(next)}${after ? `&after=${after}` : ""}`;
     if (replace) router.replace(href, { scroll: false });
     else router.push(href, { scroll: false });
   }
@@ -213,7 +218,10 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
           page={data && data.total > 0 ? view.page - 1 : 0}
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(page) => setView({ page: page + 1 })}
+          onPageChange={(page) =>
+            // (`page` counts from 0, view.page from 1.) Forward by one: from this page's end.
+            setView({ page: page + 1 }, { after: page + 1 === view.page + 1 ? (data?.nextCursor ?? undefined) : undefined })
+          }
           onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />
       </div>

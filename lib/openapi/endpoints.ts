@@ -11,7 +11,7 @@ import {
   commentSchema,
   createRequestBodySchema,
   eventsQuerySchema,
-  listRequestsQuerySchema,
+  listPageQuerySchema,
   presetCountsQuerySchema,
   presetCountsResponseSchema,
   requestDetailSchema,
@@ -140,7 +140,7 @@ export const ENDPOINTS: EndpointSpec[] = [
       "Filtered, sorted and paged in the database. `status` repeats (`?status=SUBMITTED&status=IN_REVIEW`). `assignee` and `requester` take `me`, `unassigned`, `all` or a user id.",
     tag: "Requests",
     access: "user",
-    params: { query: listRequestsQuerySchema },
+    params: { query: listPageQuerySchema },
     responses: { 200: json(requestListResponseSchema, "One page of the view") },
   },
   {

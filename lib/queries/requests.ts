@@ -22,10 +22,19 @@ export const requestKeys = {
  */
 const QUEUE_POLL_MS = { live: 60_000, polling: 5_000 } as const;
 
-export function requestListOptions(query: ListRequestsQuery, { live = false }: { live?: boolean } = {}) {
+/**
+ * `after`: the previous page's nextCursor, when the page was reached by "next": the
+ * server then reads it from where that page ended instead of stepping over every row
+ * before it. Not part of the key: the page is the same either way.
+ */
+export function requestListOptions(query: ListRequestsQuery, { live = false, after }: { live?: boolean; after?: string } = {}) {
   return queryOptions({
     queryKey: requestKeys.list(query),
-    queryFn: ({ signal }) => apiFetch<RequestListResponse>(`/api/requests?${listQueryToSearchParams(query)}`, { signal }),
+    queryFn: ({ signal }) => {
+      const params = listQueryToSearchParams(query);
+      if (after) params.set("after", after);
+      return apiFetch<RequestListResponse>(`/api/requests?${params}`, { signal });
+    },
     placeholderData: keepPreviousData,
     refetchInterval: live ? QUEUE_POLL_MS.live : QUEUE_POLL_MS.polling,
   });

@@ -19,6 +19,7 @@ import {
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS as L } from "@/lib/domain/requests/field-labels";
+import { decodeListCursor } from "@/lib/domain/requests/list-cursor";
 
 export { SORT_FIELDS, type SortField } from "@/lib/domain/requests/options";
 
@@ -463,6 +464,30 @@ export const listRequestsQuerySchema = z.strictObject({
 export type ListRequestsQuery = z.output<typeof listRequestsQuerySchema>;
 export type ListRequestsQueryInput = z.input<typeof listRequestsQuerySchema>;
 
+/**
+ * GET /api/requests: the queue's query, plus where the page starts (`after`, a cursor
+ * from the previous page's `nextCursor`). Only the API takes a cursor: the queue's URLs
+ * and saved views keep page numbers (list-cursor.ts tells why cursors exist).
+ */
+export const listPageQuerySchema = listRequestsQuerySchema
+  .extend({
+    after: queryText("after", 1, 1000)
+      .transform((raw, ctx) => {
+        const cursor = decodeListCursor(raw);
+        if (!cursor) ctx.addIssue({ code: "custom", message: "after must be a nextCursor from an earlier page of this list" });
+        return cursor ?? z.NEVER;
+      })
+      .optional()
+      .describe(
+        "The previous page's nextCursor: this page then starts right after that page's last request, as quickly at page 20,000 as at page 1. Give the same sort and order, and page (the number shown).",
+      ),
+  })
+  .superRefine((query, ctx) => {
+    if (query.after && (query.after.sort !== query.sort || query.after.order !== query.order))
+      ctx.addIssue({ code: "custom", path: ["after"], message: "after belongs to another sort or order: start again from page 1 without it" });
+  });
+export type ListPageQuery = z.output<typeof listPageQuerySchema>;
+
 export const requestListResponseSchema = z.object({
   items: z.array(requestSummarySchema),
   total: z.number().int(),
@@ -473,6 +498,10 @@ export const requestListResponseSchema = z.object({
   totalIsLowerBound: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe("Give it as `after` (with page + 1) for the next page, read from where this one ended; null when this page is the last"),
 });
 export type RequestListResponse = z.infer<typeof requestListResponseSchema>;
 

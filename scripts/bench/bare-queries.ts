@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
 import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
 import { isoFromSqlite as iso, runListQuery } from "../../lib/data/requests/list-query";
+import type { ListCursor } from "../../lib/domain/requests/list-cursor";
 import { insertNewRequests, newRequestParams, type NewRequestValues } from "../../lib/data/requests/insert-request";
 import { driveOnSqlite } from "../../lib/db/sql/reads";
 import { sqliteDialect } from "../../lib/db/sql/dialect";
@@ -35,7 +36,7 @@ export function openBareQueries(sqlite: Database.Database) {
   };
 
   /** The queue: the app's own SQL (lib/data/requests/list-query.ts) on this connection. */
-  const list = (query: ListRequestsQuery, userId: string): RequestListResponse => runListQuery(sqlite, query, userId);
+  const list = (query: ListRequestsQuery, userId: string, after?: ListCursor): RequestListResponse => runListQuery(sqlite, query, userId, { after });
 
   function toSummary(r: Row, requester: UserRef, assignee: UserRef | null): RequestSummary {
     return {

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
-import { listRequestsQuerySchema, type ListRequestsQuery } from "../../lib/schemas/request";
+import { listPageQuerySchema, type ListRequestsQuery } from "../../lib/schemas/request";
 import { searchParamsToObject } from "../../lib/schemas/list-params";
 import { readQueueView } from "../../lib/queries/queue-view";
 import { parseRequestNumber } from "../../lib/domain/requests/options";
@@ -95,9 +95,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     return send(res, 200, JSON.stringify({ ...me, authenticatedWith: "session", token: null }));
   }
   if (path === "/api/requests" && req.method === "GET") {
-    const parsed = listRequestsQuerySchema.safeParse(searchParamsToObject(url.searchParams));
+    const parsed = listPageQuerySchema.safeParse(searchParamsToObject(url.searchParams));
     if (!parsed.success) return error(res, 400, "VALIDATION_FAILED", "Some query parameters are not valid.");
-    return send(res, 200, JSON.stringify(q.list(parsed.data, user.userId)));
+    const { after, ...view } = parsed.data;
+    return send(res, 200, JSON.stringify(q.list(view, user.userId, after)));
   }
   if (path === "/api/requests" && req.method === "POST") {
     const body = JSON.parse(await readBody(req));

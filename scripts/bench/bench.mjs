@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load } from "./load.mjs";
-import { createBody, inspectDatabase, scenarios, storedCreates } from "./scenarios.mjs";
+import { createBody, inspectDatabase, scenarios, storedCreates, withCursors } from "./scenarios.mjs";
 import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
@@ -299,7 +299,7 @@ async function benchSize(count) {
   removeDb(dbFile);
   copyFileSync(cached, dbFile);
   const info = await inspectDatabase(dbFile);
-  const list = scenarios(info, { quick }).filter((s) => !only || only.test(s.name));
+  let list = scenarios(info, { quick }).filter((s) => !only || only.test(s.name));
   const dbEnv = { DATABASE_URL: `file:${dbFile}` };
 
   const appUrl = `http://localhost:${appPort}`;
@@ -330,6 +330,7 @@ async function benchSize(count) {
   const results = [];
   try {
     const cookie = await signIn(app.url, appUrl, "admin@example.com");
+    list = await withCursors(list, app.url, cookie);
     const problems = await compareAnswers(list, app, bare, cookie);
     for (const p of problems) log(`MISMATCH ${p}`);
 

@@ -120,12 +120,13 @@ export async function benchPostgresSize(count, deps) {
   const dbFile = path.join(work, `run-pg-compare-${count}.db`);
   copyFileSync(cached, dbFile);
   const info = await inspectDatabase(dbFile);
-  const list = scenarios(info, { quick }).filter((s) => !only || only.test(s.name));
+  let list = scenarios(info, { quick }).filter((s) => !only || only.test(s.name));
   const sqliteApp = await startServer("app (SQLite)", process.execPath, nextArgs(appPort), serverEnv(`file:${dbFile}`, appUrl), appPort);
   let sqliteCookie;
   let sqlite;
   try {
     sqliteCookie = await signIn(sqliteApp.url, appUrl, "admin@example.com");
+    list = await withCursors(list, sqliteApp.url, sqliteCookie);
     sqlite = await measureAll(sqliteApp, list, sqliteCookie, { measure, log, label: "SQLite" });
   } catch (e) {
     await sqliteApp.stop();
@@ -190,7 +191,9 @@ export async function benchPostgresSize(count, deps) {
 
 const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
-const LIST_GROUPS = new Set(["page1", "deep", "filter", "search"]);
+// "deep" (a page by its number, at the middle) is judged apart from the lists: the
+// queue reaches deep pages by "next", from a cursor ("next").
+const LIST_GROUPS = new Set(["page1", "next", "filter", "search"]);
 
 /** The PostgreSQL section of BENCHMARKS.md. */
 export function renderPostgres(report) {
@@ -235,8 +238,15 @@ export function renderPostgres(report) {
     const ws = worst(searches);
     lines.push(`Goals on PostgreSQL at ${big.count.toLocaleString("en-US")} requests:`, "", "| goal | measured | |", "|---|---|---|");
     lines.push(
-      `| every list scenario p95 ≤ 25 ms | worst ${f1(at(big, wl.name).p95)} ms (${wl.name}) | ${at(big, wl.name).p95 <= 25 ? "met" : "**not met**"} |`,
+      `| every list scenario p95 ≤ 25 ms (deep pages as "next" reads them, after a cursor) | worst ${f1(at(big, wl.name).p95)} ms (${wl.name}) | ${at(big, wl.name).p95 <= 25 ? "met" : "**not met**"} |`,
     );
+    const jumps = big.list.filter((s) => s.group === "deep");
+    if (jumps.length) {
+      const wj = worst(jumps);
+      lines.push(
+        `| the same, for the middle page by its number (a jump: an offset, no cursor) | worst ${f1(at(big, wj.name).p95)} ms (${wj.name}) | ${at(big, wj.name).p95 <= 25 ? "met" : "**not met**"} |`,
+      );
+    }
     lines.push(`| free-text search p95 ≤ 50 ms | worst ${f1(at(big, ws.name).p95)} ms (${ws.name}) | ${at(big, ws.name).p95 <= 50 ? "met" : "**not met**"} |`);
     if (small && small !== big) {
       const page1 = big.list.filter((s) => s.group === "page1");

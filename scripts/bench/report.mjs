@@ -5,7 +5,7 @@ const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const pct = (n) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)} %` : "–");
 const lat = (r) => `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)}`;
 const n = (x) => x.toLocaleString("en-US");
-const LIST_GROUPS = new Set(["page1", "deep", "filter", "search"]);
+const LIST_GROUPS = new Set(["page1", "deep", "next", "filter", "search"]);
 
 function table(run) {
   const rows = [

@@ -71,6 +71,16 @@ export function scenarios(info, { quick = false } = {}) {
     out.push({ name: `list ${sort} ${order}, page 1`, group: "page1", sort, paths: [list({ sort, order })] });
   for (const [sort, order] of quick ? SORTS.slice(0, 1) : SORTS)
     out.push({ name: `list ${sort} ${order}, page ${deepPage}`, group: "deep", sort, paths: [list({ sort, order, page: deepPage })] });
+  // The same pages as the queue's "next" reads them: after the previous page's last row
+  // (its nextCursor, asked of the server before the run: withCursors).
+  for (const [sort, order] of quick ? SORTS.slice(0, 1) : SORTS)
+    out.push({
+      name: `list ${sort} ${order}, page ${deepPage} after a cursor`,
+      group: "next",
+      sort,
+      paths: [list({ sort, order, page: deepPage })],
+      cursorFrom: list({ sort, order, page: deepPage - 1 }),
+    });
   out.push(
     {
       name: "open statuses, by priority",
@@ -89,6 +99,23 @@ export function scenarios(info, { quick = false } = {}) {
     { name: "SSR of /requests (admin's open work)", group: "ssr", paths: ["/requests"], accept: "text/html" },
   );
   return out;
+}
+
+/**
+ * The scenarios with `cursorFrom` get their path's `after`: the nextCursor of that page,
+ * asked of `baseUrl`. Both databases write the same cursor for the same rows, and the
+ * answers are compared after, so one server's cursors serve every server of the run.
+ */
+export async function withCursors(list, baseUrl, cookie) {
+  return Promise.all(
+    list.map(async (s) => {
+      if (!s.cursorFrom) return s;
+      const res = await fetch(baseUrl + s.cursorFrom, { headers: { cookie, accept: "application/json" } });
+      const { nextCursor } = await res.json();
+      if (!res.ok || !nextCursor) throw new Error(`${s.name}: no nextCursor from ${s.cursorFrom} (${res.status})`);
+      return { ...s, paths: s.paths.map((p) => `${p}&after=${nextCursor}`) };
+    }),
+  );
 }
 
 /** A valid create body whose dataset name is unique within `tag`. */

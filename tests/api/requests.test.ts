@@ -168,6 +168,28 @@ describe("GET /api/requests", () => {
     expect(two.json.total).toBe(3);
   });
 
+  it("pages from the previous page's nextCursor (after=) exactly as by page number, and refuses a cursor that is not one", async () => {
+    const view = "team=search-list&sort=datasetName&order=asc&pageSize=2";
+    const one = await list(`${view}&page=1`);
+    expect(one.json.nextCursor).toEqual(expect.any(String));
+    const two = await list(`${view}&page=2&after=${one.json.nextCursor}`);
+    expect(two.status).toBe(200);
+    expect(two.json).toMatchObject({ page: 2, total: 3, nextCursor: null });
+    expect(two.json.items.map((r: any) => r.datasetName)).toEqual(["list_charlie"]);
+    expect((await list(`${view}&page=2`)).json.items).toEqual(two.json.items);
+
+    for (const bad of ["not-a-cursor!", "eyJ4IjoxfQ", Buffer.from('["datasetName","asc",7,1]').toString("base64url")]) {
+      const res = await list(`${view}&page=2&after=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(400);
+      expectErrorShape(res.json, "VALIDATION_FAILED");
+      expect(res.json.error.details).toEqual([{ path: "after", message: "after must be a nextCursor from an earlier page of this list" }]);
+    }
+    // A cursor of another order would start the page at the wrong place.
+    const otherOrder = await list(`team=search-list&sort=datasetName&order=desc&pageSize=2&page=2&after=${one.json.nextCursor}`);
+    expect(otherOrder.status).toBe(400);
+    expect(otherOrder.json.error.details.map((d: any) => d.path)).toEqual(["after"]);
+  });
+
   it("filters by requester 'me', status, type, priority and free text", async () => {
     const mine = await list("requester=me", bob);
     expect(mine.json.items.length).toBeGreaterThanOrEqual(3);

@@ -2,6 +2,7 @@
 // against a plain in-memory model of what the queue means: every sort, filter, search
 // and page, in both of the plans the SQL can take. Also: the triggers that keep the
 // search index, the counts and the assignee name right when rows change.
+import { encodeListCursor } from "@/lib/domain/requests/list-cursor";
 import { execFileSync } from "node:child_process";
 import { db } from "@/lib/db";
 import { readConnection } from "@/lib/db/sqlite-connections";
@@ -82,7 +83,14 @@ function model(rows: ModelRow[], input: ListRequestsQueryInput, userId: string) 
   const sorted = rows.filter(matches).sort((a, b) => dir * (cmp(key(a), key(b)) || a.n - b.n));
   const start = (q.page - 1) * q.pageSize;
   const strip = ({ useCase: _u, n: _n, assigneeName: _a, statusRank: _s, priorityRank: _p, requesterId: _r, ...summary }: ModelRow) => summary;
-  return { items: sorted.slice(start, start + q.pageSize).map(strip), total: sorted.length, totalIsLowerBound: false, page: q.page, pageSize: q.pageSize };
+  const page = sorted.slice(start, start + q.pageSize);
+  // The next page starts after this page's last row, when there is a next page.
+  const last = page.at(-1);
+  const nextCursor =
+    last && start + q.pageSize < sorted.length
+      ? encodeListCursor({ sort: q.sort, order: q.order, value: q.sort === "number" ? null : key(last), number: last.n })
+      : null;
+  return { items: page.map(strip), total: sorted.length, totalIsLowerBound: false, page: q.page, pageSize: q.pageSize, nextCursor };
 }
 
 // ---- sorting, filtering, paging -------------------------------------------------------

@@ -4,8 +4,9 @@
 // trigram tables, PostgreSQL ILIKE over pg_trgm indexes (lib/data/requests/list-query/search.ts).
 // Needs the shared PostgreSQL test cluster (POSTGRES_TEST_URL).
 import { listQuery } from "@/lib/data/requests/list-query";
+import { decodeListCursor, type ListCursor } from "@/lib/domain/requests/list-cursor";
 import { catalogPage } from "@/lib/data/datasets/list-datasets";
-import { listRequestsQuerySchema, type ListRequestsQueryInput } from "@/lib/schemas/request";
+import { listRequestsQuerySchema, type ListRequestsQueryInput, type RequestListResponse } from "@/lib/schemas/request";
 import { listDatasetsQuerySchema, type ListDatasetsQueryInput } from "@/lib/schemas/dataset";
 import { twoDatabases, type TwoDatabases } from "@/tests/helpers/two-databases";
 import { makeRows, writeRows } from "@/tests/helpers/parity-rows";
@@ -115,6 +116,55 @@ describe("the queue gives the same page and total on SQLite and PostgreSQL", () 
       expect(postgres.items).toEqual(sqlite.items);
     }
   });
+
+  it.each(queueViews.map((view) => [JSON.stringify(view), view] as const))(
+    "view %s, counted only up to the page: the same page and lower bound",
+    async (_, view) => {
+      // countLimit 1: the count stops one row past the page, so every broad text takes the
+      // path where the matches are more than counted (PostgreSQL reads the page apart).
+      for (const q of ["the", "payments", "cache", "100", "a"]) {
+        const query = listRequestsQuerySchema.parse({ ...view, q });
+        const [sqlite, postgres] = await Promise.all([
+          both.sqlite.read((dialect) => listQuery(query, "u_req_1", dialect, { countLimit: 1 })),
+          both.postgres.read((dialect) => listQuery(query, "u_req_1", dialect, { countLimit: 1 })),
+        ]);
+        expect({ q, total: postgres.total, lowerBound: postgres.totalIsLowerBound, items: postgres.items }).toEqual({
+          q,
+          total: sqlite.total,
+          lowerBound: sqlite.totalIsLowerBound,
+          items: sqlite.items,
+        });
+      }
+    },
+  );
+
+  it.each(queueViews.map((view) => [JSON.stringify(view), view] as const))(
+    "view %s: each page read after the last page's cursor is the page by number, on both databases",
+    async (_, view) => {
+      for (const q of [undefined, "the", WHOLE_NAME]) {
+        const walks = await Promise.all(
+          [both.sqlite, both.postgres].map(async (db) => {
+            const pages: { numbers: string[]; cursor: string | null; byNumber: string[] }[] = [];
+            let cursor: string | null = null;
+            for (let page = 1; page <= 80; page++) {
+              const query = listRequestsQuerySchema.parse({ ...view, ...(q ? { q } : {}), pageSize: "7", page: String(page) });
+              const after: ListCursor | undefined = cursor === null ? undefined : decodeListCursor(cursor)!;
+              const fromCursor: RequestListResponse = await db.read((dialect) => listQuery(query, "u_req_1", dialect, { after }));
+              const byNumber = await db.read((dialect) => listQuery(query, "u_req_1", dialect));
+              pages.push({ numbers: fromCursor.items.map((i) => i.number), cursor: fromCursor.nextCursor, byNumber: byNumber.items.map((i) => i.number) });
+              cursor = fromCursor.nextCursor;
+              if (!cursor) break;
+            }
+            return pages;
+          }),
+        );
+        const [sqlite, postgres] = walks as [(typeof walks)[0], (typeof walks)[0]];
+        for (const page of sqlite) expect(page.numbers).toEqual(page.byNumber);
+        expect(sqlite.at(-1)!.cursor).toBeNull();
+        expect({ q, pages: postgres }).toEqual({ q, pages: sqlite });
+      }
+    },
+  );
 
   it("finds what it should (the parity is not two empty answers)", async () => {
     const find = (q: string) => both.postgres.read((dialect) => listQuery(listRequestsQuerySchema.parse({ q, pageSize: "100" }), "u_req_1", dialect));

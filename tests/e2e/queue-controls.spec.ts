@@ -14,11 +14,19 @@ test("pages through the queue and changes the page size, in the URL", async ({ p
   expect(total).toBeGreaterThan(50);
   await expect(page.getByRole("button", { name: "Go to previous page" })).toBeDisabled();
 
+  // "Next" reads the page after the last row shown (a cursor in the URL), not at an offset.
   await page.getByRole("button", { name: "Go to next page" }).click();
   await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/[?&]after=[A-Za-z0-9_-]+/);
   await expect(pager).toHaveText(`26–50 of ${total}`);
   const rows = page.getByRole("table", { name: "Requests" }).locator("tbody tr");
   await expect(rows).toHaveCount(25);
+  // The same rows as page 2 by its number.
+  const asked = new URL(page.url()).searchParams;
+  asked.delete("after");
+  const byNumber = (await (await page.request.get(`/api/requests?${asked}`)).json()) as { items: { number: string }[] };
+  await expect(rows.first()).toContainText(byNumber.items[0]!.number);
+  await expect(rows.last()).toContainText(byNumber.items[24]!.number);
 
   await page.getByLabel("Rows per page:").selectOption("50");
   await expect(page).toHaveURL(/pageSize=50/);

@@ -1,14 +1,14 @@
 import { withApi } from "@/lib/api/with-api";
 import { parseJsonBody, parseSearchParams } from "@/lib/api/parse";
-import { createRequestBodySchema, listRequestsQuerySchema } from "@/lib/schemas/request";
+import { createRequestBodySchema, listPageQuerySchema } from "@/lib/schemas/request";
 import { listRequests } from "@/lib/data/requests/list-requests";
 import { createRequest } from "@/lib/data/requests/create-request";
 import { refuseOtherMethods } from "@/lib/api/method-not-allowed";
 
-// GET /api/requests — the queue: filter, sort and page on the server.
+// GET /api/requests — the queue: filter, sort and page on the server (from a cursor: after=).
 export const GET = withApi(async ({ req, user }) => {
-  const query = parseSearchParams(req, listRequestsQuerySchema);
-  return Response.json(await listRequests(query, user));
+  const { after, ...query } = parseSearchParams(req, listPageQuerySchema);
+  return Response.json(await listRequests(query, user, after));
 });
 
 // POST /api/requests — submit a new request; 201 with its URL in Location.

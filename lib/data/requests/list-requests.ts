@@ -2,6 +2,7 @@ import "server-only";
 import { readDatabase } from "@/lib/db/sql/database";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ListRequestsQuery, RequestListResponse } from "@/lib/schemas/request";
+import type { ListCursor } from "@/lib/domain/requests/list-cursor";
 import { listQuery } from "@/lib/data/requests/list-query";
 
 /**
@@ -9,8 +10,8 @@ import { listQuery } from "@/lib/data/requests/list-query";
  * may list. The SQL and why it is shaped so: list-query.ts. It runs on the read
  * connection's prepared statements: through Prisma every query was compiled anew, the
  * largest share of a list request's time (BENCHMARKS.md). On PostgreSQL the same read
- * runs on the pool (lib/db/sql/reads.ts).
+ * runs on the pool (lib/db/sql/reads.ts). `after`: the page starts after that row (list-cursor.ts).
  */
-export async function listRequests(query: ListRequestsQuery, user: SessionUser): Promise<RequestListResponse> {
-  return readDatabase((dialect) => listQuery(query, user.id, dialect));
+export async function listRequests(query: ListRequestsQuery, user: SessionUser, after?: ListCursor): Promise<RequestListResponse> {
+  return readDatabase((dialect) => listQuery(query, user.id, dialect, { after }));
 }

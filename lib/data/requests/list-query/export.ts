@@ -7,6 +7,7 @@ import { plan, whereParams } from "./plan";
 import { shouldWalk } from "./page";
 import { requestColumns } from "@/lib/data/requests/request-row";
 import { countAll, countMatches, narrowLongText, SEARCH_COUNT_LIMIT } from "./count";
+import { afterRanges, type SortPosition } from "./keyset";
 
 // The export (export-requests.ts) reads a whole view in pages, each page a keyset step
 // ("after the last row sent") along the same order as the list, with the same filters
@@ -14,7 +15,7 @@ import { countAll, countMatches, narrowLongText, SEARCH_COUNT_LIMIT } from "./co
 // the read connection's prepared statements), so the export can yield between pages.
 
 /** The last row sent: its sort value (as stored) and number. */
-export type ExportCursor = { value: unknown; number: number };
+export type ExportCursor = SortPosition;
 
 export type ExportPlan = { terms: Term[]; form: Form; column: string; dir: "ASC" | "DESC"; dialect: Dialect };
 
@@ -35,26 +36,6 @@ export function* planExport(query: Omit<ListRequestsQuery, "page" | "pageSize">,
   const count = yield* countMatches(p, all, SEARCH_COUNT_LIMIT + 1);
   const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
   return { terms, form: shouldWalk(count.estimate, all, pageSize) ? "scan" : "seek", column, dir, dialect };
-}
-
-/**
- * Where the rows after `after` are, in the view's order, as one or two ranges read one
- * after the other. NULL comes first ascending and last descending (SQLite's order, asked
- * of PostgreSQL too: dialect.orderNullable); only the assignee's name may be NULL. Row values ("(col, number) > (?, ?)") are a range on
- * the sort index, so a page starts where the last one ended instead of walking to it.
- */
-function afterRanges(column: string, dir: "ASC" | "DESC", after: ExportCursor | null): { sql: string; params: unknown[] }[] {
-  const op = dir === "ASC" ? ">" : "<";
-  const col = quote(column);
-  const num = quote("number");
-  const everything = { sql: "1 = 1", params: [] };
-  if (column === "number") return [after ? { sql: `${num} ${op} ?`, params: [after.number] } : everything];
-  const past = (a: ExportCursor) => ({ sql: `(${col}, ${num}) ${op} (?, ?)`, params: [a.value, a.number] });
-  if (column !== "assigneeName") return [after ? past(after) : everything];
-  const nulls = (a: ExportCursor | null) => ({ sql: `${col} IS NULL${a ? ` AND ${num} ${op} ?` : ""}`, params: a ? [a.number] : [] });
-  const named = { sql: `${col} IS NOT NULL`, params: [] };
-  if (dir === "ASC") return after === null ? [nulls(null), named] : after.value === null ? [nulls(after), named] : [past(after)];
-  return after === null ? [named, nulls(null)] : after.value === null ? [nulls(after)] : [past(after), nulls(null)];
 }
 
 /**
