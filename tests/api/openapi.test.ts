@@ -126,7 +126,9 @@ describe("the OpenAPI document", () => {
       "q",
       "page",
       "pageSize",
+      "after",
     ]);
+    expect(list.find((p: any) => p.name === "after").schema).toMatchObject({ type: "string" });
     expect(doc.paths["/api/tokens"].post.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/health"].get.security).toEqual([]);
   });
