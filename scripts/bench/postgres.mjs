@@ -16,7 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { startNginx } from "../nginx.mjs";
 import { createDatabase, databaseUrl, dropDatabase, dropDatabasesByPrefix, numberedPlaceholders, quoteIdentifier, withAdmin } from "../postgres-databases.mjs";
-import { inspectDatabase, inspectWith, scenarios, storedCreatesWith } from "./scenarios.mjs";
+import { inspectDatabase, inspectWith, scenarios, storedCreatesWith, withCursors } from "./scenarios.mjs";
 
 const RUN_DATABASE = "kv_bench_run";
 const THROUGHPUT = /^list number desc, page 1$|^search "checkout"|^request page|^floor: GET \/api\/me/;

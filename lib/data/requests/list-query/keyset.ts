@@ -7,11 +7,14 @@ import { quote } from "./terms";
 export type SortPosition = { value: unknown; number: number };
 
 /**
- * Where the rows after `after` are, in the view's order, as one or two ranges read one
- * after the other. NULL comes first ascending and last descending (SQLite's order, asked
- * of PostgreSQL too: dialect.orderNullable); only the assignee's name may be NULL. Row
- * values ("(col, number) > (?, ?)") are a range on the sort index, so a page starts
- * where the last one ended instead of walking to it.
+ * Where the rows after `after` are, in the view's order, as ranges read one after the
+ * other: first the rest of the rows sharing its sort value (col = ? AND number > ?),
+ * then the rows past that value (col > ?). Each is a plain range on the (col, number)
+ * index. The row value "(col, number) > (?, ?)" says the same in one, but SQLite seeks
+ * it on col alone and steps over every row of that value: on a column of few values
+ * (status, priority, assignee) a page after the middle of 1,000,000 rows took 16–39 ms.
+ * NULL comes first ascending and last descending (SQLite's order, asked of PostgreSQL
+ * too: dialect.orderNullable); only the assignee's name may be NULL.
  */
 export function afterRanges(column: string, dir: "ASC" | "DESC", after: SortPosition | null): { sql: string; params: unknown[] }[] {
   const op = dir === "ASC" ? ">" : "<";
@@ -19,10 +22,13 @@ export function afterRanges(column: string, dir: "ASC" | "DESC", after: SortPosi
   const num = quote("number");
   const everything = { sql: "1 = 1", params: [] };
   if (column === "number") return [after ? { sql: `${num} ${op} ?`, params: [after.number] } : everything];
-  const past = (a: SortPosition) => ({ sql: `(${col}, ${num}) ${op} (?, ?)`, params: [a.value, a.number] });
-  if (column !== "assigneeName") return [after ? past(after) : everything];
+  const past = (a: SortPosition) => [
+    { sql: `${col} = ? AND ${num} ${op} ?`, params: [a.value, a.number] },
+    { sql: `${col} ${op} ?`, params: [a.value] },
+  ];
+  if (column !== "assigneeName") return after ? past(after) : [everything];
   const nulls = (a: SortPosition | null) => ({ sql: `${col} IS NULL${a ? ` AND ${num} ${op} ?` : ""}`, params: a ? [a.number] : [] });
   const named = { sql: `${col} IS NOT NULL`, params: [] };
-  if (dir === "ASC") return after === null ? [nulls(null), named] : after.value === null ? [nulls(after), named] : [past(after)];
-  return after === null ? [named, nulls(null)] : after.value === null ? [nulls(after)] : [past(after), nulls(null)];
+  if (dir === "ASC") return after === null ? [nulls(null), named] : after.value === null ? [nulls(after), named] : past(after);
+  return after === null ? [named, nulls(null)] : after.value === null ? [nulls(after)] : [...past(after), nulls(null)];
 }
