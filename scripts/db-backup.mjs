@@ -1,5 +1,5 @@
 // Online backup and restore of the app's database. Plain Node ESM with better-sqlite3
-// only (the production image runs it without tsx):
+// and pg only (the production image runs it without tsx):
 //
 //   node scripts/db-backup.mjs backup  --out <file> [--force]    (npm run backup -- --out …)
 //   node scripts/db-backup.mjs restore --from <file> [--force]   (npm run restore -- --from …)
@@ -24,14 +24,28 @@
 // be replayed into the restored file) and renames the copy into place. The app must be
 // stopped: see RELIABILITY.md ("Backup and restore") for why a live replace is refused.
 //
-// PostgreSQL: DATABASE_URL postgres(ql)://… is refused today. `pg_dump --format=custom`
-// (backup) and `pg_restore --clean --single-transaction` (restore) plug in as a second
-// entry of BACKENDS below, with the same options, checks and exit codes.
+// PostgreSQL (DATABASE_URL postgres(ql)://…), with the same options, checks and exit
+// codes, through PostgreSQL's own tools (pg_dump and pg_restore on PATH, the server's
+// major version or newer):
+// backup: opens a REPEATABLE READ transaction, exports its snapshot and has
+// `pg_dump --format=custom --snapshot` dump exactly that snapshot, while the same
+// transaction counts the rows: the figures printed are the backup's own. Online: the app
+// keeps reading and writing. Checked with `pg_restore --list` (every table of the app in
+// it), synced, then named <file>.
+// restore: refuses while any session is connected to the target database (the app's
+// pool keeps some open: stop the app first). Restores into a new database beside it
+// ("<name>_restoring_<pid>", in one transaction), checks it as the backup's figures are
+// checked, and only then renames it into place (the old one, if any, is dropped): what
+// is checked is what goes into place, and a failed restore leaves the target as it was.
+// Needs a role that may create databases (the runner of `npm run db:migrate` needs it
+// for a new server too).
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { execFile } from "node:child_process";
+import { parseArgs, promisify } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 const USAGE = `usage:
   npm run backup  -- --out <file> [--force]    consistent online copy of DATABASE_URL's database
@@ -55,6 +69,7 @@ const REQUIRED_TABLES = [
 ];
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/postgres/migrations", import.meta.url));
 
 class Refusal extends Error {}
 class UsageError extends Error {}
@@ -67,11 +82,7 @@ function databaseUrl() {
 /** The backend for DATABASE_URL. A PostgreSQL entry (pg_dump / pg_restore) goes here. */
 const BACKENDS = [
   { matches: (url) => url.startsWith("file:"), backup: backupSqlite, restore: restoreSqlite },
-  {
-    matches: (url) => /^postgres(ql)?:/.test(url),
-    backup: () => refuse("PostgreSQL backups are not built yet (pg_dump, a later issue): use your provider's backups"),
-    restore: () => refuse("PostgreSQL restores are not built yet (pg_restore, a later issue)"),
-  },
+  { matches: (url) => /^postgres(ql)?:/.test(url), backup: backupPostgres, restore: restorePostgres },
 ];
 
 function refuse(message) {
@@ -161,17 +172,17 @@ function assertNotInUse(file) {
   }
 }
 
-/** The migrations in prisma/migrations next to this script (null when the folder is not shipped). */
-function codeMigrations() {
-  if (!existsSync(MIGRATIONS_DIR)) return null;
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+/** The migrations in `dir` next to this script (null when the folder is not shipped). */
+function codeMigrations(dir) {
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
 }
 
-function migrationAdvice(applied) {
-  const known = codeMigrations();
+function migrationAdvice(applied, dir = MIGRATIONS_DIR) {
+  const known = codeMigrations(dir);
   if (known === null) return ["migrations: prisma/migrations not found here; run `npm run db:migrate` where the code is"];
   const pending = known.filter((m) => !applied.includes(m));
   const unknown = applied.filter((m) => !known.includes(m));
@@ -279,6 +290,170 @@ async function restoreSqlite(url, { from, force }) {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+// ---- PostgreSQL ----------------------------------------------------------------------
+
+const run = promisify(execFile);
+
+/** DATABASE_URL as libpq reads it: Prisma's own query parameters (schema, connection_limit…) left out. */
+function libpqUrl(url) {
+  const u = new URL(url);
+  for (const key of [...u.searchParams.keys()])
+    if (!["sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "options"].includes(key)) u.searchParams.delete(key);
+  return u.toString();
+}
+
+const databaseName = (url) => decodeURIComponent(new URL(url).pathname.slice(1));
+const otherDatabase = (url, name) => {
+  const u = new URL(libpqUrl(url));
+  u.pathname = `/${encodeURIComponent(name)}`;
+  return u.toString();
+};
+const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+
+async function withClient(url, work) {
+  const client = new pg.Client({ connectionString: libpqUrl(url) });
+  try {
+    await client.connect();
+  } catch (error) {
+    refuse(`cannot connect to ${databaseName(url)}: ${error.message}`);
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** pg_dump or pg_restore; a failure is a refusal with the tool's own message. */
+async function tool(name, args) {
+  try {
+    return (await run(name, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    if (error.code === "ENOENT") refuse(`${name} is not on PATH: install PostgreSQL's client tools (Debian: postgresql-client)`);
+    refuse(`${name} failed: ${(error.stderr || error.message).trim()}`);
+  }
+}
+
+/** The figures of a database of this app (its tables checked first), read by `client`. */
+async function postgresFigures(client, what) {
+  const { rows } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()");
+  const tables = new Set(rows.map((r) => r.tablename));
+  const required = [...REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations"), "_kvstore_migrations"];
+  const missing = required.filter((t) => !tables.has(t));
+  if (missing.length > 0) refuse(`${what} is not a database of this app: no table ${missing.join(", ")}`);
+  const one = async (sql) => Number((await client.query(sql)).rows[0].n);
+  return {
+    requests: await one('SELECT COUNT(*) AS n FROM "DatasetRequest"'),
+    events: await one('SELECT COUNT(*) AS n FROM "RequestEvent"'),
+    users: await one('SELECT COUNT(*) AS n FROM "user"'),
+    migrations: (await client.query('SELECT "name" FROM "_kvstore_migrations" ORDER BY "name"')).rows.map((r) => r.name),
+  };
+}
+
+/** The tables a custom-format archive holds data for (`pg_restore --list`). */
+async function archiveTables(file) {
+  const list = await tool("pg_restore", ["--list", file]);
+  return new Set([...list.matchAll(/^\d+; \d+ \d+ TABLE DATA \S+ (\S+) /gm)].map((m) => m[1]));
+}
+
+async function backupPostgres(url, { out, force }) {
+  const target = path.resolve(out);
+  if (!existsSync(path.dirname(target))) refuse(`folder ${path.dirname(target)} does not exist`);
+  if (existsSync(target) && !force) refuse(`${target} exists: choose another name or pass --force to replace it`);
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const tmp = `${target}.partial-${process.pid}`;
+  rmSync(tmp, { force: true });
+  try {
+    // One snapshot for the dump and the figures: the transaction that exported it stays
+    // open until pg_dump has taken it.
+    const figures = await withClient(url, async (client) => {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      const snapshot = (await client.query("SELECT pg_export_snapshot() AS s")).rows[0].s;
+      const dumping = tool("pg_dump", [
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        `--snapshot=${snapshot}`,
+        `--file=${tmp}`,
+        `--dbname=${libpqUrl(url)}`,
+      ]);
+      const read = await postgresFigures(client, `the database ${databaseName(url)}`);
+      await dumping;
+      await client.query("COMMIT");
+      return read;
+    });
+    const tables = await archiveTables(tmp);
+    const missing = REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations" && !tables.has(t));
+    if (missing.length > 0) refuse(`the dump has no data for ${missing.join(", ")}`);
+    fsyncPath(tmp);
+    if (force) renameSync(tmp, target);
+    else {
+      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
+      rmSync(tmp);
+    }
+    fsyncPath(path.dirname(target));
+    const size = statSync(target).size;
+    const ms = Date.now() - started;
+    console.log(`backup: ${target}`);
+    console.log(`  from PostgreSQL database ${databaseName(url)} at ${startedAt}, one snapshot (pg_dump --format=custom), ${ms} ms`);
+    console.log(`  ${mb(size)}, ${figures.requests} requests, ${figures.events} history events, ${figures.users} users, ${tables.size} tables`);
+    console.log(`  migrations: ${figures.migrations.length}, latest ${figures.migrations.at(-1) ?? "none"}`);
+    return { file: target, size, ms, ...figures };
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Refuses while a session other than ours is connected to database `name`. */
+async function assertPostgresNotInUse(admin, name) {
+  const { rows } = await admin.query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+  if (Number(rows[0].n) > 0) refuse(`${name} is in use (${rows[0].n} session(s) connected: the app or another client): stop the app, then restore`);
+}
+
+async function restorePostgres(url, { from, force }) {
+  const backup = path.resolve(from);
+  if (!existsSync(backup)) refuse(`no backup at ${backup}`);
+  if (!statSync(backup).isFile()) refuse(`${backup} is not a file`);
+  const header = Buffer.alloc(5);
+  const fd = openSync(backup, "r");
+  const read = readSync(fd, header, 0, 5, 0);
+  closeSync(fd);
+  if (read !== 5 || header.toString("latin1") !== "PGDMP") refuse(`${backup} is not a pg_dump archive (custom format)`);
+  const name = databaseName(url);
+  if (!name) refuse("DATABASE_URL names no database");
+  const scratch = `${name}_restoring_${process.pid}`;
+  const started = Date.now();
+  return withClient(otherDatabase(url, "postgres"), async (admin) => {
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0;
+    if (exists && !force) refuse(`database ${name} exists: pass --force to replace it (back it up first: npm run backup -- --out …)`);
+    if (exists) await assertPostgresNotInUse(admin, name);
+    await admin.query(`DROP DATABASE IF EXISTS ${ident(scratch)}`);
+    await admin.query(`CREATE DATABASE ${ident(scratch)}`);
+    try {
+      await tool("pg_restore", ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", `--dbname=${otherDatabase(url, scratch)}`, backup]);
+      const figures = await withClient(otherDatabase(url, scratch), (client) => postgresFigures(client, `the backup ${backup}`));
+      // Nobody may have connected to the target since the first check.
+      if (exists) {
+        await assertPostgresNotInUse(admin, name);
+        const old = `${name}_replaced_${process.pid}`;
+        await admin.query(`ALTER DATABASE ${ident(name)} RENAME TO ${ident(old)}`);
+        await admin.query(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(name)}`);
+        await admin.query(`DROP DATABASE ${ident(old)}`);
+      } else await admin.query(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(name)}`);
+      console.log(`restore: ${backup} → PostgreSQL database ${name} in ${Date.now() - started} ms`);
+      console.log(`  ${figures.requests} requests, ${figures.events} history events, ${figures.users} users, every table of the app`);
+      for (const line of migrationAdvice(figures.migrations, POSTGRES_MIGRATIONS_DIR)) console.log(`  ${line}`);
+      console.log("  start the app now (sessions stored in the backup are valid again; newer ones are gone)");
+      return { database: name, ...figures };
+    } catch (error) {
+      await admin.query(`DROP DATABASE IF EXISTS ${ident(scratch)} WITH (FORCE)`);
+      throw error;
+    }
+  });
 }
 
 function parse(argv) {

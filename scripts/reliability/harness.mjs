@@ -3,6 +3,9 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { numberedPlaceholders } from "../postgres-databases.mjs";
 
 export const DEMO_PASSWORD = "kvstore-demo";
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -106,3 +109,26 @@ export const requestBody = (datasetName, overrides = {}) => ({
   backupsEnabled: false,
   ...overrides,
 });
+
+const INT8 = 20;
+const numbersAsNumbers = (oid, format) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format));
+
+/**
+ * Reads for a script's checks, on a SQLite `file` or a PostgreSQL `url`: `all` and `get`
+ * take SQL with ? placeholders; COUNT(*) comes back as a number on both.
+ */
+export async function openDatabaseReader({ file, url }) {
+  if (file) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    return {
+      all: async (sql, params = []) => db.prepare(sql).all(...params),
+      get: async (sql, params = []) => db.prepare(sql).get(...params),
+      close: async () => db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const all = async (sql, params = []) =>
+    (await client.query({ text: numberedPlaceholders(sql), values: params, types: { getTypeParser: numbersAsNumbers } })).rows;
+  return { all, get: async (sql, params) => (await all(sql, params))[0], close: () => client.end() };
+}

@@ -18,11 +18,9 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { SMTPServer } from "smtp-server";
-import { databaseUrl, dropDatabase, numberedPlaceholders } from "../postgres-databases.mjs";
-import { prepareServerEnv, requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
+import { databaseUrl, dropDatabase } from "../postgres-databases.mjs";
+import { openDatabaseReader, prepareServerEnv, requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -42,30 +40,8 @@ if (!["sqlite", "postgres"].includes(values.db)) throw new Error(`--db must be s
 const onPostgres = values.db === "postgres";
 const pgName = values["db-name"] ?? `kv_notify_crash_${port}`;
 
-/**
- * The checks' reads, on either database: `all`/`get` take SQL with ? placeholders.
- * A fresh connection each time: the app is killed and restarted in between.
- */
-async function openReader() {
-  if (!onPostgres) {
-    const db = new Database(dbFile, { readonly: true });
-    return {
-      all: async (sql, params = []) => db.prepare(sql).all(...params),
-      get: async (sql, params = []) => db.prepare(sql).get(...params),
-      close: async () => db.close(),
-    };
-  }
-  const client = new pg.Client({ connectionString: databaseUrl(pgName) });
-  await client.connect();
-  const all = async (sql, params = []) => {
-    // COUNT(*) is a bigint, which pg gives as a string.
-    const { rows } = await client.query({ text: numberedPlaceholders(sql), values: params, types: { getTypeParser: numbersAsNumbers } });
-    return rows;
-  };
-  return { all, get: async (sql, params) => (await all(sql, params))[0], close: () => client.end() };
-}
-const INT8 = 20;
-const numbersAsNumbers = (oid, format) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format));
+/** The checks' reads (harness.mjs), on this run's database; a fresh connection each time: the app is killed and restarted in between. */
+const openReader = () => openDatabaseReader(onPostgres ? { url: databaseUrl(pgName) } : { file: dbFile });
 
 /** One read on a fresh connection. */
 async function readOnce(read) {

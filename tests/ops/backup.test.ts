@@ -117,15 +117,16 @@ describe("backup", () => {
     expect(run(["backup", "--out", path.join(dir, "no", "a.sqlite")], source)).toMatchObject({ code: 1, out: expect.stringMatching(/does not exist/) });
   });
 
-  it("says PostgreSQL is not supported yet", () => {
-    const result = spawnSync(process.execPath, [SCRIPT, "backup", "--out", "x"], {
-      env: { ...process.env, DATABASE_URL: "postgresql://kv:secret@db:5432/kv" },
+  it("on PostgreSQL, refuses a server it cannot reach without printing the password (scripts/reliability/backup-restore.mjs --db postgres runs the real thing)", () => {
+    const result = spawnSync(process.execPath, [SCRIPT, "backup", "--out", path.join(dir, "pg.dump")], {
+      env: { ...process.env, DATABASE_URL: "postgresql://kv:secret@127.0.0.1:1/kv" },
       cwd: dir,
       encoding: "utf8",
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/pg_dump/);
+    expect(result.stderr).toMatch(/backup refused: cannot connect to kv/);
     expect(result.stderr).not.toMatch(/secret/);
+    expect(existsSync(path.join(dir, "pg.dump"))).toBe(false);
   });
 });
 
