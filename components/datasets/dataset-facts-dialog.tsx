@@ -1,6 +1,7 @@
 "use client";
-// Admins set a dataset's provisioned facts and links (PATCH /api/datasets/{name}); only
-// the fields that changed are sent, and the page reloads its data from the server.
+// The dialog where admins set a dataset's provisioned facts and links (PATCH
+// /api/datasets/{name}); only the fields that changed are sent, and the page reloads its
+// data from the server. Loaded when first opened (dataset-facts-editor.tsx).
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Alert from "@mui/material/Alert";
@@ -33,10 +34,12 @@ function fromInput(field: DatasetFactField, text: string): unknown {
   return t;
 }
 
-export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
+type Props = { dataset: DatasetDetail; open: boolean; onClose: () => void };
+
+/** Starts from the stored values each time it is mounted (the editor remounts it per opening). */
+export function DatasetFactsDialog({ dataset, open, onClose }: Props) {
   const router = useRouter();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
   const initial = Object.fromEntries(DATASET_FACT_FIELDS.map((f) => [f, asInput(f, dataset[f])])) as Record<DatasetFactField, string>;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -45,7 +48,7 @@ export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
 
   async function save() {
     const changed = DATASET_FACT_FIELDS.filter((f) => values[f] !== initial[f]);
-    if (changed.length === 0) return setOpen(false);
+    if (changed.length === 0) return onClose();
     const body = Object.fromEntries(changed.map((f) => [f, fromInput(f, values[f])]));
     const parsed = updateDatasetBodySchema.safeParse(body);
     if (!parsed.success) {
@@ -55,7 +58,7 @@ export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
     try {
       await apiFetch(`/api/datasets/${encodeURIComponent(dataset.name)}`, { method: "PATCH", json: body });
       toast("Provisioned facts saved");
-      setOpen(false);
+      onClose();
       router.refresh();
     } catch (error) {
       if (error instanceof ApiClientError) {
@@ -68,44 +71,31 @@ export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
   }
 
   return (
-    <>
-      <Button
-        variant="outlined"
-        onClick={() => {
-          setValues(initial);
-          setErrors({});
-          setFailure(null);
-          setOpen(true);
-        }}
-      >
-        Edit facts and links
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>Provisioned facts and links</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {failure && <Alert severity="error">{failure}</Alert>}
-            {DATASET_FACT_FIELDS.map((f) => (
-              <TextField
-                key={f}
-                label={DATASET_FACT_LABELS[f] + (f === "provisionedAt" ? " (UTC)" : "")}
-                type={f === "provisionedAt" ? "datetime-local" : NUMBERS.includes(f) ? "number" : "text"}
-                value={values[f]}
-                onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
-                error={Boolean(errors[f])}
-                helperText={errors[f] ?? (f.endsWith("Url") ? "An http:// or https:// address" : undefined)}
-                slotProps={{ inputLabel: { shrink: true } }}
-              />
-            ))}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button variant="contained" onClick={save} disabled={saving}>
-            Save
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>Provisioned facts and links</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {failure && <Alert severity="error">{failure}</Alert>}
+          {DATASET_FACT_FIELDS.map((f) => (
+            <TextField
+              key={f}
+              label={DATASET_FACT_LABELS[f] + (f === "provisionedAt" ? " (UTC)" : "")}
+              type={f === "provisionedAt" ? "datetime-local" : NUMBERS.includes(f) ? "number" : "text"}
+              value={values[f]}
+              onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+              error={Boolean(errors[f])}
+              helperText={errors[f] ?? (f.endsWith("Url") ? "An http:// or https:// address" : undefined)}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          ))}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={save} disabled={saving}>
+          Save
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }
