@@ -51,7 +51,7 @@ const { values: opts } = parseArgs({
     lighthouse: { type: "boolean" },
     "no-lighthouse": { type: "boolean", default: false },
     // Lighthouse mobile runs per page in the page-load scenario (pages.mjs; --only pages).
-    "page-runs": { type: "string", default: "5" },
+    "page-runs": { type: "string" },
     // Writes a V8 CPU profile of the app server to .tmp/bench/prof (see profile-summary.mjs).
     profile: { type: "boolean", default: false },
     // Seeds (and caches) the databases of --sizes, then stops: a 1,000,000-row seed takes
@@ -379,7 +379,7 @@ async function benchSize(count) {
     }
     let pages = null;
     if (count === pagesSize && lighthouseBin && (!only || only.test(PAGES_GROUP))) {
-      const runs = Math.max(1, Number(opts["page-runs"]) || 5);
+      const runs = Math.max(1, Number(opts["page-runs"] ?? (quick ? 1 : 5)) || 5);
       log(`page loads: Lighthouse mobile, ${runs} runs of each page`);
       const loadBefore = os.loadavg()[0];
       pages = await measurePages({ bin: lighthouseBin, appUrl, cookie, info, workDir: path.join(WORK, "pages"), runs, log });
