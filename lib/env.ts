@@ -113,6 +113,17 @@ const envSchema = z
         .default("0")
         .transform((v) => v === "1"),
     ),
+    /**
+     * 1: the empty pages /bench/empty and /bench/frame answer (npm run bench's floor for
+     * Lighthouse, scripts/bench/pages.mjs). Default 0: they are a 404 like any unknown path.
+     */
+    BENCH_EMPTY_PAGES: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .enum(["0", "1"], { error: "BENCH_EMPTY_PAGES must be 1 or 0" })
+        .default("0")
+        .transform((v) => v === "1"),
+    ),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);

@@ -107,7 +107,7 @@ export function DatasetView({ dataset: d, user }: { dataset: DatasetDetail; user
                 A change is open: <RequestLink number={openChange.number} />
               </Typography>
             ) : (
-              <LinkButton href={`/requests/new?change=${encoded}`} variant="contained">
+              <LinkButton href={`/requests/new?change=${encoded}`} prefetchOnIntent variant="contained">
                 Request a change
               </LinkButton>
             )}
@@ -116,7 +116,7 @@ export function DatasetView({ dataset: d, user }: { dataset: DatasetDetail; user
                 Being decommissioned: <RequestLink number={openDecommission.number} />
               </Typography>
             ) : (
-              <LinkButton href={`/requests/new?decommission=${encoded}`} variant="outlined" color="error">
+              <LinkButton href={`/requests/new?decommission=${encoded}`} prefetchOnIntent variant="outlined" color="error">
                 Decommission
               </LinkButton>
             )}

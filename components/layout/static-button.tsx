@@ -4,6 +4,7 @@
 // shows as the theme's ring (:focus-visible); there is no ripple and no loading state.
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import NextLink from "next/link";
+import { IntentLink } from "./intent-link";
 import styles from "./static-button.module.css";
 
 type Look = {
@@ -42,14 +43,20 @@ export function StaticButton({ variant, color, size, startIcon, className, child
   );
 }
 
-type LinkProps = Look & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "color" | "className" | "children" | "href"> & { href: string };
+type LinkProps = Look &
+  Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "color" | "className" | "children" | "href"> & {
+    href: string;
+    /** Fetch the page when reached for, not when in view (intent-link.tsx). */
+    prefetchOnIntent?: boolean;
+  };
 
 /** A Next link that looks like MUI's Button (Button component={NextLink}). */
-export function StaticLinkButton({ variant, color, size, startIcon, className, children, href, ...props }: LinkProps) {
+export function StaticLinkButton({ variant, color, size, startIcon, className, children, href, prefetchOnIntent, ...props }: LinkProps) {
+  const Link = prefetchOnIntent ? IntentLink : NextLink;
   return (
-    <NextLink href={href} className={buttonClass({ variant, color, size, className })} {...props}>
+    <Link href={href} className={buttonClass({ variant, color, size, className })} {...props}>
       <Content startIcon={startIcon}>{children}</Content>
-    </NextLink>
+    </Link>
   );
 }
 

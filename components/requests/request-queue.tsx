@@ -124,10 +124,10 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
             <KeyboardOutlinedIcon />
           </StaticIconButton>
           <ExportMenu view={view} />
-          <StaticLinkButton href="/requests/import" variant="outlined" startIcon={<UploadIcon />}>
+          <StaticLinkButton href="/requests/import" prefetchOnIntent variant="outlined" startIcon={<UploadIcon />}>
             Import
           </StaticLinkButton>
-          <StaticLinkButton href="/requests/new" variant="contained">
+          <StaticLinkButton href="/requests/new" prefetchOnIntent variant="contained">
             New request
           </StaticLinkButton>
         </div>
@@ -243,7 +243,7 @@ function EmptyQueue({ mine, onShowAll }: { mine: boolean; onShowAll: () => void 
           Show all requests
         </StaticButton>
         {mine && (
-          <StaticLinkButton href="/requests/new" variant="contained">
+          <StaticLinkButton href="/requests/new" prefetchOnIntent variant="contained">
             Submit a request
           </StaticLinkButton>
         )}

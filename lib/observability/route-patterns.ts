@@ -21,6 +21,8 @@ export const PAGE_PATTERNS = [
   "/inbox",
   "/settings/webhooks",
   "/admin/people",
+  "/bench/empty",
+  "/bench/frame",
 ] as const;
 
 /** Served by routes that no endpoint declaration names one by one, and Next's own files. */

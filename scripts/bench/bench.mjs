@@ -5,6 +5,7 @@
 //   npm run bench -- --quick               10,000 rows, fewer sorts, 0.5 s per run (proves the harness; not judged)
 //   npm run bench -- --sizes 100000 --duration 5 --only "search|page 1" --no-build
 //   npm run bench -- --sizes 100000 --only "floor|page 1" --rounds 5 --no-build   (medians of 5 runs)
+//   npm run bench -- --sizes 10000 --only pages --no-build   mobile page loads beside the empty page (pages.mjs)
 //   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
 //                                          against two behind nginx (postgres.mjs)
 //
@@ -24,6 +25,7 @@ import { createBody, inspectDatabase, scenarios, storedCreates, withCursors } fr
 import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
+import { measurePages, PAGES_GROUP } from "./pages.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -48,6 +50,8 @@ const { values: opts } = parseArgs({
     port: { type: "string", default: "3401" },
     lighthouse: { type: "boolean" },
     "no-lighthouse": { type: "boolean", default: false },
+    // Lighthouse mobile runs per page in the page-load scenario (pages.mjs; --only pages).
+    "page-runs": { type: "string" },
     // Writes a V8 CPU profile of the app server to .tmp/bench/prof (see profile-summary.mjs).
     profile: { type: "boolean", default: false },
     // Seeds (and caches) the databases of --sizes, then stops: a 1,000,000-row seed takes
@@ -79,6 +83,8 @@ const only = opts.only ? new RegExp(opts.only) : null;
 // Lighthouse once per run, on the 100,000-request database when it is one of the sizes.
 const lighthouseBin = opts["no-lighthouse"] || (quick && !opts.lighthouse) ? null : findLighthouse(ROOT);
 const lighthouseSize = sizes.includes(100_000) ? 100_000 : sizes[0];
+// Page loads (pages.mjs) on the 10,000-request database: page weight, not data size.
+const pagesSize = sizes.includes(10_000) ? 10_000 : sizes[0];
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
@@ -317,6 +323,8 @@ async function benchSize(count) {
       // user drives thousands of requests a second here: the app's limit of 600 a minute
       // per user (lib/env.ts) would turn the run into 429s.
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
+      // The empty pages the page loads are measured against (pages.mjs).
+      BENCH_EMPTY_PAGES: "1",
     },
     appPort,
   );
@@ -351,7 +359,7 @@ async function benchSize(count) {
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
     let lighthouseResult = null;
-    if (count === lighthouseSize) {
+    if (count === lighthouseSize && (!only || only.test("lighthouse"))) {
       if (lighthouseBin) {
         log("Lighthouse on /requests (mobile and desktop, 3 runs each)");
         try {
@@ -370,6 +378,14 @@ async function benchSize(count) {
               : "Lighthouse not installed (npm install --prefix .tmp/tools lighthouse@13.5.0)",
         };
     }
+    let pages = null;
+    if (count === pagesSize && lighthouseBin && (!only || only.test(PAGES_GROUP))) {
+      const runs = Math.max(1, Number(opts["page-runs"] ?? (quick ? 1 : 5)) || 5);
+      log(`page loads: Lighthouse mobile, ${runs} runs of each page`);
+      const loadBefore = os.loadavg()[0];
+      pages = await measurePages({ bin: lighthouseBin, appUrl, cookie, info, workDir: path.join(WORK, "pages"), runs, log });
+      pages.load = `${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after`;
+    }
     if (!only || only.test("create")) {
       const tag = `${Date.now().toString(36)}`;
       const stored = (t) => storedCreates(dbFile, t);
@@ -380,7 +396,7 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, pages };
   } finally {
     await app.stop();
     await bare.stop();

@@ -1,5 +1,6 @@
 // Tables for the console and for BENCHMARKS.md, and the issue's goals checked against
 // the numbers of the same run.
+import { renderPages } from "./pages.mjs";
 const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const pct = (n) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)} %` : "–");
@@ -30,8 +31,9 @@ function goals(report) {
   const lines = [];
   const mark = (ok) => (ok === null ? "not measured" : ok ? "met" : "**not met**");
   const r100 = by.get(100_000);
-  if (r100) {
-    const list = r100.results.filter((r) => LIST_GROUPS.has(r.group));
+  const list100 = r100?.results.filter((r) => LIST_GROUPS.has(r.group)) ?? [];
+  if (list100.length) {
+    const list = list100;
     const worstP95 = list.reduce((m, r) => (r.app.p95 > m.app.p95 ? r : m), list[0]);
     const worstRatio = list.reduce((m, r) => (r.app.rps / r.bare.rps < m.app.rps / m.bare.rps ? r : m), list[0]);
     const worstLoaded = list.reduce((m, r) => (r.app.p95Loaded > m.app.p95Loaded ? r : m), list[0]);
@@ -132,10 +134,12 @@ export function renderReport(report) {
     for (const p of run.problems) out.push(`- **app and bare answered differently**: ${p}`);
     if (run.problems.length) out.push("");
     out.push(table(run));
+    if (run.pages) out.push("", renderPages(run.pages, { load: run.pages.load }));
   }
   return out.join("\n");
 }
 
 export function renderConsole(report) {
-  return report.runs.map((run) => `\n${n(run.count)} requests\n${table(run)}`).join("\n") + `\n\n${goals(report)}\n`;
+  const pages = (run) => (run.pages ? `\n\n${renderPages(run.pages, { load: run.pages.load })}` : "");
+  return report.runs.map((run) => `\n${n(run.count)} requests\n${table(run)}${pages(run)}`).join("\n") + `\n\n${goals(report)}\n`;
 }

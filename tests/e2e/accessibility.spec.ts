@@ -54,6 +54,8 @@ const PAGES: PageCheck[] = [
     path: () => "/insights",
     ready: async (page) => {
       await heading(page);
+      // Each chart is drawn when its card comes near the screen (lazy-charts.tsx).
+      for (const card of await page.locator("section[aria-labelledby]").all()) await card.scrollIntoViewIfNeeded();
       await expect(page.locator(".MuiChartsSurface-root")).toHaveCount(5);
     },
   },

@@ -83,6 +83,25 @@ test("a dataset from request to catalog, changed through the workflow, with prov
   await page.reload();
   await expect(page.getByRole("region", { name: "Provisioned facts" })).toContainText("kv-use1-3.kv.internal:7000");
   await expect(history.getByRole("listitem").first()).toContainText("Endpoint");
+
+  // An admin edits a fact in the dialog (its code loads on the first click), which starts
+  // from the stored values each time it opens.
+  await admin.goto(`/datasets/${name}`);
+  const edit = admin.getByRole("button", { name: "Edit facts and links" });
+  const dialog = admin.getByRole("dialog", { name: "Provisioned facts and links" });
+  await edit.click();
+  await expect(dialog.getByLabel("Cluster", { exact: true })).toHaveValue("kv-use1-3");
+  await dialog.getByLabel("Cluster", { exact: true }).fill("kv-use1-4");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(admin.getByRole("region", { name: "Provisioned facts" })).toContainText("kv-use1-4");
+  await edit.click();
+  await expect(dialog.getByLabel("Cluster", { exact: true })).toHaveValue("kv-use1-4");
+  await dialog.getByLabel("Cluster", { exact: true }).fill("typed, then cancelled");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await edit.click();
+  await expect(dialog.getByLabel("Cluster", { exact: true })).toHaveValue("kv-use1-4");
   await adminContext.close();
 });
 

@@ -14,6 +14,8 @@ test("a requester opens Insights from the header: five charts, each with a summa
   for (const title of ["Requests over time", "Backlog by status", "Median time to completion", "Top teams", "Backlog by priority"]) {
     const card = page.getByRole("region", { name: title });
     await expect(card.locator("figcaption")).not.toBeEmpty();
+    // A chart is drawn when its card comes near the screen (lazy-charts.tsx).
+    await card.scrollIntoViewIfNeeded();
     await expect(card.locator(".MuiChartsSurface-root")).toBeVisible();
   }
 
@@ -39,4 +41,17 @@ test("the period is chosen in the URL: 6, 12 or 24 months", async ({ page }) => 
   await expect(card.getByRole("table").locator("tbody tr")).toHaveCount(6);
   await expect(card.locator("figcaption")).toContainText("in the last 6 months");
   await expect(page.getByRole("link", { name: "6 months" })).toHaveAttribute("aria-current", "page");
+});
+
+test("on a phone, a chart below the first view is drawn only when scrolled to", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signInAs(page, "alice@example.com", "/insights");
+  const first = page.getByRole("region", { name: "Requests over time" });
+  const last = page.getByRole("region", { name: "Backlog by priority" });
+  await expect(first.locator(".MuiChartsSurface-root")).toBeVisible();
+  // Its summary and numbers are there from the start; only the picture waits.
+  await expect(last.locator("figcaption")).not.toBeEmpty();
+  await expect(last.locator(".MuiChartsSurface-root")).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator(".MuiChartsSurface-root")).toBeVisible();
 });

@@ -57,7 +57,7 @@ export default async function InsightsPage({ searchParams }: Props) {
             Nothing to chart yet
           </Typography>
           <Typography color="textSecondary">Insights fill in as requests are submitted and worked on. Submit the first one.</Typography>
-          <LinkButton href="/requests/new" variant="contained">
+          <LinkButton href="/requests/new" prefetchOnIntent variant="contained">
             Submit a request
           </LinkButton>
         </Stack>
