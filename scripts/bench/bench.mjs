@@ -24,6 +24,7 @@ import { createBody, inspectDatabase, scenarios, storedCreates } from "./scenari
 import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
+import { benchTransfer, renderTransfer } from "./transfer.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -379,7 +380,9 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult };
+    // Export and import (transfer.mjs): last, since the imports add rows.
+    const transfer = await benchTransfer({ root: ROOT, work: WORK, app, cookie, origin: appUrl, dbFile, only, log });
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, transfer };
   } finally {
     await app.stop();
     await bare.stop();
@@ -438,8 +441,12 @@ async function main() {
     runs,
   };
   writeFileSync(path.join(WORK, `results-${quick ? "quick" : sizes.join("-")}.json`), JSON.stringify(report, null, 2));
-  console.log(renderConsole(report));
-  writeSection("results", renderReport(report));
+  // --only transfer runs no list scenario: no list table and goals to write.
+  if (runs.some((r) => r.results.length)) {
+    console.log(renderConsole(report));
+    writeSection("results", renderReport(report));
+  }
+  if (runs.some((r) => r.transfer)) writeSection("transfer", renderTransfer(report));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");

@@ -20,8 +20,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
 import { fromRequestRow } from "@/lib/data/requests/request-row";
 import { toDetail } from "@/lib/data/requests/request-dto";
-import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
-import type { ExportFormat, ExportRequestsQuery, RequestExportRow } from "@/lib/schemas/export";
+import { EXPORT_CSV_COLUMNS as CSV_COLUMNS, type ExportFormat, type ExportRequestsQuery, type RequestExportRow } from "@/lib/schemas/export";
 
 /** Rows per database read and per chunk written: one slice of work between yields. */
 export const EXPORT_PAGE_SIZE = 100;
@@ -38,26 +37,6 @@ function toExportRow(r: Record<string, unknown>): RequestExportRow {
   const { history: _history, comments: _comments, ...rest } = toDetail(row);
   return rest;
 }
-
-/** CSV columns, in order. Request fields keep their API names; people are written by email. */
-const CSV_COLUMNS = [
-  "number",
-  "datasetName",
-  "requestType",
-  "sourceSystem",
-  // The metadata a dataset keeps, in the form's order.
-  ...DATASET_METADATA_FIELDS,
-  "neededBy",
-  "priority",
-  "status",
-  "requester",
-  "assignee",
-  "createdAt",
-  "updatedAt",
-  "statusChangedAt",
-  "completedAt",
-  "version",
-] as const;
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
 // apostrophe (OWASP "CSV injection"). Tools that want the exact values read the JSON.

@@ -1,0 +1,260 @@
+// Export and import at scale (issue #20), one size at a time, on the app server bench.mjs
+// started. Each scenario runs beside its bare limit (bare-transfer.ts, a separate
+// process on the same database file) measured in the same run:
+//
+//   export: GET /api/requests/export (CSV and JSON; no filter, and one status) read to the
+//           end, rows/s against the bare query → csv-stringify (or JSON.stringify) stream.
+//           Meanwhile the app server's RSS (its process tree) is sampled, and a second
+//           client lists page 1 (GET /api/requests) one call after another: its p95.
+//   import: POST /api/requests/import of 10,000 rows (CSV and JSON) in validate and
+//           all-or-nothing modes, rows/s against the bare parse + insert of the same file,
+//           with the same second client listing meanwhile.
+//
+// Selected with --only transfer (or export / import: the regex is tried on
+// "transfer: <scenario name>").
+import { execFile } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { stringify } from "csv-stringify/sync";
+import { percentile } from "./load.mjs";
+import { createBody } from "./scenarios.mjs";
+
+const execFileAsync = promisify(execFile);
+/** The status of the filtered exports: the queue's new work, ~8 % of the seeded rows. */
+export const EXPORT_STATUS = "SUBMITTED";
+export const IMPORT_ROWS = 10_000;
+const SAMPLE_MS = 200;
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
+function treeRss(pid) {
+  let total = 0;
+  const pids = [pid];
+  while (pids.length) {
+    const p = pids.pop();
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* the process ended between two reads */
+    }
+  }
+  return total;
+}
+
+/** Samples the server's RSS until stopped: before, peak and last. */
+function rssSampler(pid) {
+  const before = treeRss(pid);
+  let peak = before;
+  let last = before;
+  const timer = setInterval(() => {
+    last = treeRss(pid);
+    peak = Math.max(peak, last);
+  }, SAMPLE_MS);
+  return () => {
+    clearInterval(timer);
+    return { before, peak, after: treeRss(pid), growth: peak - before };
+  };
+}
+
+/** A second user's list calls, one after another, until stopped: their latencies (ms). */
+function lister(url, cookie) {
+  const times = [];
+  let errors = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${url}/api/requests`, { headers: { cookie, accept: "application/json" } });
+        await res.arrayBuffer();
+        if (res.ok) times.push(performance.now() - t0);
+        else errors++;
+      } catch {
+        errors++;
+      }
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    const sorted = Float64Array.from(times).sort();
+    return { calls: sorted.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
+  };
+}
+
+async function bare(root, args) {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/bench/bare-transfer.ts"), ...args],
+    {
+      cwd: root,
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(stdout.trim().split("\n").at(-1));
+}
+
+/** Runs `work` with the RSS sampler and the second client around it. */
+async function whileMeasured(app, cookie, work) {
+  const stopRss = rssSampler(app.child.pid);
+  const stopList = lister(app.url, cookie);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  return { ...result, seconds, rss: stopRss(), list: await stopList() };
+}
+
+async function appExport(app, cookie, format, status) {
+  const query = new URLSearchParams({ format });
+  if (status) query.set("status", status);
+  return whileMeasured(app, cookie, async () => {
+    const res = await fetch(`${app.url}/api/requests/export?${query}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`export ${query}: ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of res.body) {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    }
+    // JSON: one row a line between "[" and "]"; CSV cells may hold line breaks, so lines are not rows there.
+    return { bytes, rows: format === "json" ? Math.max(0, lines - 2) : null };
+  });
+}
+
+/**
+ * The import file: IMPORT_ROWS valid requests whose names are new (tag), in one format.
+ * Names and use cases are kept short: 10,000 rows must fit the 5 MB limit.
+ */
+function importFile(tag, format) {
+  const base = JSON.parse(createBody("", 0));
+  const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => ({ ...base, datasetName: `i${tag}_${i}`, useCase: `Imported counters, row ${i}.` }));
+  if (format === "json") return JSON.stringify(rows);
+  const columns = Object.keys(rows[0]);
+  return stringify(
+    rows.map((r) => columns.map((c) => (c === "regions" ? r[c].join(";") : r[c]))),
+    { header: true, columns },
+  );
+}
+
+async function appImport(app, cookie, origin, format, mode, body) {
+  return whileMeasured(app, cookie, async () => {
+    const res = await fetch(`${app.url}/api/requests/import?mode=${mode}`, {
+      method: "POST",
+      headers: { cookie, origin, accept: "application/json", "content-type": format === "csv" ? "text/csv" : "application/json" },
+      body,
+    });
+    const report = await res.json();
+    if (!res.ok) throw new Error(`import ${format} ${mode}: ${res.status} ${JSON.stringify(report).slice(0, 300)}`);
+    const expected = mode === "validate" ? report.valid : report.imported;
+    if (expected !== IMPORT_ROWS) throw new Error(`import ${format} ${mode}: ${JSON.stringify({ ...report, rows: undefined })}`);
+    return { rows: IMPORT_ROWS, bytes: body.length };
+  });
+}
+
+const exportName = (format, status) => `export ${format}${status ? `, status=${status}` : ", no filter"}`;
+const EXPORTS = ["csv", "json"].flatMap((format) => [null, EXPORT_STATUS].map((status) => ({ name: exportName(format, status), format, status })));
+const IMPORTS = ["csv", "json"].flatMap((format) =>
+  ["validate", "all-or-nothing"].map((mode) => ({ name: `import ${IMPORT_ROWS.toLocaleString("en-US")} ${format}, ${mode}`, format, mode })),
+);
+
+/** Every transfer scenario of one size that `only` selects. */
+export async function benchTransfer({ root, work, app, cookie, origin, dbFile, only, log }) {
+  const picked = (name) => !only || only.test(`transfer: ${name}`);
+  const cases = [...EXPORTS, ...IMPORTS].filter((c) => picked(c.name));
+  if (cases.length === 0) return null;
+  const db = new Database(dbFile, { readonly: true });
+  const countOf = (status) => db.prepare(`SELECT COUNT(*) AS n FROM "DatasetRequest"${status ? ` WHERE "status" = ?` : ""}`).get(...(status ? [status] : [])).n;
+  const requesterId = db.prepare(`SELECT "id" FROM "user" WHERE "email" = 'admin@example.com'`).get().id;
+  const exportRows = { all: countOf(null), status: countOf(EXPORT_STATUS) };
+  db.close();
+
+  // The second client alone first: its p95 with nothing else running, for scale.
+  const stopIdle = lister(app.url, cookie);
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleList = await stopIdle();
+  log(`transfer: list page 1 alone p95 ${idleList.p95.toFixed(1)} ms (${idleList.calls} calls)`);
+
+  const exports = [];
+  for (const { name, format, status } of cases.filter((c) => c.status !== undefined)) {
+    const rows = status ? exportRows.status : exportRows.all;
+    const b = await bare(root, ["export", dbFile, format, ...(status ? [status] : [])]);
+    const a = await appExport(app, cookie, format, status);
+    if (a.rows !== null && a.rows !== rows) throw new Error(`${name}: the app sent ${a.rows} rows of ${rows}`);
+    if (b.rows !== rows) throw new Error(`${name}: the bare script read ${b.rows} rows of ${rows}`);
+    const r = { name, rows, app: { ...a, rate: rows / a.seconds }, bare: { ...b, rate: rows / b.seconds } };
+    exports.push(r);
+    log(
+      `${name.padEnd(36)} ${rows} rows: app ${r.app.rate.toFixed(0)} rows/s (${a.seconds.toFixed(1)} s, RSS +${(a.rss.growth / 2 ** 20).toFixed(0)} MB, list p95 ${a.list.p95.toFixed(1)} ms) | bare ${r.bare.rate.toFixed(0)} rows/s`,
+    );
+  }
+
+  const imports = [];
+  const tag = Date.now().toString(36).slice(-5);
+  const bareImports = new Map(); // format → the bare parse + insert, once per format
+  for (const [i, { name, format, mode }] of cases.filter((c) => c.mode).entries()) {
+    if (!bareImports.has(format)) {
+      const bareFile = path.join(work, `import-bare.${format}`);
+      writeFileSync(bareFile, importFile(`${tag}${format[0]}b`, format));
+      bareImports.set(format, await bare(root, ["import", dbFile, bareFile, format, requesterId]));
+    }
+    const b = bareImports.get(format);
+    const a = await appImport(app, cookie, origin, format, mode, importFile(`${tag}${format[0]}${i}`, format));
+    const r = { name, rows: IMPORT_ROWS, app: { ...a, rate: IMPORT_ROWS / a.seconds }, bare: { ...b, rate: IMPORT_ROWS / b.seconds } };
+    imports.push(r);
+    log(
+      `${name.padEnd(36)} app ${r.app.rate.toFixed(0)} rows/s (${a.seconds.toFixed(2)} s, list p95 ${a.list.p95.toFixed(1)} ms, max ${a.list.max.toFixed(0)} ms) | bare insert ${r.bare.rate.toFixed(0)} rows/s (${b.seconds.toFixed(2)} s)`,
+    );
+  }
+  return { idleList, exports, imports };
+}
+
+// ---- the report ---------------------------------------------------------------
+
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const mb = (bytes) => f0(bytes / 2 ** 20);
+const n = (x) => x.toLocaleString("en-US");
+const mark = (ok) => (ok ? "met" : "**not met**");
+
+/** The transfer tables and goals of every size that ran them. */
+export function renderTransfer(report) {
+  const runs = report.runs.filter((r) => r.transfer);
+  const out = [
+    "## Export and import (written by `npm run bench`, scripts/bench/transfer.mjs)",
+    "",
+    `- Command: \`${report.command}\`, ${report.date.slice(0, 16).replace("T", " ")} UTC; load average before ${report.machine.loadBefore.map(f1).join(" ")}, after ${report.machine.loadAfter.map(f1).join(" ")}`,
+    `- Rates are rows per second, from the request sent to the last byte read (one client, loopback). "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before). List p95: a second client calling GET /api/requests (page 1) one call after another while the transfer ran.`,
+  ];
+  for (const run of runs) {
+    const t = run.transfer;
+    out.push(
+      "",
+      `### ${n(run.count)} requests`,
+      "",
+      `List page 1 with nothing else running: p95 ${f1(t.idleList.p95)} ms (${t.idleList.calls} calls in 3 s).`,
+      "",
+    );
+    out.push(
+      "| scenario | rows | app rows/s | app s | bare rows/s | bare s | app ÷ bare | server RSS before → peak (growth), MB | list p95 / max meanwhile, ms | goals |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    );
+    for (const r of [...t.exports, ...t.imports]) {
+      const ratio = r.app.rate / r.bare.rate;
+      const isExport = r.name.startsWith("export");
+      const goals = [`rate ${mark(ratio >= 0.5)}`];
+      if (isExport) goals.push(`list p95 ${mark(r.app.list.p95 <= 50)}`);
+      if (isExport && r.rows >= 1_000_000) goals.push(`RSS ${mark(r.app.rss.growth <= 100 * 2 ** 20)}`);
+      if (!isExport) goals.push(`answers meanwhile: ${r.app.list.errors ? `**${r.app.list.errors} errors**` : `${r.app.list.calls} calls`}`);
+      out.push(
+        `| ${r.name} | ${n(r.rows)} | ${f0(r.app.rate)} | ${f1(r.app.seconds)} | ${f0(r.bare.rate)} | ${f1(r.bare.seconds)} | ${f0(ratio * 100)} % | ${mb(r.app.rss.before)} → ${mb(r.app.rss.peak)} (+${mb(r.app.rss.growth)}) | ${f1(r.app.list.p95)} / ${f0(r.app.list.max)} (${r.app.list.calls} calls) | ${goals.join(", ")} |`,
+      );
+    }
+  }
+  return out.join("\n");
+}
