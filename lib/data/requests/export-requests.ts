@@ -18,24 +18,20 @@ import { readDatabase } from "@/lib/db/sql/database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
 import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
-import { fromRequestRow } from "@/lib/data/requests/request-row";
-import { toDetail } from "@/lib/data/requests/request-dto";
+import { decodeRequestRowAsText } from "@/lib/data/requests/request-row";
+import { toDetailFields } from "@/lib/data/requests/request-dto";
 import { EXPORT_CSV_COLUMNS as CSV_COLUMNS, type ExportFormat, type ExportRequestsQuery, type RequestExportRow } from "@/lib/schemas/export";
 
 /** Rows per database read and per chunk written: one slice of work between yields. */
 export const EXPORT_PAGE_SIZE = 100;
 
-/** A row of readExportPage → the request's metadata, as toDetail gives it for the API. */
+/** A row of readExportPage → the request's metadata, as the request page's API gives it. */
 function toExportRow(r: Record<string, unknown>): RequestExportRow {
-  const row = {
-    ...fromRequestRow(r),
+  const row = Object.assign(decodeRequestRowAsText(r), {
     requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeUserName, email: r.assigneeEmail },
-    events: [],
-    comments: [],
-  } as unknown as Parameters<typeof toDetail>[0];
-  const { history: _history, comments: _comments, ...rest } = toDetail(row);
-  return rest;
+  });
+  return toDetailFields(row as unknown as Parameters<typeof toDetailFields>[0]);
 }
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
@@ -43,15 +39,16 @@ function toExportRow(r: Record<string, unknown>): RequestExportRow {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
+/** The cells that are not the row's own field as is. */
+const CSV_CELLS: Partial<Record<(typeof CSV_COLUMNS)[number], (row: RequestExportRow) => string>> = {
+  regions: (row) => row.regions.join(";"),
+  requester: (row) => row.requester.email,
+  assignee: (row) => row.assignee?.email ?? "",
+};
+
 function toCsvRecord(row: RequestExportRow): string[] {
-  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    ...row,
-    regions: row.regions.join(";"),
-    requester: row.requester.email,
-    assignee: row.assignee?.email ?? "",
-  };
   return CSV_COLUMNS.map((column) => {
-    const value = cells[column];
+    const value = CSV_CELLS[column]?.(row) ?? row[column as keyof RequestExportRow];
     if (value === null || value === undefined) return "";
     return typeof value === "string" ? safeCell(value) : String(value);
   });
