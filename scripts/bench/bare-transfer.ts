@@ -8,7 +8,7 @@
 //
 //   node --conditions=react-server --import tsx scripts/bench/bare-transfer.ts export <db> csv|json [status]
 //   node --conditions=react-server --import tsx scripts/bench/bare-transfer.ts import <db> <file> csv|json <requesterId>
-// Prints one JSON line: { rows, bytes, seconds }.
+// Prints one JSON line: { rows, bytes, seconds, cpuSeconds }.
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -103,7 +103,9 @@ function bareImport(path: string, format: string, requesterId: string) {
 }
 
 void (async () => {
+  const cpu = process.cpuUsage();
   const result = kind === "export" ? await bareExport(rest[0]!, rest[1]) : bareImport(rest[0]!, rest[1]!, rest[2]!);
+  const used = process.cpuUsage(cpu);
   db.close();
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify({ ...result, cpuSeconds: (used.user + used.system) / 1e6 }));
 })();

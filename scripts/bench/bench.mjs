@@ -381,7 +381,7 @@ async function benchSize(count) {
         );
     }
     // Export and import (transfer.mjs): last, since the imports add rows.
-    const transfer = await benchTransfer({ root: ROOT, work: WORK, app, cookie, origin: appUrl, dbFile, only, log });
+    const transfer = await benchTransfer({ root: ROOT, work: WORK, app, cookie, origin: appUrl, dbFile, only, rounds, log });
     return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, transfer };
   } finally {
     await app.stop();

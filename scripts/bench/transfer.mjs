@@ -26,16 +26,17 @@ const execFileAsync = promisify(execFile);
 export const EXPORT_STATUS = "SUBMITTED";
 export const IMPORT_ROWS = 10_000;
 const SAMPLE_MS = 200;
+/** /proc's clock ticks per second (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
 
-/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
-function treeRss(pid) {
-  let total = 0;
+/** A process and its descendants (Linux /proc). */
+function processTree(pid) {
+  const all = [];
   const pids = [pid];
   while (pids.length) {
     const p = pids.pop();
+    all.push(p);
     try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
       for (const t of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim();
         if (children) pids.push(...children.split(/\s+/).map(Number));
@@ -44,8 +45,31 @@ function treeRss(pid) {
       /* the process ended between two reads */
     }
   }
+  return all;
+}
+
+/** Sums `read(pid)` over the tree; a process that ended meanwhile counts 0. */
+function overTree(pid, read) {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += read(p);
+    } catch {
+      /* ended */
+    }
+  }
   return total;
 }
+
+/** Resident memory of the tree, in bytes. */
+const treeRss = (pid) => overTree(pid, (p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024);
+
+/** CPU seconds (user + system) the tree has used so far: utime and stime, the 12th and 13th fields after the command. */
+const treeCpu = (pid) =>
+  overTree(pid, (p) => {
+    const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  });
 
 /** Samples the server's RSS until stopped: before, peak and last. */
 function rssSampler(pid) {
@@ -100,28 +124,45 @@ async function bare(root, args) {
   return JSON.parse(stdout.trim().split("\n").at(-1));
 }
 
-/**
- * Runs `work` twice: alone with the RSS sampler (its rate: the bare script runs alone
- * too, and the second client's calls would take CPU from either), then again with the
- * second client listing meanwhile (its p95, and the rate under that load).
- */
-async function whileMeasured(app, cookie, work) {
+/** One run of `work` (k: which run) alone: its time, and the server's CPU time and RSS meanwhile. */
+async function alone(app, work, k) {
   const stopRss = rssSampler(app.child.pid);
-  let started = performance.now();
-  const result = await work(0);
+  const cpuBefore = treeCpu(app.child.pid);
+  const started = performance.now();
+  const result = await work(k);
   const seconds = (performance.now() - started) / 1000;
-  const rss = stopRss();
-  const stopList = lister(app.url, cookie);
-  started = performance.now();
-  await work(1);
-  const secondsWithList = (performance.now() - started) / 1000;
-  return { ...result, seconds, secondsWithList, rss, list: await stopList() };
+  return { ...result, seconds, cpuSeconds: treeCpu(app.child.pid) - cpuBefore, rss: stopRss() };
 }
 
-async function appExport(app, cookie, format, status) {
+const median = (runs) => [...runs].sort((x, y) => x.seconds - y.seconds)[Math.floor(runs.length / 2)];
+
+/**
+ * `rounds` runs of the app's transfer alone and of the bare one (alternating which goes
+ * first; the median run of each kept), then one more app run while a second client lists
+ * page 1 one call after another: its p95. Alone, since the second client's calls would
+ * take CPU from the app's run and not from the bare one.
+ */
+async function measure(app, cookie, rounds, appRun, bareRun) {
+  const apps = [];
+  const bares = [];
+  for (let k = 0; k < rounds; k++) {
+    if (k % 2 === 0) apps.push(await alone(app, appRun, k));
+    bares.push(await bareRun(k));
+    if (k % 2 === 1) apps.push(await alone(app, appRun, k));
+  }
+  const stopList = lister(app.url, cookie);
+  const listed = await alone(app, appRun, rounds);
+  const list = await stopList();
+  // The worst RSS growth of every app run, the listed one included.
+  const rss = [...apps, listed].map((r) => r.rss).reduce((w, r) => (r.growth > w.growth ? r : w));
+  return { app: { ...median(apps), rss, secondsWithList: listed.seconds, list }, bare: median(bares) };
+}
+
+/** One export read to its end: its bytes, and its rows where they can be counted. */
+function appExport(app, cookie, format, status) {
   const query = new URLSearchParams({ format });
   if (status) query.set("status", status);
-  return whileMeasured(app, cookie, async () => {
+  return async () => {
     const res = await fetch(`${app.url}/api/requests/export?${query}`, { headers: { cookie } });
     if (!res.ok) throw new Error(`export ${query}: ${res.status} ${await res.text()}`);
     let bytes = 0;
@@ -132,7 +173,7 @@ async function appExport(app, cookie, format, status) {
     }
     // JSON: one row a line between "[" and "]"; CSV cells may hold line breaks, so lines are not rows there.
     return { bytes, rows: format === "json" ? Math.max(0, lines - 2) : null };
-  });
+  };
 }
 
 /**
@@ -150,9 +191,9 @@ function importFile(tag, format) {
   );
 }
 
-/** `fileFor(k)`: the file of run k, its names new (all-or-nothing stores them). */
-async function appImport(app, cookie, origin, format, mode, fileFor) {
-  return whileMeasured(app, cookie, async (k) => {
+/** Run k of one import; `fileFor(k)`: its file, its names new (all-or-nothing stores them). */
+function appImport(app, cookie, origin, format, mode, fileFor) {
+  return async (k) => {
     const body = fileFor(k);
     const res = await fetch(`${app.url}/api/requests/import?mode=${mode}`, {
       method: "POST",
@@ -164,7 +205,17 @@ async function appImport(app, cookie, origin, format, mode, fileFor) {
     const expected = mode === "validate" ? report.valid : report.imported;
     if (expected !== IMPORT_ROWS) throw new Error(`import ${format} ${mode}: ${JSON.stringify({ ...report, rows: undefined })}`);
     return { rows: IMPORT_ROWS, bytes: body.length };
-  });
+  };
+}
+
+/** The scenario's rates, logged. */
+function logged(log, r) {
+  r.app.rate = r.rows / r.app.seconds;
+  r.bare.rate = r.rows / r.bare.seconds;
+  log(
+    `${r.name.padEnd(36)} ${r.rows} rows: app ${r.app.rate.toFixed(0)} rows/s (${r.app.seconds.toFixed(1)} s, CPU ${r.app.cpuSeconds.toFixed(1)} s, RSS +${(r.app.rss.growth / 2 ** 20).toFixed(0)} MB, list p95 ${r.app.list.p95.toFixed(1)} ms, max ${r.app.list.max.toFixed(0)} ms) | bare ${r.bare.rate.toFixed(0)} rows/s (CPU ${r.bare.cpuSeconds.toFixed(1)} s)`,
+  );
+  return r;
 }
 
 const exportName = (format, status) => `export ${format}${status ? `, status=${status}` : ", no filter"}`;
@@ -174,7 +225,7 @@ const IMPORTS = ["csv", "json"].flatMap((format) =>
 );
 
 /** Every transfer scenario of one size that `only` selects. */
-export async function benchTransfer({ root, work, app, cookie, origin, dbFile, only, log }) {
+export async function benchTransfer({ root, work, app, cookie, origin, dbFile, only, rounds, log }) {
   const picked = (name) => !only || only.test(`transfer: ${name}`);
   const cases = [...EXPORTS, ...IMPORTS].filter((c) => picked(c.name));
   if (cases.length === 0) return null;
@@ -193,33 +244,25 @@ export async function benchTransfer({ root, work, app, cookie, origin, dbFile, o
   const exports = [];
   for (const { name, format, status } of cases.filter((c) => c.status !== undefined)) {
     const rows = status ? exportRows.status : exportRows.all;
-    const b = await bare(root, ["export", dbFile, format, ...(status ? [status] : [])]);
-    const a = await appExport(app, cookie, format, status);
+    const { app: a, bare: b } = await measure(app, cookie, rounds, appExport(app, cookie, format, status), () =>
+      bare(root, ["export", dbFile, format, ...(status ? [status] : [])]),
+    );
     if (a.rows !== null && a.rows !== rows) throw new Error(`${name}: the app sent ${a.rows} rows of ${rows}`);
     if (b.rows !== rows) throw new Error(`${name}: the bare script read ${b.rows} rows of ${rows}`);
-    const r = { name, rows, app: { ...a, rate: rows / a.seconds }, bare: { ...b, rate: rows / b.seconds } };
-    exports.push(r);
-    log(
-      `${name.padEnd(36)} ${rows} rows: app ${r.app.rate.toFixed(0)} rows/s (${a.seconds.toFixed(1)} s, RSS +${(a.rss.growth / 2 ** 20).toFixed(0)} MB, list p95 ${a.list.p95.toFixed(1)} ms) | bare ${r.bare.rate.toFixed(0)} rows/s`,
-    );
+    exports.push(logged(log, { name, rows, app: a, bare: b }));
   }
 
   const imports = [];
   const tag = Date.now().toString(36).slice(-5);
-  const bareImports = new Map(); // format → the bare parse + insert, once per format
   for (const [i, { name, format, mode }] of cases.filter((c) => c.mode).entries()) {
-    if (!bareImports.has(format)) {
-      const bareFile = path.join(work, `import-bare.${format}`);
-      writeFileSync(bareFile, importFile(`${tag}${format[0]}b`, format));
-      bareImports.set(format, await bare(root, ["import", dbFile, bareFile, format, requesterId]));
-    }
-    const b = bareImports.get(format);
-    const a = await appImport(app, cookie, origin, format, mode, (k) => importFile(`${tag}${format[0]}${i}${k}`, format));
-    const r = { name, rows: IMPORT_ROWS, app: { ...a, rate: IMPORT_ROWS / a.seconds }, bare: { ...b, rate: IMPORT_ROWS / b.seconds } };
-    imports.push(r);
-    log(
-      `${name.padEnd(36)} app ${r.app.rate.toFixed(0)} rows/s (${a.seconds.toFixed(2)} s, list p95 ${a.list.p95.toFixed(1)} ms, max ${a.list.max.toFixed(0)} ms) | bare insert ${r.bare.rate.toFixed(0)} rows/s (${b.seconds.toFixed(2)} s)`,
-    );
+    const bareImport = (k) => {
+      const file = path.join(work, `import-bare.${format}`);
+      writeFileSync(file, importFile(`${tag}${format[0]}${i}b${k}`, format));
+      return bare(root, ["import", dbFile, file, format, requesterId]);
+    };
+    const appRun = appImport(app, cookie, origin, format, mode, (k) => importFile(`${tag}${format[0]}${i}${k}`, format));
+    const { app: a, bare: b } = await measure(app, cookie, rounds, appRun, bareImport);
+    imports.push(logged(log, { name, rows: IMPORT_ROWS, app: a, bare: b }));
   }
   return { idleList, exports, imports };
 }
@@ -239,7 +282,7 @@ export function renderTransfer(report) {
     "## Export and import (written by `npm run bench`, scripts/bench/transfer.mjs)",
     "",
     `- Command: \`${report.command}\`, ${report.date.slice(0, 16).replace("T", " ")} UTC; load average before ${report.machine.loadBefore.map(f1).join(" ")}, after ${report.machine.loadAfter.map(f1).join(" ")}`,
-    `- Rates are rows per second, from the request sent to the last byte read (one client, loopback), each transfer alone. "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before). List p95: each app transfer runs a second time while a second client calls GET /api/requests (page 1), one call after another; "s with list" is that run's time.`,
+    `- Rates are rows per second, from the request sent to the last byte read (one client, loopback), each transfer alone${report.rounds > 1 ? `, the median of ${report.rounds} runs (app and bare alternating)` : ""}; CPU s: the CPU time (user + system) the app server (or the bare script) used meanwhile, which the machine's other load hardly changes: "÷ by CPU" compares rows per CPU second. "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before). List p95: each app transfer runs once more while a second client calls GET /api/requests (page 1), one call after another; "s with list" is that run's time.`,
   ];
   for (const run of runs) {
     const t = run.transfer;
@@ -251,8 +294,8 @@ export function renderTransfer(report) {
       "",
     );
     out.push(
-      "| scenario | rows | app rows/s | app s | app s with list | bare rows/s | bare s | app ÷ bare | server RSS before → peak (growth), MB | list p95 / max meanwhile, ms | goals |",
-      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+      "| scenario | rows | app rows/s | app s / CPU s | bare rows/s | bare s / CPU s | app ÷ bare | ÷ by CPU | server RSS before → peak (growth), MB | list p95 / max meanwhile, ms | app s with list | goals |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     );
     for (const r of [...t.exports, ...t.imports]) {
       const ratio = r.app.rate / r.bare.rate;
@@ -262,7 +305,7 @@ export function renderTransfer(report) {
       if (isExport && r.rows >= 1_000_000) goals.push(`RSS ${mark(r.app.rss.growth <= 100 * 2 ** 20)}`);
       if (!isExport) goals.push(`answers meanwhile: ${r.app.list.errors ? `**${r.app.list.errors} errors**` : `${r.app.list.calls} calls`}`);
       out.push(
-        `| ${r.name} | ${n(r.rows)} | ${f0(r.app.rate)} | ${f1(r.app.seconds)} | ${f1(r.app.secondsWithList)} | ${f0(r.bare.rate)} | ${f1(r.bare.seconds)} | ${f0(ratio * 100)} % | ${mb(r.app.rss.before)} → ${mb(r.app.rss.peak)} (+${mb(r.app.rss.growth)}) | ${f1(r.app.list.p95)} / ${f0(r.app.list.max)} (${r.app.list.calls} calls) | ${goals.join(", ")} |`,
+        `| ${r.name} | ${n(r.rows)} | ${f0(r.app.rate)} | ${f1(r.app.seconds)} / ${f1(r.app.cpuSeconds)} | ${f0(r.bare.rate)} | ${f1(r.bare.seconds)} / ${f1(r.bare.cpuSeconds)} | ${f0(ratio * 100)} % | ${f0((r.bare.cpuSeconds / r.app.cpuSeconds) * 100)} % | ${mb(r.app.rss.before)} → ${mb(r.app.rss.peak)} (+${mb(r.app.rss.growth)}) | ${f1(r.app.list.p95)} / ${f0(r.app.list.max)} (${r.app.list.calls} calls) | ${f1(r.app.secondsWithList)} | ${goals.join(", ")} |`,
       );
     }
   }
