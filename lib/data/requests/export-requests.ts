@@ -12,6 +12,10 @@
 // (list-query.ts: readExportPage, ~2 ms for 100 rows), and before each page the export
 // yields to the event loop (setImmediate), so one page (read, mapped, written: a few ms)
 // is the longest any other request waits behind it.
+// Issue #20 (npm run bench -- --only export): the rows then cost ~115 µs each, ~100 of
+// them in toDetail's object spreads over Dates and a BigInt; they are now decoded in
+// place as text and built with Object.assign (~25 µs a row with csv-stringify, ~20 with
+// JSON, of which the page read is ~10–15): see BENCHMARKS.md.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { readDatabase } from "@/lib/db/sql/database";
