@@ -71,18 +71,20 @@ const treeCpu = (pid) =>
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   });
 
-/** Samples the server's RSS until stopped: before, peak and last. */
+/**
+ * Samples the server's RSS until stopped: before, peak, growth (peak − before), and the
+ * growth after the first tenth of the run (its trend, once the heap has sized itself).
+ */
 function rssSampler(pid) {
   const before = treeRss(pid);
-  let peak = before;
-  let last = before;
-  const timer = setInterval(() => {
-    last = treeRss(pid);
-    peak = Math.max(peak, last);
-  }, SAMPLE_MS);
+  const samples = [];
+  const timer = setInterval(() => samples.push(treeRss(pid)), SAMPLE_MS);
   return () => {
     clearInterval(timer);
-    return { before, peak, after: treeRss(pid), growth: peak - before };
+    samples.push(treeRss(pid));
+    const peak = Math.max(before, ...samples);
+    const tenth = Math.floor(samples.length / 10);
+    return { before, peak, after: samples.at(-1), growth: peak - before, lateGrowth: Math.max(...samples.slice(tenth)) - samples[tenth] };
   };
 }
 
@@ -282,7 +284,7 @@ export function renderTransfer(report) {
     "## Export and import (written by `npm run bench`, scripts/bench/transfer.mjs)",
     "",
     `- Command: \`${report.command}\`, ${report.date.slice(0, 16).replace("T", " ")} UTC; load average before ${report.machine.loadBefore.map(f1).join(" ")}, after ${report.machine.loadAfter.map(f1).join(" ")}`,
-    `- Rates are rows per second, from the request sent to the last byte read (one client, loopback), each transfer alone${report.rounds > 1 ? `, the median of ${report.rounds} runs (app and bare alternating)` : ""}; CPU s: the CPU time (user + system) the app server (or the bare script) used meanwhile, which the machine's other load hardly changes: "÷ by CPU" compares rows per CPU second. "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before). List p95: each app transfer runs once more while a second client calls GET /api/requests (page 1), one call after another; "s with list" is that run's time.`,
+    `- Rates are rows per second, from the request sent to the last byte read (one client, loopback), each transfer alone${report.rounds > 1 ? `, the median of ${report.rounds} runs (app and bare alternating)` : ""}; CPU s: the CPU time (user + system) the app server (or the bare script) used meanwhile, which the machine's other load hardly changes: "÷ by CPU" compares rows per CPU second. "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before; "after the first tenth": the highest sample after the first tenth of the run less the sample there, the trend once the heap has sized itself). List p95: each app transfer runs once more while a second client calls GET /api/requests (page 1), one call after another; "s with list" is that run's time.`,
   ];
   for (const run of runs) {
     const t = run.transfer;
@@ -294,7 +296,7 @@ export function renderTransfer(report) {
       "",
     );
     out.push(
-      "| scenario | rows | app rows/s | app s / CPU s | bare rows/s | bare s / CPU s | app ÷ bare | ÷ by CPU | server RSS before → peak (growth), MB | list p95 / max meanwhile, ms | app s with list | goals |",
+      "| scenario | rows | app rows/s | app s / CPU s | bare rows/s | bare s / CPU s | app ÷ bare | ÷ by CPU | server RSS before → peak (growth; after the first tenth), MB | list p95 / max meanwhile, ms | app s with list | goals |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     );
     for (const r of [...t.exports, ...t.imports]) {
@@ -305,7 +307,7 @@ export function renderTransfer(report) {
       if (isExport && r.rows >= 1_000_000) goals.push(`RSS ${mark(r.app.rss.growth <= 100 * 2 ** 20)}`);
       if (!isExport) goals.push(`answers meanwhile: ${r.app.list.errors ? `**${r.app.list.errors} errors**` : `${r.app.list.calls} calls`}`);
       out.push(
-        `| ${r.name} | ${n(r.rows)} | ${f0(r.app.rate)} | ${f1(r.app.seconds)} / ${f1(r.app.cpuSeconds)} | ${f0(r.bare.rate)} | ${f1(r.bare.seconds)} / ${f1(r.bare.cpuSeconds)} | ${f0(ratio * 100)} % | ${f0((r.bare.cpuSeconds / r.app.cpuSeconds) * 100)} % | ${mb(r.app.rss.before)} → ${mb(r.app.rss.peak)} (+${mb(r.app.rss.growth)}) | ${f1(r.app.list.p95)} / ${f0(r.app.list.max)} (${r.app.list.calls} calls) | ${f1(r.app.secondsWithList)} | ${goals.join(", ")} |`,
+        `| ${r.name} | ${n(r.rows)} | ${f0(r.app.rate)} | ${f1(r.app.seconds)} / ${f1(r.app.cpuSeconds)} | ${f0(r.bare.rate)} | ${f1(r.bare.seconds)} / ${f1(r.bare.cpuSeconds)} | ${f0(ratio * 100)} % | ${f0((r.bare.cpuSeconds / r.app.cpuSeconds) * 100)} % | ${mb(r.app.rss.before)} → ${mb(r.app.rss.peak)} (+${mb(r.app.rss.growth)}; +${mb(r.app.rss.lateGrowth)}) | ${f1(r.app.list.p95)} / ${f0(r.app.list.max)} (${r.app.list.calls} calls) | ${f1(r.app.secondsWithList)} | ${goals.join(", ")} |`,
       );
     }
   }
