@@ -5,6 +5,7 @@
 //   npm run bench -- --quick               10,000 rows, fewer sorts, 0.5 s per run (proves the harness; not judged)
 //   npm run bench -- --sizes 100000 --duration 5 --only "search|page 1" --no-build
 //   npm run bench -- --sizes 100000 --only "floor|page 1" --rounds 5 --no-build   (medians of 5 runs)
+//   npm run bench -- --sizes 100000 --only transfer --no-build   export and import beside their bare limits (transfer.mjs)
 //   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
 //                                          against two behind nginx (postgres.mjs)
 //
