@@ -1,6 +1,7 @@
 // GET /api/requests/export: the queue's view (same filters and sort, every page) as a
 // CSV or JSON file. Client-safe.
 import { z } from "zod";
+import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
 import { listRequestsQuerySchema, requestDetailSchema, type ListRequestsQuery } from "@/lib/schemas/request";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
@@ -26,3 +27,23 @@ export function exportUrl(view: ListRequestsQuery, format: ExportFormat): string
   }
   return `/api/requests/export?${params}`;
 }
+
+/** CSV columns, in order. Request fields keep their API names; people are written by email. */
+export const EXPORT_CSV_COLUMNS = [
+  "number",
+  "datasetName",
+  "requestType",
+  "sourceSystem",
+  // The metadata a dataset keeps, in the form's order.
+  ...DATASET_METADATA_FIELDS,
+  "neededBy",
+  "priority",
+  "status",
+  "requester",
+  "assignee",
+  "createdAt",
+  "updatedAt",
+  "statusChangedAt",
+  "completedAt",
+  "version",
+] as const;

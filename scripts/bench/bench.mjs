@@ -6,6 +6,7 @@
 //   npm run bench -- --sizes 100000 --duration 5 --only "search|page 1" --no-build
 //   npm run bench -- --sizes 100000 --only "floor|page 1" --rounds 5 --no-build   (medians of 5 runs)
 //   npm run bench -- --sizes 10000 --only pages --no-build   mobile page loads beside the empty page (pages.mjs)
+//   npm run bench -- --sizes 100000 --only transfer --no-build   export and import beside their bare limits (transfer.mjs)
 //   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
 //                                          against two behind nginx (postgres.mjs)
 //
@@ -26,6 +27,7 @@ import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
 import { measurePages, PAGES_GROUP } from "./pages.mjs";
+import { benchTransfer, renderTransfer } from "./transfer.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -396,7 +398,9 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, pages };
+    // Export and import (transfer.mjs): last, since the imports add rows.
+    const transfer = await benchTransfer({ root: ROOT, work: WORK, app, cookie, origin: appUrl, dbFile, only, rounds, log });
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, pages, transfer };
   } finally {
     await app.stop();
     await bare.stop();
@@ -455,8 +459,12 @@ async function main() {
     runs,
   };
   writeFileSync(path.join(WORK, `results-${quick ? "quick" : sizes.join("-")}.json`), JSON.stringify(report, null, 2));
-  console.log(renderConsole(report));
-  writeSection("results", renderReport(report));
+  // --only transfer runs no list scenario: no list table and goals to write.
+  if (runs.some((r) => r.results.length)) {
+    console.log(renderConsole(report));
+    writeSection("results", renderReport(report));
+  }
+  if (runs.some((r) => r.transfer)) writeSection("transfer", renderTransfer(report));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");

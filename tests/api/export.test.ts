@@ -2,6 +2,7 @@
 import { parse } from "csv-parse/sync";
 import * as exportRoute from "@/app/api/requests/export/route";
 import * as requestsRoute from "@/app/api/requests/route";
+import * as requestRoute from "@/app/api/requests/[number]/route";
 import { db } from "@/lib/db";
 import { EXPORT_PAGE_SIZE } from "@/lib/data/requests/export-requests";
 import { PRIORITY_RANK } from "@/lib/domain/requests/options";
@@ -95,6 +96,22 @@ describe("GET /api/requests/export", () => {
     expect(res.json).toHaveLength(1);
     expect(res.json[0]).toMatchObject({ ownerTeam: "export-csv", keyExample: '=HYPERLINK("http://x")', requester: { id: "hana" } });
     expect(res.json[0].history).toBeUndefined();
+  });
+
+  it("writes each JSON row exactly as the request's own API answers it, without history and comments", async () => {
+    // A completed, assigned row too: every decoded column (dates, key count, booleans, people).
+    const [done] = await db.datasetRequest.findMany({ where: { ownerTeam: "bulk-export", assigneeId: "ivan" }, take: 1 });
+    await db.datasetRequest.update({ where: { number: done!.number }, data: { status: "COMPLETED", completedAt: new Date(), backupsEnabled: true } });
+    const rows = (await exportOf("format=json&requester=all&team=export-csv")).json.concat((await exportOf("format=json&requester=all&team=bulk-export")).json);
+    const sample = [rows[0], ...rows.filter((r: { number: string }) => r.number === `KV-${done!.number}`), rows[rows.length - 1]];
+    expect(sample).toHaveLength(3);
+    for (const exported of sample) {
+      const detail = await call(requestRoute.GET, "GET", `/api/requests/${exported.number}`, { cookie: hana, params: { number: exported.number } });
+      const { history: _history, comments: _comments, ...fields } = detail.json;
+      // Byte for byte: the same keys in the same order.
+      expect(JSON.stringify(exported)).toBe(JSON.stringify(fields));
+    }
+    expect(sample[1].completedAt).not.toBeNull();
   });
 
   it("writes an empty but well-formed file when nothing matches", async () => {

