@@ -24,6 +24,7 @@ import { createBody, inspectDatabase, scenarios, storedCreates } from "./scenari
 import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
+import { benchRender, renderRenderTable } from "./render.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -349,6 +350,9 @@ async function benchSize(count) {
       );
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
+    // Issue #20's groups: selected by --only, or on the largest size of a full run.
+    const feel = (group) => (only ? only.test(group) : count === sizes[sizes.length - 1]);
+    const render = feel("render") ? await benchRender({ app, cookie, origin: appUrl, dbFile, measure, log }) : null;
     let lighthouseResult = null;
     if (count === lighthouseSize) {
       if (lighthouseBin) {
@@ -379,7 +383,7 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, render };
   } finally {
     await app.stop();
     await bare.stop();
@@ -440,6 +444,7 @@ async function main() {
   writeFileSync(path.join(WORK, `results-${quick ? "quick" : sizes.join("-")}.json`), JSON.stringify(report, null, 2));
   console.log(renderConsole(report));
   writeSection("results", renderReport(report));
+  if (runs.some((r) => r.render)) writeSection("render", renderRenderTable(report));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");
