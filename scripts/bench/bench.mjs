@@ -25,6 +25,7 @@ import { measureFirstLoadJs } from "./first-load-js.mjs";
 import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
 import { benchRender, renderRenderTable } from "./render.mjs";
+import { benchLive, benchLivePostgres, renderLiveTable } from "./live.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -56,6 +57,8 @@ const { values: opts } = parseArgs({
     "seed-only": { type: "boolean", default: false },
     // sqlite: the app against the bare limit. postgres: SQLite beside PostgreSQL (postgres.mjs).
     db: { type: "string", default: "sqlite" },
+    // The PostgreSQL databases a run writes (live updates): <prefix>live, dropped after.
+    "pg-prefix": { type: "string", default: "kv_bench_" },
   },
 });
 const quick = opts.quick;
@@ -208,6 +211,9 @@ async function signIn(baseUrl, origin, email) {
 
 // ---- one size ---------------------------------------------------------------
 
+/** Issue #20's groups (render, live): selected by --only, or on the largest size of a full run. */
+const feel = (group, count) => (only ? only.test(group) : count === sizes[sizes.length - 1]);
+
 /** Both servers must give the same JSON for every read scenario, or the comparison means nothing. */
 async function compareAnswers(list, app, bare, cookie) {
   const problems = [];
@@ -350,9 +356,8 @@ async function benchSize(count) {
       );
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
-    // Issue #20's groups: selected by --only, or on the largest size of a full run.
-    const feel = (group) => (only ? only.test(group) : count === sizes[sizes.length - 1]);
-    const render = feel("render") ? await benchRender({ app, cookie, origin: appUrl, dbFile, measure, log }) : null;
+    const render = feel("render", count) ? await benchRender({ app, cookie, origin: appUrl, dbFile, log }) : null;
+    const live = feel("live", count) ? await benchLive({ app, origin: appUrl, signIn, log }) : null;
     let lighthouseResult = null;
     if (count === lighthouseSize) {
       if (lighthouseBin) {
@@ -383,7 +388,7 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, render };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, render, live };
   } finally {
     await app.stop();
     await bare.stop();
@@ -425,7 +430,16 @@ async function main() {
   log(`machine: ${machine.cores} cores, load ${machine.loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
   if (postgresRun) return benchPostgres(machine);
   const runs = [];
-  for (const count of sizes) runs.push(await benchSize(count));
+  for (const count of sizes) {
+    const r = await benchSize(count);
+    // Live updates on PostgreSQL too, once the SQLite app has stopped (live.mjs).
+    if (r.live) {
+      const origin = `http://localhost:${appPort + 5}`;
+      const deps = { root: ROOT, log, seed: SEED, anchor: ANCHOR, startServer, signIn, origin, port: appPort + 5, prefix: opts["pg-prefix"] };
+      r.livePostgres = await benchLivePostgres(count, deps);
+    }
+    runs.push(r);
+  }
   machine.loadAfter = os.loadavg();
   const report = {
     command,
@@ -445,6 +459,7 @@ async function main() {
   console.log(renderConsole(report));
   writeSection("results", renderReport(report));
   if (runs.some((r) => r.render)) writeSection("render", renderRenderTable(report));
+  for (const r of runs.filter((x) => x.live)) writeSection("live", renderLiveTable({ ...report, count: r.count, results: [r.live, r.livePostgres] }));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");
