@@ -26,6 +26,7 @@ import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
 import { benchRender, renderRenderTable } from "./render.mjs";
 import { benchLive, benchLivePostgres, renderLiveTable } from "./live.mjs";
+import { benchMemory, METRICS_TOKEN, renderMemoryTable, rssMb } from "./memory.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -59,6 +60,8 @@ const { values: opts } = parseArgs({
     db: { type: "string", default: "sqlite" },
     // The PostgreSQL databases a run writes (live updates): <prefix>live, dropped after.
     "pg-prefix": { type: "string", default: "kv_bench_" },
+    // The memory group's soak (memory.mjs).
+    "soak-minutes": { type: "string" },
   },
 });
 const quick = opts.quick;
@@ -324,6 +327,8 @@ async function benchSize(count) {
       // user drives thousands of requests a second here: the app's limit of 600 a minute
       // per user (lib/env.ts) would turn the run into 429s.
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
+      // The memory group reads the V8 heap there.
+      METRICS_TOKEN,
     },
     appPort,
   );
@@ -337,6 +342,7 @@ async function benchSize(count) {
   const results = [];
   try {
     const cookie = await signIn(app.url, appUrl, "admin@example.com");
+    const idleRss = rssMb(app.child.pid);
     const problems = await compareAnswers(list, app, bare, cookie);
     for (const p of problems) log(`MISMATCH ${p}`);
 
@@ -358,6 +364,9 @@ async function benchSize(count) {
     }
     const render = feel("render", count) ? await benchRender({ app, cookie, origin: appUrl, dbFile, log }) : null;
     const live = feel("live", count) ? await benchLive({ app, origin: appUrl, signIn, log }) : null;
+    const memory = { idle: idleRss, after: rssMb(app.child.pid) };
+    if (feel("memory", count))
+      memory.soak = await benchMemory({ app, cookie, origin: appUrl, minutes: Number(opts["soak-minutes"] ?? (quick ? 0.5 : 10)), log });
     let lighthouseResult = null;
     if (count === lighthouseSize) {
       if (lighthouseBin) {
@@ -388,7 +397,7 @@ async function benchSize(count) {
           `create ${k}: ${r[k].rps.toFixed(0)}/s; ${r[k].sent} sent, ${r[k].created} answered 201, ${r[k].stored} stored, ${r[k].lost} lost, ${r[k].duplicated} duplicated: ${r[k].intact ? "intact" : "MISMATCH"}`,
         );
     }
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, render, live };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, render, live, memory };
   } finally {
     await app.stop();
     await bare.stop();
@@ -459,6 +468,7 @@ async function main() {
   console.log(renderConsole(report));
   writeSection("results", renderReport(report));
   if (runs.some((r) => r.render)) writeSection("render", renderRenderTable(report));
+  if (runs.some((r) => r.memory.soak)) writeSection("memory", renderMemoryTable(report));
   for (const r of runs.filter((x) => x.live)) writeSection("live", renderLiveTable({ ...report, count: r.count, results: [r.live, r.livePostgres] }));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {

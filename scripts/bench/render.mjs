@@ -69,7 +69,7 @@ async function busyRequest(baseUrl, cookie, origin, number) {
  * most `max` renders). Not autocannon: a page that takes seconds would leave a timed run
  * with no answer counted and the server still busy with the ones cut off.
  */
-async function sample(url, cookie, { min = 20, seconds = 5, max = 500 } = {}) {
+async function sample(url, cookie, { min = 10, seconds = 5, max = 500 } = {}) {
   const times = [];
   const started = performance.now();
   while (times.length < max && (times.length < min || performance.now() - started < seconds * 1000)) {
