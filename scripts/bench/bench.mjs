@@ -7,6 +7,9 @@
 //   npm run bench -- --sizes 100000 --only "floor|page 1" --rounds 5 --no-build   (medians of 5 runs)
 //   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
 //                                          against two behind nginx (postgres.mjs)
+//   npm run bench -- --sizes 1000000 --only "render|live|memory" --no-build
+//                                          issue #20's groups (render.mjs, live.mjs, memory.mjs);
+//                                          a complete run runs them on its largest size
 //
 // For each size it seeds (and caches) a database, builds and starts the production
 // server and the bare-limit server (scripts/bench/bare-server.ts) on that database,
