@@ -9,6 +9,9 @@
 //   npm run bench -- --sizes 100000 --only transfer --no-build   export and import beside their bare limits (transfer.mjs)
 //   npm run bench -- --db postgres         SQLite beside PostgreSQL, and one PostgreSQL instance
 //                                          against two behind nginx (postgres.mjs)
+//   npm run bench -- --sizes 1000000 --only "render|live|memory" --no-build
+//                                          issue #20's groups (render.mjs, live.mjs, memory.mjs);
+//                                          a complete run runs them on its largest size
 //
 // For each size it seeds (and caches) a database, builds and starts the production
 // server and the bare-limit server (scripts/bench/bare-server.ts) on that database,
@@ -28,6 +31,9 @@ import { renderReport, renderConsole } from "./report.mjs";
 import { findLighthouse, lighthouse } from "./lighthouse.mjs";
 import { measurePages, PAGES_GROUP } from "./pages.mjs";
 import { benchTransfer, renderTransfer } from "./transfer.mjs";
+import { benchRender, renderRenderTable } from "./render.mjs";
+import { benchLive, benchLivePostgres, renderLiveTable } from "./live.mjs";
+import { benchMemory, METRICS_TOKEN, renderMemoryTable, rssMb } from "./memory.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const WORK = path.join(ROOT, ".tmp", "bench");
@@ -61,6 +67,10 @@ const { values: opts } = parseArgs({
     "seed-only": { type: "boolean", default: false },
     // sqlite: the app against the bare limit. postgres: SQLite beside PostgreSQL (postgres.mjs).
     db: { type: "string", default: "sqlite" },
+    // The PostgreSQL databases a run writes (live updates): <prefix>live, dropped after.
+    "pg-prefix": { type: "string", default: "kv_bench_" },
+    // The memory group's soak (memory.mjs).
+    "soak-minutes": { type: "string" },
   },
 });
 const quick = opts.quick;
@@ -215,6 +225,9 @@ async function signIn(baseUrl, origin, email) {
 
 // ---- one size ---------------------------------------------------------------
 
+/** Issue #20's groups (render, live): selected by --only, or on the largest size of a full run. */
+const feel = (group, count) => (only ? only.test(group) : count === sizes[sizes.length - 1]);
+
 /** Both servers must give the same JSON for every read scenario, or the comparison means nothing. */
 async function compareAnswers(list, app, bare, cookie) {
   const problems = [];
@@ -327,6 +340,8 @@ async function benchSize(count) {
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
       // The empty pages the page loads are measured against (pages.mjs).
       BENCH_EMPTY_PAGES: "1",
+      // The memory group reads the V8 heap there.
+      METRICS_TOKEN,
     },
     appPort,
   );
@@ -341,6 +356,7 @@ async function benchSize(count) {
   try {
     const cookie = await signIn(app.url, appUrl, "admin@example.com");
     list = await withCursors(list, app.url, cookie);
+    const idleRss = rssMb(app.child.pid);
     const problems = await compareAnswers(list, app, bare, cookie);
     for (const p of problems) log(`MISMATCH ${p}`);
 
@@ -360,6 +376,11 @@ async function benchSize(count) {
       );
       if (r.app.errors || r.bare.errors) log(`  errors: app ${JSON.stringify(r.app.statusCodes)} bare ${JSON.stringify(r.bare.statusCodes)}`);
     }
+    const render = feel("render", count) ? await benchRender({ app, cookie, origin: appUrl, dbFile, log }) : null;
+    const live = feel("live", count) ? await benchLive({ app, origin: appUrl, signIn, log }) : null;
+    const memory = { idle: idleRss, after: rssMb(app.child.pid) };
+    if (feel("memory", count))
+      memory.soak = await benchMemory({ app, cookie, origin: appUrl, minutes: Number(opts["soak-minutes"] ?? (quick ? 0.5 : 10)), log });
     let lighthouseResult = null;
     if (count === lighthouseSize && (!only || only.test("lighthouse"))) {
       if (lighthouseBin) {
@@ -400,7 +421,7 @@ async function benchSize(count) {
     }
     // Export and import (transfer.mjs): last, since the imports add rows.
     const transfer = await benchTransfer({ root: ROOT, work: WORK, app, cookie, origin: appUrl, dbFile, only, rounds, log });
-    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, pages, transfer };
+    return { count, seedSeconds, info, problems, results, lighthouse: lighthouseResult, pages, transfer, render, live, memory };
   } finally {
     await app.stop();
     await bare.stop();
@@ -442,7 +463,16 @@ async function main() {
   log(`machine: ${machine.cores} cores, load ${machine.loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
   if (postgresRun) return benchPostgres(machine);
   const runs = [];
-  for (const count of sizes) runs.push(await benchSize(count));
+  for (const count of sizes) {
+    const r = await benchSize(count);
+    // Live updates on PostgreSQL too, once the SQLite app has stopped (live.mjs).
+    if (r.live) {
+      const origin = `http://localhost:${appPort + 5}`;
+      const deps = { root: ROOT, log, seed: SEED, anchor: ANCHOR, startServer, signIn, origin, port: appPort + 5, prefix: opts["pg-prefix"] };
+      r.livePostgres = await benchLivePostgres(count, deps);
+    }
+    runs.push(r);
+  }
   machine.loadAfter = os.loadavg();
   const report = {
     command,
@@ -465,6 +495,9 @@ async function main() {
     writeSection("results", renderReport(report));
   }
   if (runs.some((r) => r.transfer)) writeSection("transfer", renderTransfer(report));
+  if (runs.some((r) => r.render)) writeSection("render", renderRenderTable(report));
+  if (runs.some((r) => r.memory.soak)) writeSection("memory", renderMemoryTable(report));
+  for (const r of runs.filter((x) => x.live)) writeSection("live", renderLiveTable({ ...report, count: r.count, results: [r.live, r.livePostgres] }));
   const broken = runs.some((r) => r.problems.length || r.results.some((x) => x.group === "create" && !(x.app.intact && x.bare.intact)));
   if (broken) {
     log("the harness found mismatches or lost writes (see above)");

@@ -34,7 +34,7 @@ async function withClient(url, fn) {
 const queryOn = (client) => async (sql, params) => (await client.query(numberedPlaceholders(sql), params)).rows;
 
 /** A seeded PostgreSQL database for `count` requests, kept in the cluster by its inputs (migrations, seed). */
-function cacheName(root, count, seed, anchor) {
+export function cacheName(root, count, seed, anchor) {
   const h = createHash("sha256").update(`${count}:${seed}:${anchor}`);
   const dir = path.join(root, "prisma", "postgres", "migrations");
   for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(path.join(dir, name, "migration.sql")));

@@ -50,6 +50,22 @@ describe("a dataset comes into being", () => {
     expect(dataset.requests.map((r) => r.number)).toEqual([done.number]);
   });
 
+  it("with its key count exact beyond what a double holds, and its dates and backups as the request had them", async () => {
+    const created = await submit({ datasetName: "huge_counters", estimatedKeyCount: "9007199254740993", backupsEnabled: false });
+    const done = await completeRequest(admin, created.number);
+    const dataset = await getDataset("huge_counters");
+    expect(dataset).toMatchObject({ estimatedKeyCount: "9007199254740993", backupsEnabled: false, provisionedAt: null, decommissionedAt: null });
+    expect(dataset.requests).toEqual([
+      expect.objectContaining({
+        number: done.number,
+        status: "COMPLETED",
+        createdAt: done.createdAt,
+        requester: { id: dana.id, name: dana.name, email: dana.email },
+      }),
+    ]);
+    expect(Date.parse(dataset.history[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(done.createdAt));
+  });
+
   it("not when a request is rejected or cancelled", async () => {
     const created = await submit({ datasetName: "never_born" });
     await applyTransition(dana, created, "CANCELLED", null, created.version);
