@@ -281,7 +281,7 @@ const mark = (ok) => (ok ? "met" : "**not met**");
 export function renderTransfer(report) {
   const runs = report.runs.filter((r) => r.transfer);
   const out = [
-    "## Export and import (written by `npm run bench`, scripts/bench/transfer.mjs)",
+    "#### Export and import (written by `npm run bench`, scripts/bench/transfer.mjs)",
     "",
     `- Command: \`${report.command}\`, ${report.date.slice(0, 16).replace("T", " ")} UTC; load average before ${report.machine.loadBefore.map(f1).join(" ")}, after ${report.machine.loadAfter.map(f1).join(" ")}`,
     `- Rates are rows per second, from the request sent to the last byte read (one client, loopback), each transfer alone${report.rounds > 1 ? `, the median of ${report.rounds} runs (app and bare alternating)` : ""}; CPU s: the CPU time (user + system) the app server (or the bare script) used meanwhile, which the machine's other load hardly changes: "÷ by CPU" compares rows per CPU second. "bare" is scripts/bench/bare-transfer.ts on the same database file in the same run: export = one query streamed through csv-stringify / JSON.stringify into a byte counter; import = the file parsed and inserted with the app's statements in one transaction, no checks. RSS: the app server's process tree, sampled every ${SAMPLE_MS} ms (growth = peak − before; "after the first tenth": the highest sample after the first tenth of the run less the sample there, the trend once the heap has sized itself). List p95: each app transfer runs once more while a second client calls GET /api/requests (page 1), one call after another; "s with list" is that run's time.`,
@@ -290,7 +290,7 @@ export function renderTransfer(report) {
     const t = run.transfer;
     out.push(
       "",
-      `### ${n(run.count)} requests`,
+      `##### ${n(run.count)} requests`,
       "",
       `List page 1 with nothing else running: p95 ${f1(t.idleList.p95)} ms (${t.idleList.calls} calls in 3 s).`,
       "",
