@@ -201,6 +201,18 @@ function migrationAdvice(applied, dir = MIGRATIONS_DIR) {
   return lines;
 }
 
+/** A checked backup `tmp` synced and named `target` (replaced only with --force); its size. */
+function putInPlace(tmp, target, force) {
+  fsyncPath(tmp);
+  if (force) renameSync(tmp, target);
+  else {
+    linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
+    rmSync(tmp);
+  }
+  fsyncPath(path.dirname(target));
+  return statSync(target).size;
+}
+
 async function backupSqlite(url, { out, force }) {
   const source = url.slice("file:".length);
   if (!existsSync(source)) refuse(`no database at ${source} (DATABASE_URL=${url})`);
@@ -234,14 +246,7 @@ async function backupSqlite(url, { out, force }) {
       copy.close();
     }
     const figures = inspect(tmp, "the copy");
-    fsyncPath(tmp);
-    if (force) renameSync(tmp, target);
-    else {
-      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
-      rmSync(tmp);
-    }
-    fsyncPath(path.dirname(target));
-    const size = statSync(target).size;
+    const size = putInPlace(tmp, target, force);
     const ms = Date.now() - started;
     console.log(`backup: ${target}`);
     console.log(`  from ${source} at ${startedAt}, ${pages} pages in one step, ${ms} ms`);
@@ -388,14 +393,7 @@ async function backupPostgres(url, { out, force }) {
     const tables = await archiveTables(tmp);
     const missing = REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations" && !tables.has(t));
     if (missing.length > 0) refuse(`the dump has no data for ${missing.join(", ")}`);
-    fsyncPath(tmp);
-    if (force) renameSync(tmp, target);
-    else {
-      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
-      rmSync(tmp);
-    }
-    fsyncPath(path.dirname(target));
-    const size = statSync(target).size;
+    const size = putInPlace(tmp, target, force);
     const ms = Date.now() - started;
     console.log(`backup: ${target}`);
     console.log(`  from PostgreSQL database ${databaseName(url)} at ${startedAt}, one snapshot (pg_dump --format=custom), ${ms} ms`);
