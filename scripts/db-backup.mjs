@@ -46,6 +46,7 @@ import { execFile } from "node:child_process";
 import { parseArgs, promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { databaseUrl as databaseOnServer, quoteIdentifier } from "./postgres-databases.mjs";
 
 const USAGE = `usage:
   npm run backup  -- --out <file> [--force]    consistent online copy of DATABASE_URL's database
@@ -101,12 +102,12 @@ function fsyncPath(file) {
   }
 }
 
-/** True when the first 16 bytes are SQLite's header. */
-function looksLikeSqlite(file) {
+/** True when the file begins with `magic` (a format's header: SQLite's, pg_dump's). */
+function startsWith(file, magic) {
   const fd = openSync(file, "r");
   try {
-    const header = Buffer.alloc(16);
-    return readSync(fd, header, 0, 16, 0) === 16 && header.toString("latin1") === "SQLite format 3\0";
+    const header = Buffer.alloc(magic.length);
+    return readSync(fd, header, 0, magic.length, 0) === magic.length && header.toString("latin1") === magic;
   } finally {
     closeSync(fd);
   }
@@ -117,7 +118,7 @@ function looksLikeSqlite(file) {
  * Returns its figures; throws a Refusal naming the first problem.
  */
 function inspect(file, what) {
-  if (!looksLikeSqlite(file)) refuse(`${what} is not a SQLite database`);
+  if (!startsWith(file, "SQLite format 3\0")) refuse(`${what} is not a SQLite database`);
   let db;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -201,6 +202,18 @@ function migrationAdvice(applied, dir = MIGRATIONS_DIR) {
   return lines;
 }
 
+/** A checked backup `tmp` synced and named `target` (replaced only with --force); its size. */
+function putInPlace(tmp, target, force) {
+  fsyncPath(tmp);
+  if (force) renameSync(tmp, target);
+  else {
+    linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
+    rmSync(tmp);
+  }
+  fsyncPath(path.dirname(target));
+  return statSync(target).size;
+}
+
 async function backupSqlite(url, { out, force }) {
   const source = url.slice("file:".length);
   if (!existsSync(source)) refuse(`no database at ${source} (DATABASE_URL=${url})`);
@@ -234,14 +247,7 @@ async function backupSqlite(url, { out, force }) {
       copy.close();
     }
     const figures = inspect(tmp, "the copy");
-    fsyncPath(tmp);
-    if (force) renameSync(tmp, target);
-    else {
-      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
-      rmSync(tmp);
-    }
-    fsyncPath(path.dirname(target));
-    const size = statSync(target).size;
+    const size = putInPlace(tmp, target, force);
     const ms = Date.now() - started;
     console.log(`backup: ${target}`);
     console.log(`  from ${source} at ${startedAt}, ${pages} pages in one step, ${ms} ms`);
@@ -296,6 +302,9 @@ async function restoreSqlite(url, { from, force }) {
 
 const run = promisify(execFile);
 
+/** The app's tables on PostgreSQL, whose migrations are recorded in "_kvstore_migrations" instead of Prisma's table. */
+const POSTGRES_DATA_TABLES = REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations");
+
 /** DATABASE_URL as libpq reads it: Prisma's own query parameters (schema, connection_limit…) left out. */
 function libpqUrl(url) {
   const u = new URL(url);
@@ -305,12 +314,8 @@ function libpqUrl(url) {
 }
 
 const databaseName = (url) => decodeURIComponent(new URL(url).pathname.slice(1));
-const otherDatabase = (url, name) => {
-  const u = new URL(libpqUrl(url));
-  u.pathname = `/${encodeURIComponent(name)}`;
-  return u.toString();
-};
-const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+/** Database `name` on DATABASE_URL's server, as libpq reads it. */
+const otherDatabase = (url, name) => databaseOnServer(name, libpqUrl(url));
 
 async function withClient(url, work) {
   const client = new pg.Client({ connectionString: libpqUrl(url) });
@@ -340,8 +345,7 @@ async function tool(name, args) {
 async function postgresFigures(client, what) {
   const { rows } = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()");
   const tables = new Set(rows.map((r) => r.tablename));
-  const required = [...REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations"), "_kvstore_migrations"];
-  const missing = required.filter((t) => !tables.has(t));
+  const missing = [...POSTGRES_DATA_TABLES, "_kvstore_migrations"].filter((t) => !tables.has(t));
   if (missing.length > 0) refuse(`${what} is not a database of this app: no table ${missing.join(", ")}`);
   const one = async (sql) => Number((await client.query(sql)).rows[0].n);
   return {
@@ -386,16 +390,9 @@ async function backupPostgres(url, { out, force }) {
       return read;
     });
     const tables = await archiveTables(tmp);
-    const missing = REQUIRED_TABLES.filter((t) => t !== "_prisma_migrations" && !tables.has(t));
+    const missing = POSTGRES_DATA_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) refuse(`the dump has no data for ${missing.join(", ")}`);
-    fsyncPath(tmp);
-    if (force) renameSync(tmp, target);
-    else {
-      linkSync(tmp, target); // fails if someone created <file> meanwhile: never overwrites
-      rmSync(tmp);
-    }
-    fsyncPath(path.dirname(target));
-    const size = statSync(target).size;
+    const size = putInPlace(tmp, target, force);
     const ms = Date.now() - started;
     console.log(`backup: ${target}`);
     console.log(`  from PostgreSQL database ${databaseName(url)} at ${startedAt}, one snapshot (pg_dump --format=custom), ${ms} ms`);
@@ -418,11 +415,7 @@ async function restorePostgres(url, { from, force }) {
   const backup = path.resolve(from);
   if (!existsSync(backup)) refuse(`no backup at ${backup}`);
   if (!statSync(backup).isFile()) refuse(`${backup} is not a file`);
-  const header = Buffer.alloc(5);
-  const fd = openSync(backup, "r");
-  const read = readSync(fd, header, 0, 5, 0);
-  closeSync(fd);
-  if (read !== 5 || header.toString("latin1") !== "PGDMP") refuse(`${backup} is not a pg_dump archive (custom format)`);
+  if (!startsWith(backup, "PGDMP")) refuse(`${backup} is not a pg_dump archive (custom format)`);
   const name = databaseName(url);
   if (!name) refuse("DATABASE_URL names no database");
   const scratch = `${name}_restoring_${process.pid}`;
@@ -431,8 +424,8 @@ async function restorePostgres(url, { from, force }) {
     const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0;
     if (exists && !force) refuse(`database ${name} exists: pass --force to replace it (back it up first: npm run backup -- --out …)`);
     if (exists) await assertPostgresNotInUse(admin, name);
-    await admin.query(`DROP DATABASE IF EXISTS ${ident(scratch)}`);
-    await admin.query(`CREATE DATABASE ${ident(scratch)}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(scratch)}`);
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(scratch)}`);
     try {
       await tool("pg_restore", ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", `--dbname=${otherDatabase(url, scratch)}`, backup]);
       const figures = await withClient(otherDatabase(url, scratch), (client) => postgresFigures(client, `the backup ${backup}`));
@@ -440,17 +433,17 @@ async function restorePostgres(url, { from, force }) {
       if (exists) {
         await assertPostgresNotInUse(admin, name);
         const old = `${name}_replaced_${process.pid}`;
-        await admin.query(`ALTER DATABASE ${ident(name)} RENAME TO ${ident(old)}`);
-        await admin.query(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(name)}`);
-        await admin.query(`DROP DATABASE ${ident(old)}`);
-      } else await admin.query(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(name)}`);
+        await admin.query(`ALTER DATABASE ${quoteIdentifier(name)} RENAME TO ${quoteIdentifier(old)}`);
+        await admin.query(`ALTER DATABASE ${quoteIdentifier(scratch)} RENAME TO ${quoteIdentifier(name)}`);
+        await admin.query(`DROP DATABASE ${quoteIdentifier(old)}`);
+      } else await admin.query(`ALTER DATABASE ${quoteIdentifier(scratch)} RENAME TO ${quoteIdentifier(name)}`);
       console.log(`restore: ${backup} → PostgreSQL database ${name} in ${Date.now() - started} ms`);
       console.log(`  ${figures.requests} requests, ${figures.events} history events, ${figures.users} users, every table of the app`);
       for (const line of migrationAdvice(figures.migrations, POSTGRES_MIGRATIONS_DIR)) console.log(`  ${line}`);
       console.log("  start the app now (sessions stored in the backup are valid again; newer ones are gone)");
       return { database: name, ...figures };
     } catch (error) {
-      await admin.query(`DROP DATABASE IF EXISTS ${ident(scratch)} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(scratch)} WITH (FORCE)`);
       throw error;
     }
   });

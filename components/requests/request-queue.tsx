@@ -219,8 +219,8 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
           rowsPerPage={view.pageSize}
           rowsPerPageOptions={[25, 50, 100]}
           onPageChange={(page) =>
-            // (`page` counts from 0, view.page from 1.) Forward by one: from this page's end.
-            setView({ page: page + 1 }, { after: page + 1 === view.page + 1 ? (data?.nextCursor ?? undefined) : undefined })
+            // `page` counts from 0 and view.page from 1, so page === view.page is "next": from this page's end.
+            setView({ page: page + 1 }, { after: page === view.page ? (data?.nextCursor ?? undefined) : undefined })
           }
           onRowsPerPageChange={(pageSize) => setView({ pageSize })}
         />

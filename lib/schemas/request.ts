@@ -466,8 +466,8 @@ export type ListRequestsQueryInput = z.input<typeof listRequestsQuerySchema>;
 
 /**
  * GET /api/requests: the queue's query, plus where the page starts (`after`, a cursor
- * from the previous page's `nextCursor`). Only the API takes a cursor: the queue's URLs
- * and saved views keep page numbers (list-cursor.ts tells why cursors exist).
+ * from the previous page's `nextCursor`). Saved views keep page numbers; the queue's URL
+ * carries `after` beside them after "next" (list-cursor.ts tells why cursors exist).
  */
 export const listPageQuerySchema = listRequestsQuerySchema
   .extend({
@@ -486,7 +486,6 @@ export const listPageQuerySchema = listRequestsQuerySchema
     if (query.after && (query.after.sort !== query.sort || query.after.order !== query.order))
       ctx.addIssue({ code: "custom", path: ["after"], message: "after belongs to another sort or order: start again from page 1 without it" });
   });
-export type ListPageQuery = z.output<typeof listPageQuerySchema>;
 
 export const requestListResponseSchema = z.object({
   items: z.array(requestSummarySchema),

@@ -3,7 +3,7 @@ import type { ListRequestsQuery } from "@/lib/schemas/request";
 import type { Dialect } from "@/lib/db/sql/dialect";
 import { rows as readRows, type Read } from "@/lib/db/sql/reads";
 import { SORT_COLUMN, quote, type Form, type Term } from "./terms";
-import { plan, whereParams } from "./plan";
+import { plan, readTerms, whereParams } from "./plan";
 import { shouldWalk } from "./page";
 import { requestColumns } from "@/lib/data/requests/request-row";
 import { countAll, countMatches, narrowLongText, SEARCH_COUNT_LIMIT } from "./count";
@@ -34,7 +34,7 @@ export function* planExport(query: Omit<ListRequestsQuery, "page" | "pageSize">,
   if (p.search) yield* narrowLongText(p.search);
   const all = yield* countAll();
   const count = yield* countMatches(p, all, SEARCH_COUNT_LIMIT + 1);
-  const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+  const terms = readTerms(p, count.testSearchPerRow);
   return { terms, form: shouldWalk(count.estimate, all, pageSize) ? "scan" : "seek", column, dir, dialect };
 }
 

@@ -8,7 +8,7 @@ import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "@/l
 import { SORT_COLUMN, placeholders, type Form } from "./terms";
 import { afterRanges, type SortPosition } from "./keyset";
 import { DATE_SORTS, encodeListCursor, type ListCursor } from "@/lib/domain/requests/list-cursor";
-import { plan, where, whereParams, type Plan } from "./plan";
+import { plan, readTerms, where, whereParams, type Plan } from "./plan";
 import { prepare } from "@/lib/db/sql/statements";
 import { countAll, countMatches, countBoth, exact, narrowLongText, SEARCH_COUNT_LIMIT, type Count } from "./count";
 
@@ -93,7 +93,7 @@ function pickNumbers(query: ListRequestsQuery, p: Plan, form: Form, count: Count
   }
   // A broad search beside filters: seek through the filters' index and test the text on
   // each row, rather than build the set of every text match.
-  const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+  const terms = readTerms(p, count.testSearchPerRow);
   const order = orderBy(p.dialect, `"DatasetRequest"`, column, dir);
   return {
     sql: `SELECT "DatasetRequest"."number" FROM "DatasetRequest" ${where(terms, form)} ORDER BY ${order} LIMIT ? OFFSET ?`,
@@ -124,7 +124,7 @@ function* pageRows(query: ListRequestsQuery, p: Plan, count: Count, all: number,
 function* numbersAfter(query: ListRequestsQuery, p: Plan, form: Form, count: Count, rows: number, after: SortPosition): Read<number[]> {
   const column = SORT_COLUMN[query.sort];
   const dir = query.order === "asc" ? "ASC" : "DESC";
-  const terms = count.testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+  const terms = readTerms(p, count.testSearchPerRow);
   const numbers: number[] = [];
   for (const range of afterRanges(column, dir, after)) {
     const found = yield* readRows<{ number: number }>(
@@ -155,7 +155,7 @@ function cursorAfter(query: ListRequestsQuery, last: Row): string {
       ? null
       : DATE_SORTS.includes(query.sort)
         ? isoFromSqlite(stored)
-        : typeof stored === "bigint" || query.sort === "status" || query.sort === "priority"
+        : query.sort === "status" || query.sort === "priority"
           ? Number(stored)
           : (stored as string | null);
   return encodeListCursor({ sort: query.sort, order: query.order, value, number: Number(last.number) });
@@ -193,10 +193,10 @@ function* searchOnce(query: ListRequestsQuery, p: Plan, limit: number): Read<{ c
   const column = SORT_COLUMN[query.sort];
   const dir = query.order === "asc" ? "ASC" : "DESC";
   const offset = (query.page - 1) * query.pageSize;
-  const matches = `WITH "m" AS MATERIALIZED (SELECT "number", "${column}" AS "v" FROM "DatasetRequest" ${where(p.terms, "seek")} LIMIT ?)`;
-  const order = column === "number" ? `"number" ${dir}` : `${p.dialect.orderNullable(`"v"`, dir)}, "number" ${dir}`;
+  const sorted = column === "number" ? "" : `, "${column}"`;
+  const matches = `WITH "m" AS MATERIALIZED (SELECT "number"${sorted} FROM "DatasetRequest" ${where(p.terms, "seek")} LIMIT ?)`;
   const page = yield* readRows<{ number: number; n: number | string }>(
-    `${matches} SELECT "number", (SELECT COUNT(*) FROM "m") AS "n" FROM "m" ORDER BY ${order} LIMIT ? OFFSET ?`,
+    `${matches} SELECT "number", (SELECT COUNT(*) FROM "m") AS "n" FROM "m" ORDER BY ${orderBy(p.dialect, `"m"`, column, dir)} LIMIT ? OFFSET ?`,
     [...whereParams(p.terms, "seek"), limit, query.pageSize, offset],
   );
   // A page past the end has no row to carry the count.

@@ -90,3 +90,12 @@ export function plan(query: ListRequestsQuery, userId: string, dialect: Dialect,
 
 export const where = (terms: Term[], form: Form) => (terms.length ? `WHERE ${terms.map((t) => t[form].sql).join(" AND ")}` : "");
 export const whereParams = (terms: Term[], form: Form) => terms.flatMap((t) => t[form].params);
+
+/**
+ * The terms a page or export reads with: the plan's, or, when a broad search is tested
+ * on each row (Count.testSearchPerRow), the filters plus that per-row test instead of the
+ * set of every text match.
+ */
+export function readTerms(p: Plan, testSearchPerRow: boolean): Term[] {
+  return testSearchPerRow && p.search?.rowTest ? [...p.filters, { seek: p.search.rowTest, scan: p.search.rowTest }] : p.terms;
+}
