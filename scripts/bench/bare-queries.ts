@@ -1,7 +1,7 @@
 // The SQL the app runs for each benchmark endpoint, through better-sqlite3 prepared
 // statements, and the same JSON the app returns. Used by the bare-limit server only.
-// The queue and the create run the app's own SQL; the request page and the dataset
-// lookup mirror lib/data/requests/detail-query.ts.
+// The queue, the create and the dataset page's read run the app's own SQL; the request
+// page mirrors lib/data/requests/detail-query.ts.
 import type Database from "better-sqlite3";
 import type { ListRequestsQuery, RequestListResponse, RequestSummary } from "../../lib/schemas/request";
 import { formatRequestNumber, MIGRATION_CHECKLIST } from "../../lib/domain/requests/options";
@@ -9,6 +9,7 @@ import { isoFromSqlite as iso, runListQuery } from "../../lib/data/requests/list
 import type { ListCursor } from "../../lib/domain/requests/list-cursor";
 import { insertNewRequests, newRequestParams, type NewRequestValues } from "../../lib/data/requests/insert-request";
 import { driveOnSqlite } from "../../lib/db/sql/reads";
+import { datasetRead } from "../../lib/data/datasets/get-dataset";
 import { sqliteDialect } from "../../lib/db/sql/dialect";
 
 export type SessionRow = { userId: string; name: string; email: string; role: string; team: string | null; expiresAt: string };
@@ -109,7 +110,8 @@ export function openBareQueries(sqlite: Database.Database) {
   }
 
   const detailByNumber = (number: number) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "number" = ?`).get(number) as Row | undefined);
-  const detailByLiveName = (name: string) => detail(prep(`SELECT * FROM "DatasetRequest" WHERE "liveDatasetName" = ?`).get(name) as Row | undefined);
+  /** GET /api/datasets/{name}: the app's own read (findDataset), driven on this connection. */
+  const datasetByName = (name: string) => driveOnSqlite(prep, datasetRead(name));
 
   const createTx = sqlite.transaction((values: NewRequestValues) => driveOnSqlite(prep, insertNewRequests([newRequestParams(values, sqliteDialect)]))[0]!);
 
@@ -128,7 +130,7 @@ export function openBareQueries(sqlite: Database.Database) {
   );
   const session = (token: string) => sessionStmt.get(token) as SessionRow | undefined;
 
-  return { session, list, detailByNumber, detailByLiveName, create };
+  return { session, list, detailByNumber, datasetByName, create };
 }
 
 export type BareQueries = ReturnType<typeof openBareQueries>;

@@ -115,8 +115,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   }
   const dataset = /^\/api\/datasets\/([^/]+)$/.exec(path);
   if (dataset && req.method === "GET") {
-    const detail = q.detailByLiveName(decodeURIComponent(dataset[1]!));
-    return detail ? send(res, 200, JSON.stringify(detail)) : error(res, 404, "NOT_FOUND", "Dataset was not found.");
+    const name = decodeURIComponent(dataset[1]!);
+    const found = q.datasetByName(name);
+    return found ? send(res, 200, JSON.stringify(found)) : error(res, 404, "NOT_FOUND", `A dataset named ${name.slice(0, 63)} was not found.`);
   }
   if (path === "/requests" && req.method === "GET") {
     const role = user.role === "ADMIN" ? "ADMIN" : "REQUESTER";

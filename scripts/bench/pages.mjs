@@ -24,7 +24,7 @@ export function pagesToMeasure(info) {
     { name: "queue", path: "/requests" },
     { name: "new request", path: "/requests/new" },
     { name: "request page", path: `/requests/KV-${number}` },
-    { name: "dataset page", path: `/datasets/${info.liveNames[0]}` },
+    { name: "dataset page", path: `/datasets/${info.datasetNames[0]}` },
     { name: "insights", path: "/insights" },
     { name: "inbox", path: "/inbox" },
   ];

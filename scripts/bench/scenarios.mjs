@@ -33,11 +33,20 @@ export async function inspectWith(query) {
       await value(`SELECT "liveDatasetName" FROM "DatasetRequest" WHERE "number" >= ? AND "liveDatasetName" IS NOT NULL ORDER BY "number" LIMIT 1`, [n]),
     );
   const liveNames = [...new Set(names.filter(Boolean))];
+  // Datasets exist once their request completes (an open request holds its name too, but
+  // GET /api/datasets/{name} answers 404 for it): names of live datasets, spread likewise.
+  const datasets = [];
+  for (const n of spread(50))
+    datasets.push(
+      await value(`SELECT "liveName" FROM "Dataset" WHERE "originRequestNumber" >= ? AND "liveName" IS NOT NULL ORDER BY "originRequestNumber" LIMIT 1`, [n]),
+    );
+  const datasetNames = [...new Set(datasets.filter(Boolean))];
   return {
     total,
     max,
     detailNumbers: spread(50),
     liveNames,
+    datasetNames,
     // A whole dataset name, as someone looking a dataset up would type it.
     searchName: liveNames[Math.floor(liveNames.length / 2)],
   };
@@ -95,7 +104,7 @@ export function scenarios(info, { quick = false } = {}) {
     { name: `search "${BROAD_WORD}" (1 row in 6)`, group: "search", paths: [list({ q: BROAD_WORD })] },
     { name: `search "KV-${Math.floor(info.max / 2)}"`, group: "search", paths: [list({ q: `KV-${Math.floor(info.max / 2)}` })] },
     { name: "request page (GET /api/requests/KV-n)", group: "read", paths: info.detailNumbers.map((n) => `/api/requests/KV-${n}`) },
-    { name: "dataset by name (GET /api/datasets/x)", group: "read", paths: info.liveNames.map((n) => `/api/datasets/${n}`) },
+    { name: "dataset by name (GET /api/datasets/x)", group: "read", paths: info.datasetNames.map((n) => `/api/datasets/${n}`) },
     { name: "SSR of /requests (admin's open work)", group: "ssr", paths: ["/requests"], accept: "text/html" },
   );
   return out;

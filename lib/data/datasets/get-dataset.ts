@@ -22,11 +22,12 @@ const iso = (value: unknown) => storedDate(value).toISOString();
  * dataset pages call it on every render, and Prisma compiled its five queries each time.
  */
 export async function findDataset(name: string): Promise<DatasetDetail | null> {
-  if (!DATASET_NAME_PATTERN.test(name)) return null;
   return readDatabase(() => datasetRead(name));
 }
 
-function* datasetRead(name: string): Read<DatasetDetail | null> {
+/** The read itself: also what the bench's bare server runs (scripts/bench/bare-queries.ts). */
+export function* datasetRead(name: string): Read<DatasetDetail | null> {
+  if (!DATASET_NAME_PATTERN.test(name)) return null;
   const row =
     (yield* readRow<DatasetRow>(`${DATASET} WHERE "liveName" = ?`, [name])) ??
     (yield* readRow<DatasetRow>(`${DATASET} WHERE "name" = ? ORDER BY "id" DESC LIMIT 1`, [name]));
