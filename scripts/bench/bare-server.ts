@@ -14,6 +14,7 @@ import { readQueueView } from "../../lib/queries/queue-view";
 import { parseRequestNumber } from "../../lib/domain/requests/options";
 import { newRequestValues } from "../../lib/data/requests/insert-request";
 import { toSessionUser } from "../../lib/auth/roles";
+import { healthResponse } from "../../lib/schemas/health";
 import { openBareQueries, type BareQueries, type SessionRow } from "./bare-queries";
 
 const port = Number(process.env.PORT ?? 3402);
@@ -84,7 +85,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://bare");
   const path = url.pathname;
   // The same answers as the app's probes; /api/health is the framework-floor scenario.
-  if (path === "/api/health") return send(res, 200, '{"status":"ok"}');
+  if (path === "/api/health") return send(res, 200, JSON.stringify(healthResponse()));
   if (path === "/api/ready") return send(res, 200, '{"status":"ready"}');
   const user = sessionFrom(req);
   if (!user) return error(res, 401, "UNAUTHENTICATED", "Sign in first.");

@@ -349,7 +349,8 @@ async function benchSize(count) {
     "bare",
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/bench/bare-server.ts")],
-    dbEnv,
+    // /api/health names the build's commit: the app's, read from its own answer.
+    { ...dbEnv, KVSTORE_COMMIT: (await (await fetch(`${app.url}/api/health`)).json()).commit },
     barePort,
   );
   const results = [];
