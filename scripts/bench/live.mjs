@@ -152,7 +152,7 @@ const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 /** The live-updates table: `results` is a list of benchLive results (one per database). */
 export function renderLiveTable({ command, date, machine, count, results }) {
   const out = [
-    "## Live updates (written by `npm run bench -- --only live`)",
+    "#### Live updates (written by `npm run bench -- --only live`)",
     "",
     `- Command: \`${command}\`, ${date.slice(0, 16).replace("T", " ")} UTC, ${count.toLocaleString("en-US")} requests; load average before ${machine.loadBefore.map((l) => l.toFixed(1)).join(" ")}`,
     `- From the 201 at alice's client to the row in the admin's open queue (${QUEUE}) in Chromium; every fifth trial creates within the first second after the queue loaded. Floor: the same event at a bare GET /api/events reader, same trial. Missed: not shown within ${MISSED_AFTER_MS / 1000} s.`,

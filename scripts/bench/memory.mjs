@@ -159,7 +159,7 @@ const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 /** The memory table of a run: its RSS at idle and after the scenarios (`run.memory.idle`, `.after`) and the soak. */
 export function renderMemoryTable({ command, date, machine, runs }) {
   const out = [
-    "## Memory (written by `npm run bench -- --only memory`)",
+    "#### Memory (written by `npm run bench -- --only memory`)",
     "",
     `- Command: \`${command}\`, ${date.slice(0, 16).replace("T", " ")} UTC; load average before ${machine.loadBefore.map(f1).join(" ")}, after ${machine.loadAfter.map(f1).join(" ")}`,
     `- RSS of the app's server process (from /proc). Soak: list calls from 4 clients over every sort's pages 1–20, ${STREAMS} open GET /api/events streams, a create every 2 s; sampled every ${SAMPLE_MS / 1000} s. Trend: least-squares slope of the samples after the first minute; goal < ${SLOPE_GOAL_MB_PER_MIN} MB a minute.`,

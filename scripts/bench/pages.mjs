@@ -97,7 +97,7 @@ const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 
 export function renderPages(result, { load } = {}) {
   const rows = [
-    `### Mobile page loads (Lighthouse mobile, medians of ${result.runs})`,
+    `#### Mobile page loads (Lighthouse mobile, medians of ${result.runs})`,
     "",
     `Goal: every page's median score within ${SCORE_GAP} points of the empty page in the same root layout, and its median TBT within ${TBT_RATIO}× the empty page's, in the same run.${load ? ` Load average ${load}.` : ""} Runs interleaved (round 1 of every page, then round 2…, each round starting one page further on), after one discarded warm-up run.`,
     "",

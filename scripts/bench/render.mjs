@@ -113,7 +113,7 @@ const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 /** The render table of one run (`runs` of bench.mjs with a `render` result). */
 export function renderRenderTable(report) {
   const out = [
-    "## Server render (written by `npm run bench -- --only render`)",
+    "#### Server render (written by `npm run bench -- --only render`)",
     "",
     `- Command: \`${report.command}\`, ${report.date.slice(0, 16).replace("T", " ")} UTC`,
   ];
@@ -122,7 +122,7 @@ export function renderRenderTable(report) {
     const floor = run.render.rows.find((r) => r.goal === null);
     out.push(
       "",
-      `### ${run.count.toLocaleString("en-US")} requests`,
+      `##### ${run.count.toLocaleString("en-US")} requests`,
       "",
       "| page (GET as the admin, HTML) | renders | p50 / p95 / max, 1 client | p95 − floor's p95 | HTML KB | goal | |",
       "|---|---:|---:|---:|---:|---:|---|",

@@ -44,7 +44,8 @@ function goals(report) {
       `| 100,000: the same with ${report.connections} clients (saturated) | worst ${f1(worstLoaded.app.p95Loaded)} ms (${worstLoaded.name}) | ${mark(worstLoaded.app.p95Loaded <= 25)} |`,
     );
     lines.push(
-      `| 100,000: list throughput ≥ 50 % of the bare limit | worst ${pct(worstRatio.app.rps / worstRatio.bare.rps)} (${worstRatio.name}) | ${mark(worstRatio.app.rps / worstRatio.bare.rps >= 0.5)} |`,
+      // Retired by issue #20 (Next's no-op route is below it); kept for scale.
+      `| 100,000: list throughput against the bare limit (≥ 50 %: retired by issue #20) | worst ${pct(worstRatio.app.rps / worstRatio.bare.rps)} (${worstRatio.name}) | context |`,
     );
     const barePage1 = r100.results
       .filter((r) => r.group === "page1")
@@ -78,11 +79,12 @@ function goals(report) {
     const worst = searches.reduce((m, r) => (!m || r.app.p95 > m.app.p95 ? r : m), null);
     if (worst) lines.push(`| 1,000,000: free-text search p95 ≤ 50 ms | worst ${f1(worst.app.p95)} ms (${worst.name}) | ${mark(worst.app.p95 <= 50)} |`);
   }
+  // Issue #20: ≥ 1,000 creates/s became a guard against the bare server at the same durability.
   for (const run of report.runs) {
     const c = run.results.find((x) => x.group === "create");
     if (c)
       lines.push(
-        `| ${n(run.count)}: ≥ 1,000 creates/s with ${report.createConnections} clients, none lost or duplicated | ${f0(c.app.rps)}/s, ${c.app.intact ? "intact" : "MISMATCH"} | ${mark(c.app.rps >= 1000 && c.app.intact)} |`,
+        `| ${n(run.count)}: creates ≥ 90 % of the bare limit (${report.createConnections} clients, same durability), none lost or duplicated | ${f0(c.app.rps)}/s against ${f0(c.bare.rps)}/s = ${pct(c.app.rps / c.bare.rps)}, ${c.app.intact && c.bare.intact ? "intact" : "MISMATCH"} | ${mark(c.app.rps >= 0.9 * c.bare.rps && c.app.intact && c.bare.intact)} |`,
       );
   }
   const fl = report.firstLoad;
@@ -92,7 +94,10 @@ function goals(report) {
   else if (lh)
     for (const [preset, v] of Object.entries(lh))
       lines.push(
-        `| Lighthouse performance ≥ 95 on the queue page, ${preset} | ${v.score} (runs ${v.scores.join(", ")}; FCP ${f0(v.fcp)} ms, LCP ${f0(v.lcp)} ms, TBT ${f0(v.tbt)} ms, CLS ${v.cls?.toFixed(3)}) | ${mark(v.score >= 95)} |`,
+        // Mobile ≥ 95 was replaced by issue #20's goal against the empty page (the page-load table).
+        preset === "mobile"
+          ? `| Lighthouse on the queue page, mobile (≥ 95 replaced by issue #20: within 5 points of the empty page, in the page-load table) | ${v.score} (runs ${v.scores.join(", ")}; FCP ${f0(v.fcp)} ms, LCP ${f0(v.lcp)} ms, TBT ${f0(v.tbt)} ms, CLS ${v.cls?.toFixed(3)}) | context |`
+          : `| Lighthouse performance ≥ 95 on the queue page, ${preset} | ${v.score} (runs ${v.scores.join(", ")}; FCP ${f0(v.fcp)} ms, LCP ${f0(v.lcp)} ms, TBT ${f0(v.tbt)} ms, CLS ${v.cls?.toFixed(3)}) | ${mark(v.score >= 95)} |`,
       );
   return ["| goal | measured | |", "|---|---|---|", ...lines].join("\n");
 }
