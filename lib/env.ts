@@ -8,6 +8,16 @@ import { oidcConfigProblem } from "@/lib/auth/oidc-env";
 /** Unset and empty mean the same: not configured. */
 const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
 
+/** A switch, off unless set to 1 (unset and empty mean 0); anything else is refused. */
+const zeroOrOne = (name: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : v),
+    z
+      .enum(["0", "1"], { error: `${name} must be 1 or 0` })
+      .default("0")
+      .transform((v) => v === "1"),
+  );
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -106,24 +116,12 @@ const envSchema = z
      * 1: webhook endpoints may point at loopback, link-local and private addresses, over
      * plain http too (tests, a lab). Default 0: only public https endpoints.
      */
-    WEBHOOK_ALLOW_PRIVATE: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim() || undefined : v),
-      z
-        .enum(["0", "1"], { error: "WEBHOOK_ALLOW_PRIVATE must be 1 or 0" })
-        .default("0")
-        .transform((v) => v === "1"),
-    ),
+    WEBHOOK_ALLOW_PRIVATE: zeroOrOne("WEBHOOK_ALLOW_PRIVATE"),
     /**
      * 1: the empty pages /bench/empty and /bench/frame answer (npm run bench's floor for
      * Lighthouse, scripts/bench/pages.mjs). Default 0: they are a 404 like any unknown path.
      */
-    BENCH_EMPTY_PAGES: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim() || undefined : v),
-      z
-        .enum(["0", "1"], { error: "BENCH_EMPTY_PAGES must be 1 or 0" })
-        .default("0")
-        .transform((v) => v === "1"),
-    ),
+    BENCH_EMPTY_PAGES: zeroOrOne("BENCH_EMPTY_PAGES"),
   })
   .superRefine((e, ctx) => {
     const problem = oidcConfigProblem(e);
