@@ -15,6 +15,7 @@ import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
 import { percentile } from "./load.mjs";
 import { createBody } from "./scenarios.mjs";
+import { f0 } from "./format.mjs";
 
 const QUEUE = "/requests?sort=number&order=desc";
 const MISSED_AFTER_MS = 10_000;
@@ -146,8 +147,6 @@ function summarize(trials) {
     event: stats(trials.filter((t) => t.event !== null).map((t) => t.event)),
   };
 }
-
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 
 /** The live-updates table: `results` is a list of benchLive results (one per database). */
 export function renderLiveTable({ command, date, machine, count, results }) {

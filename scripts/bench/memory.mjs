@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { load } from "./load.mjs";
 import { createBody, SORTS } from "./scenarios.mjs";
+import { f0, f1 } from "./format.mjs";
 
 export const METRICS_TOKEN = "bench-metrics-token-0000";
 const STREAMS = 200;
@@ -152,8 +153,6 @@ export async function benchMemory({ app, cookie, origin, minutes, log }) {
   return { samples, summary };
 }
 
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
-const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 
 /** The memory table of a run: its RSS at idle and after the scenarios (`run.memory.idle`, `.after`) and the soak. */

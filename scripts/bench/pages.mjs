@@ -8,6 +8,7 @@
 // server runs with BENCH_EMPTY_PAGES=1 (lib/bench/empty-pages.ts), which bench.mjs sets.
 import path from "node:path";
 import { cookieHeaders, lighthouseRun } from "./lighthouse.mjs";
+import { f0 } from "./format.mjs";
 
 export const PAGES_GROUP = "pages";
 export const EMPTY = "empty page (root layout)";
@@ -92,8 +93,6 @@ export function judgePages(result) {
     return { ...p, gap, ratio, met };
   });
 }
-
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 
 export function renderPages(result, { load } = {}) {
   const rows = [

@@ -17,6 +17,7 @@ import pg from "pg";
 import { startNginx } from "../nginx.mjs";
 import { createDatabase, databaseUrl, dropDatabase, dropDatabasesByPrefix, numberedPlaceholders, quoteIdentifier, withAdmin } from "../postgres-databases.mjs";
 import { inspectDatabase, inspectWith, scenarios, storedCreatesWith, withCursors } from "./scenarios.mjs";
+import { f0, f1 } from "./format.mjs";
 
 const RUN_DATABASE = "kv_bench_run";
 const THROUGHPUT = /^list number desc, page 1$|^search "checkout"|^request page|^floor: GET \/api\/me/;
@@ -189,8 +190,6 @@ export async function benchPostgresSize(count, deps) {
   return { count, seedSeconds, createAmount, list: list.map((s) => ({ name: s.name, group: s.group })), sqlite, postgres, instances, problems };
 }
 
-const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 // "deep" (a page by its number, at the middle) is judged apart from the lists: the
 // queue reaches deep pages by "next", from a cursor ("next").
 const LIST_GROUPS = new Set(["page1", "next", "filter", "search"]);

@@ -9,6 +9,7 @@
 // insights p95 ≤ 150 ms, request and dataset pages p95 ≤ 50 ms (1 client, production build).
 import Database from "better-sqlite3";
 import { percentile } from "./load.mjs";
+import { f1 } from "./format.mjs";
 
 export const RENDER_GROUP = "render";
 const HISTORY = 50;
@@ -107,8 +108,6 @@ export async function benchRender({ app, cookie, origin, dbFile, log }) {
   }
   return { rows };
 }
-
-const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 
 /** The render table of one run (`runs` of bench.mjs with a `render` result). */
 export function renderRenderTable(report) {

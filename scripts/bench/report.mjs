@@ -1,11 +1,8 @@
 // Tables for the console and for BENCHMARKS.md, and the issue's goals checked against
 // the numbers of the same run.
 import { renderPages } from "./pages.mjs";
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
-const f1 = (n) => (Number.isFinite(n) ? n.toFixed(1) : "–");
-const pct = (n) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)} %` : "–");
+import { f0, f1, pct, n } from "./format.mjs";
 const lat = (r) => `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)}`;
-const n = (x) => x.toLocaleString("en-US");
 const LIST_GROUPS = new Set(["page1", "deep", "next", "filter", "search"]);
 
 function table(run) {

@@ -20,6 +20,7 @@ import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
 import { percentile } from "./load.mjs";
 import { createBody } from "./scenarios.mjs";
+import { f0, f1, n } from "./format.mjs";
 
 const execFileAsync = promisify(execFile);
 /** The status of the filtered exports: the queue's new work, ~8 % of the seeded rows. */
@@ -271,10 +272,7 @@ export async function benchTransfer({ root, work, app, cookie, origin, dbFile, o
 
 // ---- the report ---------------------------------------------------------------
 
-const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : "–");
-const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const mb = (bytes) => f0(bytes / 2 ** 20);
-const n = (x) => x.toLocaleString("en-US");
 const mark = (ok) => (ok ? "met" : "**not met**");
 
 /** The transfer tables and goals of every size that ran them. */
