@@ -8,32 +8,18 @@
 //
 // Goal: no growth trend. Judged on the samples after the first minute (warm-up: caches,
 // JIT, the streams' buffers): the least-squares slope must stay under 1 MB a minute.
-import { readFileSync } from "node:fs";
 import { load } from "./load.mjs";
 import { createBody, SORTS } from "./scenarios.mjs";
 import { f0, f1 } from "./format.mjs";
+import { treeRss } from "./proc.mjs";
 
 export const METRICS_TOKEN = "bench-metrics-token-0000";
 const STREAMS = 200;
 const SAMPLE_MS = 5000;
 const SLOPE_GOAL_MB_PER_MIN = 1;
 
-const kb = (text, key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
-
 /** RSS in MB of `pid` and its descendants (a server may fork workers). */
-export function rssMb(pid) {
-  let total = 0;
-  const visit = (p) => {
-    try {
-      total += kb(readFileSync(`/proc/${p}/status`, "utf8"), "VmRSS");
-      for (const task of readFileSync(`/proc/${p}/task/${p}/children`, "utf8").split(" ").filter(Boolean)) visit(task);
-    } catch {
-      /* gone */
-    }
-  };
-  visit(pid);
-  return total / 1024;
-}
+export const rssMb = (pid) => treeRss(pid) / 2 ** 20;
 
 async function heapMb(baseUrl) {
   try {
