@@ -204,6 +204,18 @@ describe("the Prisma client on PostgreSQL", () => {
       { status: "SUBMITTED", requestType: "NEW", priority: "HIGH", assigneeId: bob.id, n: 1 },
     ]);
     covered.add("RequestCount");
+    // The insights' counts, kept by triggers (migration 20261203100000_insight_counts).
+    const completedAt = new Date(at.getTime() + 1.5 * 86_400_000);
+    const done = await request(ann.id, { ownerTeam: uid("team"), status: "COMPLETED", createdAt: at, completedAt });
+    expect(await db.insightCount.findMany({ where: { ownerTeam: done.ownerTeam } })).toEqual([
+      { month: at.toISOString().slice(0, 7), requestType: "NEW", ownerTeam: done.ownerTeam, status: "COMPLETED", n: 1 },
+    ]);
+    covered.add("InsightCount");
+    const doneMonth = completedAt.toISOString().slice(0, 7);
+    expect(await db.completionTime.findUnique({ where: { number: done.number } })).toEqual({ number: done.number, month: doneMonth, days: 1.5 });
+    covered.add("CompletionTime");
+    expect((await db.completionCount.findUniqueOrThrow({ where: { month: doneMonth } })).n).toBeGreaterThanOrEqual(1);
+    covered.add("CompletionCount");
 
     await db.requestEvent.create({ data: { requestNumber: req.number, actorId: ann.id, kind: "CREATED", toStatus: "SUBMITTED" } });
     expect(await db.requestEvent.findMany({ where: { requestNumber: req.number } })).toMatchObject([{ kind: "CREATED", toStatus: "SUBMITTED" }]);
