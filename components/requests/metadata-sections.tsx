@@ -1,6 +1,5 @@
 // A request's or a dataset's metadata in the form's sections, with its labels.
-import type { ReactNode } from "react";
-import Box from "@mui/material/Box";
+import type { CSSProperties, ReactNode } from "react";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
@@ -11,16 +10,13 @@ import type { RequestDetail } from "@/lib/schemas/request";
 import { PriorityChip } from "@/components/requests/status-chip";
 import { DatasetName } from "@/components/layout/dataset-name";
 import type { DatasetMetadataField } from "@/lib/domain/datasets/options";
+import styles from "./metadata-sections.module.css";
 
 /** What the sections show: a request, or a dataset (without needed-by and priority). */
 export type SectionMetadata = Pick<RequestDetail, DatasetMetadataField | "datasetName" | "requestType" | "sourceSystem"> &
   Partial<Pick<RequestDetail, "neededBy" | "priority">>;
 
-export const none = (
-  <Typography component="span" color="textSecondary">
-    —
-  </Typography>
-);
+export const none = <span className={styles.secondary}>—</span>;
 const integer = (n: number) => n.toLocaleString("en-US");
 
 /** The metadata sections, in the form's order and with its labels. */
@@ -31,9 +27,9 @@ function sections(r: SectionMetadata): { title: string; rows: SectionRows }[] {
       rows: [
         [
           FIELD_LABELS.datasetName,
-          <Box key="value" component="span" sx={{ fontFamily: "monospace" }}>
+          <span key="value" className={styles.mono}>
             <DatasetName name={r.datasetName} />
-          </Box>,
+          </span>,
         ],
         [FIELD_LABELS.requestType, LABELS.requestType[r.requestType]],
         [FIELD_LABELS.sourceSystem, r.sourceSystem ? LABELS.sourceSystem[r.sourceSystem] : none],
@@ -51,9 +47,9 @@ function sections(r: SectionMetadata): { title: string; rows: SectionRows }[] {
         ],
         [
           FIELD_LABELS.useCase,
-          <Box key="value" component="span" sx={{ whiteSpace: "pre-wrap" }}>
+          <span key="value" className={styles.preWrap}>
             {r.useCase}
-          </Box>,
+          </span>,
         ],
       ],
     },
@@ -107,18 +103,14 @@ export function SectionCard({ title, rows, labelWidth = 220 }: { title: string; 
       <Typography variant="h2" sx={{ mb: 1 }}>
         {title}
       </Typography>
-      <Box component="dl" sx={{ m: 0, display: "grid", gridTemplateColumns: { xs: "1fr", sm: `${labelWidth}px 1fr` }, columnGap: 2 }}>
+      <dl className={styles.list} style={{ "--label-width": `${labelWidth}px` } as CSSProperties}>
         {rows.map(([label, value]) => (
-          <Box key={label} sx={{ display: "contents" }}>
-            <Box component="dt" sx={{ color: "text.secondary", pt: 1 }}>
-              {label}
-            </Box>
-            <Box component="dd" sx={{ m: 0, pt: { xs: 0, sm: 1 }, pb: { xs: 1, sm: 0 }, wordBreak: "break-word" }}>
-              {value}
-            </Box>
-          </Box>
+          <div key={label} className={styles.row}>
+            <dt className={styles.label}>{label}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
         ))}
-      </Box>
+      </dl>
     </Paper>
   );
 }

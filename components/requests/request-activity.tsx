@@ -18,6 +18,7 @@ import { useAddComment, useChangeComment } from "@/lib/queries/request-mutations
 import { CommentText } from "@/components/requests/comment-text";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { useToast } from "@/components/feedback/toast-provider";
+import styles from "./request-activity.module.css";
 
 /** Enum values in the history are stored raw; show them as the form labels them. */
 function show(field: string | null, value: string | null): string {
@@ -59,29 +60,25 @@ export function RequestActivity({ request, user }: { request: RequestDetail; use
 
   return (
     <Stack spacing={2}>
-      <Box component="ol" aria-label="Status history" sx={{ listStyle: "none", m: 0, p: 0 }}>
+      <ol aria-label="Status history" className={styles.list}>
         {entries.map((entry) => (
-          <Box component="li" key={entry.key} sx={{ py: 1, borderLeft: 2, borderColor: "divider", pl: 1.5, ml: 0.5 }}>
+          <li key={entry.key} className={styles.entry}>
             {"event" in entry ? (
               <>
-                <Typography variant="body2">
+                <p className={styles.text}>
                   <strong>{entry.event.actor.name}</strong> {describeEvent(entry.event)}
-                </Typography>
-                {entry.event.note && (
-                  <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: "pre-wrap", color: "text.secondary" }}>
-                    “{entry.event.note}”
-                  </Typography>
-                )}
+                </p>
+                {entry.event.note && <p className={styles.note}>“{entry.event.note}”</p>}
               </>
             ) : (
               <CommentEntry number={request.number} comment={entry.comment} user={user} />
             )}
-            <Typography variant="caption" color="textSecondary">
+            <span className={styles.when}>
               <RelativeTime iso={entry.at} />
-            </Typography>
-          </Box>
+            </span>
+          </li>
         ))}
-      </Box>
+      </ol>
       {request.comments.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           No comments yet. Ask a question or add context below.
@@ -131,24 +128,17 @@ function CommentEntry({ number, comment, user }: { number: string; comment: Comm
 
   if (deleted) {
     return (
-      <Box sx={{ borderRadius: 1, p: 1, border: 1, borderColor: "divider", borderStyle: "dashed" }}>
-        <Typography variant="body2" color="textSecondary" sx={{ fontStyle: "italic" }}>
-          Comment deleted
-        </Typography>
-      </Box>
+      <div className={styles.deleted}>
+        <p className={`${styles.text} ${styles.secondary} ${styles.italic}`}>Comment deleted</p>
+      </div>
     );
   }
   return (
-    <Box sx={{ bgcolor: "action.hover", borderRadius: 1, p: 1 }}>
-      <Typography variant="body2">
+    <div className={styles.comment}>
+      <p className={styles.text}>
         <strong>{comment.author.name}</strong> commented
-        {comment.editedAt && (
-          <Typography component="span" variant="body2" color="textSecondary">
-            {" "}
-            (edited)
-          </Typography>
-        )}
-      </Typography>
+        {comment.editedAt && <span className={styles.secondary}> (edited)</span>}
+      </p>
       {change.error && (
         <Alert severity="error" sx={{ mt: 0.5 }}>
           {change.error.message}
@@ -176,9 +166,9 @@ function CommentEntry({ number, comment, user }: { number: string; comment: Comm
           </Stack>
         </Stack>
       ) : (
-        <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: "pre-wrap", overflowWrap: "break-word" }}>
+        <p className={styles.body}>
           <CommentText body={comment.body} />
-        </Typography>
+        </p>
       )}
       {mine && mode === "view" && (
         <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
@@ -207,7 +197,7 @@ function CommentEntry({ number, comment, user }: { number: string; comment: Comm
           </Button>
         </Stack>
       )}
-    </Box>
+    </div>
   );
 }
 
