@@ -10,7 +10,7 @@ import {
   bulkTransitionBodySchema,
   commentBodySchema,
   createRequestBodySchema,
-  listRequestsQuerySchema,
+  listPageQuerySchema,
   transitionBodySchema,
   updateRequestBodySchema,
   SORT_FIELDS,
@@ -112,7 +112,7 @@ type ViewFlags = {
   order?: string;
 };
 
-function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string }) {
+function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string; after?: string }) {
   const raw: Record<string, unknown> = {
     status: flags.status?.map((s) => s.toUpperCase()),
     type: flags.type?.toUpperCase(),
@@ -125,12 +125,13 @@ function viewQuery(flags: ViewFlags & { page?: string; pageSize?: string }) {
     order: flags.order,
     page: flags.page,
     pageSize: flags.pageSize,
+    after: flags.after,
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
   const unknown = flags.status?.filter((s) => !(REQUEST_STATUSES as readonly string[]).includes(s.toUpperCase()));
   if (unknown?.length) throw new CliError(`Unknown status ${unknown.join(", ")}; use ${REQUEST_STATUSES.join(", ")}.`, EXIT.USAGE);
   // Checked here with the API's own schema, so a typo fails before any request.
-  const parsed = listRequestsQuerySchema.safeParse(raw);
+  const parsed = listPageQuerySchema.safeParse(raw);
   if (!parsed.success)
     throw new CliError(
       "Some options are not valid.",
@@ -386,8 +387,9 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
       .description("list requests (the queue), filtered and sorted on the server")
       .option("--page <n>", "page number", "1")
       .option("--page-size <n>", "requests per page (at most 100)", "25")
-      .option("--json", "print the API's JSON ({ items, total, totalIsLowerBound, page, pageSize })"),
-  ).action(async (opts: ViewFlags & { page?: string; pageSize?: string; json?: boolean }, cmd: Command) => {
+      .option("--after <cursor>", "start right after the previous page (its nextCursor; give --page as that page's number + 1): as quick deep in the list as on page 1")
+      .option("--json", "print the API's JSON ({ items, total, totalIsLowerBound, page, pageSize, nextCursor })"),
+  ).action(async (opts: ViewFlags & { page?: string; pageSize?: string; after?: string; json?: boolean }, cmd: Command) => {
     const query = listQueryToSearchParams(viewQuery(opts) as never);
     const list = await client(cmd).json<RequestListResponse>("GET", `/api/requests?${query}`);
     print(io, opts.json, list, () => summaryTable(list));

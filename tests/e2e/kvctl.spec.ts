@@ -143,6 +143,18 @@ test.describe.serial("kvctl", () => {
     const names = list.items.map((r: { datasetName: string }) => r.datasetName);
     expect([...names].sort()).toEqual(names);
 
+    // The next page from the previous page's nextCursor: the same rows as page 2 by number.
+    const sorted = ["list", "--json", "--requester", "all", "--sort", "datasetName", "--order", "asc", "--page-size", "3"];
+    const first = JSON.parse((await kvctl(sorted)).stdout);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const byCursor = JSON.parse((await kvctl([...sorted, "--page", "2", "--after", first.nextCursor])).stdout);
+    const byNumber = JSON.parse((await kvctl([...sorted, "--page", "2"])).stdout);
+    expect(byCursor.items.map((r: { number: string }) => r.number)).toEqual(byNumber.items.map((r: { number: string }) => r.number));
+    expect(byCursor.items).toHaveLength(3);
+    const badCursor = await kvctl([...sorted, "--page", "2", "--after", "not-a-cursor"]);
+    expect(badCursor.code).toBe(2);
+    expect(badCursor.stderr).toContain("--after");
+
     const wrong = await kvctl(["list", "--page-size", "500", "--sort", "nope"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("--page-size: pageSize must be at most 100");
