@@ -17,7 +17,11 @@ export function findLighthouse(root) {
   return candidates.find((c) => c && existsSync(c)) ?? null;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle of the finite values (the upper middle of an even count); NaN when none (a run that failed to report). */
+export const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
 
 /**
  * One Lighthouse run (performance only) of `url` in `preset` ("mobile" or "desktop"),

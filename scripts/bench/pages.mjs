@@ -7,7 +7,7 @@
 // total blocking time within 1.5× the empty page's. The empty pages answer only when the
 // server runs with BENCH_EMPTY_PAGES=1 (lib/bench/empty-pages.ts), which bench.mjs sets.
 import path from "node:path";
-import { cookieHeaders, lighthouseRun } from "./lighthouse.mjs";
+import { cookieHeaders, lighthouseRun, median } from "./lighthouse.mjs";
 import { f0 } from "./format.mjs";
 
 export const PAGES_GROUP = "pages";
@@ -31,10 +31,8 @@ export function pagesToMeasure(info) {
   ];
 }
 
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
-};
+/** A run Lighthouse could not record (its figures are left out of the medians). */
+const LOST = { score: NaN, tbt: NaN, fcp: NaN, lcp: NaN, cls: NaN };
 
 /**
  * `runs` Lighthouse mobile runs of each page, interleaved (round 1 of every page, then
@@ -58,7 +56,18 @@ export async function measurePages({ bin, appUrl, cookie, info, workDir, runs = 
       const i = (k + round) % pages.length;
       const p = pages[i];
       const file = path.join(workDir, `page-${i}-${round}.json`);
-      const r = await lighthouseRun({ bin, url: appUrl + p.path, headers: p.anonymous ? null : headers, preset: "mobile", file });
+      let r;
+      try {
+        r = await lighthouseRun({ bin, url: appUrl + p.path, headers: p.anonymous ? null : headers, preset: "mobile", file });
+      } catch (e) {
+        // Chromium losing the trace twice (NO_NAVSTART) costs this run, not the whole
+        // group: the page's median is of the runs that reported, and the table shows
+        // the lost one. Most of a page's runs lost leaves no median worth reporting.
+        byPage.get(p.name).push(LOST);
+        log?.(`pages round ${round + 1}/${runs}: ${p.name.padEnd(36)} lost (${String(e.message ?? e).slice(0, 120)})`);
+        if (byPage.get(p.name).filter((x) => x === LOST).length > runs / 2) throw e;
+        continue;
+      }
       if (new URL(r.url).pathname !== p.path) throw new Error(`${p.path} ended on ${r.url}`);
       byPage.get(p.name).push(r);
       log?.(`pages round ${round + 1}/${runs}: ${p.name.padEnd(36)} ${r.score} TBT ${r.tbt.toFixed(0)} ms`);
@@ -106,7 +115,7 @@ export function renderPages(result, { load } = {}) {
   for (const p of judgePages(result)) {
     const verdict = p.floor ? "the floor" : p.context ? "context" : p.met ? "met" : "**not met**";
     rows.push(
-      `| ${p.name} | \`${p.path.replace(/KV-\d+/, "KV-n").replace(/^\/datasets\/.+/, "/datasets/<name>")}\` | ${f0(p.score)} (${p.scores.join(", ")}) | ${f0(p.tbt)} (${p.tbts.map(f0).join(", ")}) | ${f0(p.fcp)} | ${f0(p.lcp)} | ${Number.isFinite(p.cls) ? p.cls.toFixed(3) : "–"} | ${p.floor ? "" : f0(p.gap)} | ${p.floor ? "" : Number.isFinite(p.ratio) ? `${p.ratio.toFixed(2)}×` : "–"} | ${verdict} |`,
+      `| ${p.name} | \`${p.path.replace(/KV-\d+/, "KV-n").replace(/^\/datasets\/.+/, "/datasets/<name>")}\` | ${f0(p.score)} (${p.scores.map((x) => (Number.isFinite(x) ? x : "lost")).join(", ")}) | ${f0(p.tbt)} (${p.tbts.map(f0).join(", ")}) | ${f0(p.fcp)} | ${f0(p.lcp)} | ${Number.isFinite(p.cls) ? p.cls.toFixed(3) : "–"} | ${p.floor ? "" : f0(p.gap)} | ${p.floor ? "" : Number.isFinite(p.ratio) ? `${p.ratio.toFixed(2)}×` : "–"} | ${verdict} |`,
     );
   }
   return rows.join("\n");
