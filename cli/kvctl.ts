@@ -387,7 +387,10 @@ details are printed), or a bulk-transition where any request failed; 2 wrong usa
       .description("list requests (the queue), filtered and sorted on the server")
       .option("--page <n>", "page number", "1")
       .option("--page-size <n>", "requests per page (at most 100)", "25")
-      .option("--after <cursor>", "start right after the previous page (its nextCursor; give --page as that page's number + 1): as quick deep in the list as on page 1")
+      .option(
+        "--after <cursor>",
+        "start right after the previous page (its nextCursor; give --page as that page's number + 1): as quick deep in the list as on page 1",
+      )
       .option("--json", "print the API's JSON ({ items, total, totalIsLowerBound, page, pageSize, nextCursor })"),
   ).action(async (opts: ViewFlags & { page?: string; pageSize?: string; after?: string; json?: boolean }, cmd: Command) => {
     const query = listQueryToSearchParams(viewQuery(opts) as never);

@@ -103,14 +103,21 @@ it("keeps the figures right as requests are added, changed and deleted", async (
     const param = (v: unknown) => (v instanceof Date ? dialect.dateParam(v) : v);
     for (const { number, set } of changes) {
       const columns = Object.keys(set);
-      yield* run(`UPDATE "DatasetRequest" SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE "number" = ?`, [...columns.map((c) => param(set[c])), number]);
+      yield* run(`UPDATE "DatasetRequest" SET ${columns.map((c) => `"${c}" = ?`).join(", ")} WHERE "number" = ?`, [
+        ...columns.map((c) => param(set[c])),
+        number,
+      ]);
     }
     yield* insertRows(dialect, "DatasetRequest", REQUEST_STORED_COLUMNS, extra);
     yield* run(`DELETE FROM "DatasetRequest" WHERE "number" IN (?, ?, ?)`, deleted);
   }
   await both.sqlite.write(apply);
   await both.postgres.write(apply);
-  for (const { number, set } of changes) Object.assign(rows.requests.find((r) => r.number === number)!, set);
+  for (const { number, set } of changes)
+    Object.assign(
+      rows.requests.find((r) => r.number === number)!,
+      set,
+    );
   rows.requests.push(...extra.filter((r) => !deleted.includes(r.number)));
   expect(changes.length).toBeGreaterThan(40);
 

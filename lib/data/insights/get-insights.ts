@@ -72,7 +72,9 @@ function* backlogRows(dialect: Dialect, now: Date): Read<Insights["backlog"]> {
   );
   const arms = Object.entries(STALE_AFTER_DAYS);
   const fresh = yield* rows<{ status: string; count: unknown }>(
-    arms.map(() => `SELECT CAST(? AS TEXT) AS "status", COUNT(*) AS "count" FROM "DatasetRequest" WHERE "status" = ? AND "statusChangedAt" >= ?`).join(" UNION ALL "),
+    arms
+      .map(() => `SELECT CAST(? AS TEXT) AS "status", COUNT(*) AS "count" FROM "DatasetRequest" WHERE "status" = ? AND "statusChangedAt" >= ?`)
+      .join(" UNION ALL "),
     arms.flatMap(([status, days]) => [status, status, dialect.dateParam(new Date(now.getTime() - days! * DAY_MS))]),
   );
   const openBy = new Map(open.map((r) => [r.status, num(r.count)]));
