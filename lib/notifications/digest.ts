@@ -4,7 +4,7 @@
 // restarts) try, one mail per admin per day is written, and the worker delivers it.
 import type { Dialect } from "@/lib/db/sql/dialect";
 import { rows, type Read } from "@/lib/db/sql/reads";
-import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { staleThresholds } from "@/lib/domain/requests/staleness";
 import { LABELS, type RequestStatus } from "@/lib/domain/requests/options";
 import { isoFromSqlite } from "@/lib/data/requests/list-query/page";
 import { enqueueOnce } from "@/lib/outbox/store";
@@ -17,9 +17,9 @@ const MAX_LISTED = 50;
 type Stale = { number: number; datasetName: string; status: RequestStatus; statusChangedAt: string };
 
 export function* staleRequests(d: Dialect, now: Date): Read<Stale[]> {
-  const entries = Object.entries(STALE_AFTER_DAYS) as [RequestStatus, number][];
+  const entries = staleThresholds(now.getTime());
   const where = entries.map(() => `("status" = ? AND "statusChangedAt" < ?)`).join(" OR ");
-  const params = entries.flatMap(([status, days]) => [status, d.dateParam(new Date(now.getTime() - days * DAY_MS))]);
+  const params = entries.flatMap(([status, since]) => [status, d.dateParam(since)]);
   const found = yield* rows<Stale>(
     `SELECT "number", "datasetName", "status", "statusChangedAt" FROM "DatasetRequest" WHERE ${where} ORDER BY "statusChangedAt" ASC, "number" ASC`,
     params,

@@ -6,15 +6,13 @@
 // one snapshot.
 import "server-only";
 import { OPEN_STATUSES, PRIORITIES, REQUEST_TYPES, type Priority, type RequestStatus, type RequestType } from "@/lib/domain/requests/options";
-import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { STALE_AFTER_DAYS, staleThresholds } from "@/lib/domain/requests/staleness";
 import { lastMonths, type InsightRange } from "@/lib/domain/insights/months";
 import type { Insights } from "@/lib/schemas/insights";
 import { readDatabase } from "@/lib/db/sql/database";
 import type { Dialect } from "@/lib/db/sql/dialect";
 import { count, rows, type Read } from "@/lib/db/sql/reads";
 import { placeholders } from "@/lib/data/requests/list-query/terms";
-
-const DAY_MS = 86_400_000;
 
 /** COUNT(*), SUM() and AVG() come back as numbers from SQLite, as text from PostgreSQL. */
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -70,12 +68,12 @@ function* backlogRows(dialect: Dialect, now: Date): Read<Insights["backlog"]> {
     `SELECT "status", SUM("n") AS "count" FROM "RequestCount" WHERE ${OPEN.sql} GROUP BY "status"`,
     OPEN.params,
   );
-  const arms = Object.entries(STALE_AFTER_DAYS);
+  const arms = staleThresholds(now.getTime());
   const fresh = yield* rows<{ status: string; count: unknown }>(
     arms
       .map(() => `SELECT CAST(? AS TEXT) AS "status", COUNT(*) AS "count" FROM "DatasetRequest" WHERE "status" = ? AND "statusChangedAt" >= ?`)
       .join(" UNION ALL "),
-    arms.flatMap(([status, days]) => [status, status, dialect.dateParam(new Date(now.getTime() - days! * DAY_MS))]),
+    arms.flatMap(([status, since]) => [status, status, dialect.dateParam(since)]),
   );
   const openBy = new Map(open.map((r) => [r.status, num(r.count)]));
   const freshBy = new Map(fresh.map((r) => [r.status, num(r.count)]));

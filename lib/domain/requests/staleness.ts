@@ -12,6 +12,15 @@ export const STALE_AFTER_DAYS: Partial<Record<RequestStatus, number>> = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Each status that can go stale, with the moment before which a request that entered it
+ * is stale: the thresholds every stale query (the queue's filter, insights, the digest)
+ * compares "statusChangedAt" with.
+ */
+export function staleThresholds(now: number): [RequestStatus, Date][] {
+  return (Object.entries(STALE_AFTER_DAYS) as [RequestStatus, number][]).map(([status, days]) => [status, new Date(now - days * DAY_MS)]);
+}
+
 /** Open too long in its current status? Closed statuses never go stale. */
 export function isStale(status: RequestStatus, statusChangedAt: string, now: number = Date.now()): boolean {
   const limit = STALE_AFTER_DAYS[status];

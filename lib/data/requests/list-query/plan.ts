@@ -1,7 +1,7 @@
 // A view (filters, search, who asks) → the WHERE terms and the RequestCount facet it needs.
 import "server-only";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
-import { STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
+import { staleThresholds } from "@/lib/domain/requests/staleness";
 import type { Dialect } from "@/lib/db/sql/dialect";
 import { placeholders, term, type Term, type Form } from "./terms";
 import { searchTerm, type Search } from "./search";
@@ -25,15 +25,13 @@ export type Plan = {
   dialect: Dialect;
 };
 
-const DAY_MS = 86_400_000;
-
 /**
  * Stale: open and longer in its status than the status's threshold, one arm per status
  * ("status" = ? AND "statusChangedAt" < ?), each a range on the (status, statusChangedAt) index.
  */
 export function staleTerm(dialect: Dialect, now: number): Term {
-  const arms = Object.entries(STALE_AFTER_DAYS);
-  const params = arms.flatMap(([status, days]) => [status, dialect.dateParam(new Date(now - days! * DAY_MS))]);
+  const arms = staleThresholds(now);
+  const params = arms.flatMap(([status, since]) => [status, dialect.dateParam(since)]);
   return term(dialect, (c) => `(${arms.map(() => `(${c("status")} = ? AND ${c("statusChangedAt")} < ?)`).join(" OR ")})`, params);
 }
 
