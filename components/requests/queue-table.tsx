@@ -3,8 +3,9 @@
 // look like MUI's small Table. Twenty-five rows of MUI cells, chips, checkboxes and
 // sort labels made emotion serialise styles for every cell on the server and again on
 // hydration; this draws the same thing with class names.
-import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import NextLink from "next/link";
+import { StaticCheckbox } from "@/components/layout/static-checkbox";
 import { requestHasDataset } from "@/lib/domain/datasets/options";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
@@ -134,7 +135,7 @@ export function QueueTable({
             <tr>
               {isAdmin && (
                 <th scope="col" className={cx(styles.cell, styles.head, styles.checkboxCell)}>
-                  <CheckboxBox
+                  <StaticCheckbox
                     checked={allSelected}
                     indeterminate={selectedCount > 0 && !allSelected}
                     onChange={onToggleAll}
@@ -189,7 +190,7 @@ export function QueueTable({
               >
                 {isAdmin && (
                   <td className={cx(styles.cell, styles.checkboxCell)} onClick={(e) => e.stopPropagation()}>
-                    <CheckboxBox checked={selected.has(r.number)} onChange={() => onToggle(r.number)} label={`Select ${r.number}`} />
+                    <StaticCheckbox checked={selected.has(r.number)} onChange={() => onToggle(r.number)} label={`Select ${r.number}`} />
                   </td>
                 )}
                 {COLUMNS.map((c) => (
@@ -210,29 +211,6 @@ export function QueueTable({
         </table>
       </div>
     </>
-  );
-}
-
-const BOX_PATHS = {
-  unchecked: "M19 5v14H5V5h14m0-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2z",
-  checked: "M19 3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.11 0 2-.9 2-2V5c0-1.1-.89-2-2-2zm-9 14l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z",
-  indeterminate: "M19 3H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2zm-2 10H7v-2h10v2z",
-};
-
-/** A native checkbox drawn as MUI's small Checkbox (the input stays, invisible, on top). */
-function CheckboxBox({ checked, indeterminate = false, onChange, label }: { checked: boolean; indeterminate?: boolean; onChange: () => void; label: string }) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (input.current) input.current.indeterminate = indeterminate;
-  }, [indeterminate]);
-  const state = indeterminate ? "indeterminate" : checked ? "checked" : "unchecked";
-  return (
-    <span className={cx(styles.checkbox, state !== "unchecked" && styles.checked)} data-focus-ring>
-      <input ref={input} type="checkbox" className={styles.checkboxInput} checked={checked} onChange={onChange} aria-label={label} />
-      <svg className={styles.checkboxIcon} viewBox="0 0 24 24" aria-hidden focusable="false">
-        <path d={BOX_PATHS[state]} />
-      </svg>
-    </span>
   );
 }
 
