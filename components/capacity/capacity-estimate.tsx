@@ -1,12 +1,10 @@
-"use client";
 // The capacity estimate of lib/domain/capacity, as a panel: storage footprint, shards,
 // read and write capacity, and warnings where the request leaves the service's limits.
+// Static CSS (capacity-estimate.module.css), no client code of its own: the request and
+// dataset pages render it on the server, the form in the browser as the fields change.
 import type { ReactNode } from "react";
-import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
-import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
+import { StaticAlert } from "@/components/layout/static-alert";
+import styles from "./capacity-estimate.module.css";
 import { describeMissing, type CapacityEstimate as Estimate } from "@/lib/domain/capacity/estimate";
 import { CAPACITY_MODEL } from "@/lib/domain/capacity/limits";
 import { formatCount, formatStorage } from "@/lib/format/units";
@@ -28,15 +26,13 @@ export function CapacityEstimate({ estimate: e, headingComponent = "h3", linkToF
     e.storage && e.regions !== null
       ? `${formatStorage(e.storage.perRegionGb / replicationFactor)} × ${replicationFactor} replicas × ${e.regions} ${e.regions === 1 ? "region" : "regions"}`
       : undefined;
+  const Heading = headingComponent;
   return (
-    <Box component="section" aria-labelledby={titleId} sx={{ p: 2, borderRadius: 1, bgcolor: "action.hover" }}>
-      <Typography variant={headingComponent} id={titleId} sx={{ mb: 1 }}>
+    <section aria-labelledby={titleId} className={styles.panel}>
+      <Heading id={titleId} className={headingComponent === "h2" ? styles.h2 : styles.h3}>
         Capacity estimate
-      </Typography>
-      <Box
-        component="dl"
-        sx={{ m: 0, display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr 1fr", lg: headingComponent === "h3" ? "repeat(4, 1fr)" : "1fr 1fr" } }}
-      >
+      </Heading>
+      <dl className={headingComponent === "h3" ? `${styles.figures} ${styles.wide}` : styles.figures}>
         <Figure label="Storage footprint" value={e.storage ? formatStorage(e.storage.totalGb) : "—"} detail={storageDetail} />
         <Figure
           label="Shards per region"
@@ -53,48 +49,36 @@ export function CapacityEstimate({ estimate: e, headingComponent = "h3", linkToF
           value={e.writes ? `${formatCount(e.writes.perRegionQps)} writes/s` : "—"}
           detail={e.writes ? `per region; ${formatCount(e.writes.replicaWritesPerRegion)} replica writes/s` : "per region"}
         />
-      </Box>
-      {e.missing.length > 0 && (
-        <Typography variant="body2" color="textSecondary" sx={{ mt: 1.5 }}>
-          Fill in {describeMissing(e.missing)} to complete the estimate.
-        </Typography>
-      )}
+      </dl>
+      {e.missing.length > 0 && <p className={`${styles.secondary} ${styles.missing}`}>Fill in {describeMissing(e.missing)} to complete the estimate.</p>}
       {/* Announced when a warning appears or changes, not on every keystroke. */}
-      <Stack spacing={1} sx={{ mt: e.warnings.length ? 1.5 : 0 }} aria-live="polite">
+      <div className={e.warnings.length ? `${styles.warnings} ${styles.withWarnings}` : styles.warnings} aria-live="polite">
         {e.warnings.map((w) => (
-          <Alert key={w.field} severity="warning" variant="outlined" sx={{ bgcolor: "background.paper" }}>
+          <StaticAlert key={w.field} role="alert" severity="warning" variant="outlined" className={styles.warning}>
             {linkToFields && w.field !== "shards" ? <WarningLink field={w.field}>{w.message}</WarningLink> : w.message}
-          </Alert>
+          </StaticAlert>
         ))}
-      </Stack>
-    </Box>
+      </div>
+    </section>
   );
 }
 
 function WarningLink({ field, children }: { field: string; children: ReactNode }) {
   return (
-    <Link href={`#field-${field}`} color="inherit">
+    <a href={`#field-${field}`} className={styles.warningLink}>
       {children}
-    </Link>
+    </a>
   );
 }
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
-    <Box>
-      <Typography component="dt" variant="body2" color="textSecondary">
-        {label}
-      </Typography>
-      <Box component="dd" sx={{ m: 0 }}>
-        <Typography component="span" sx={{ fontSize: "1.25rem", fontWeight: 500, display: "block" }}>
-          {value}
-        </Typography>
-        {detail && (
-          <Typography component="span" variant="body2" color="textSecondary" sx={{ display: "block" }}>
-            {detail}
-          </Typography>
-        )}
-      </Box>
-    </Box>
+    <div>
+      <dt className={styles.secondary}>{label}</dt>
+      <dd className={styles.figure}>
+        <span className={styles.value}>{value}</span>
+        {detail && <span className={`${styles.secondary} ${styles.detail}`}>{detail}</span>}
+      </dd>
+    </div>
   );
 }

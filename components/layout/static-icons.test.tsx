@@ -2,14 +2,22 @@
 // load): each copy must draw what the icon it is named after draws.
 import type { ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import Alert from "@mui/material/Alert";
 import NativeSelect from "@mui/material/NativeSelect";
 import * as staticIcons from "@/components/layout/static-icons";
 
 const pathsOf = (markup: string) => [...markup.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
 
-/** What MUI draws for the icon: the select's arrow is @mui/material's own copy (spelled differently). */
+/** The Alert severity whose icon each of the Alert's icons is (static-alert.tsx). */
+const ALERT_ICONS: Record<string, "warning" | "error"> = { ReportProblemOutlinedIcon: "warning", ErrorOutlineIcon: "error" };
+
+/**
+ * What MUI draws for the icon: the select's arrow and the Alert's icons are @mui/material's
+ * own copies (spelled differently from @mui/icons-material's).
+ */
 async function muiMarkup(exportName: string): Promise<string> {
   if (exportName === "ArrowDropDownIcon") return renderToStaticMarkup(<NativeSelect value="" onChange={() => {}} />);
+  if (exportName in ALERT_ICONS) return renderToStaticMarkup(<Alert severity={ALERT_ICONS[exportName]} />);
   const { default: MuiIcon } = (await import(`@mui/icons-material/${exportName.replace(/Icon$/, "")}`)) as { default: ComponentType };
   return renderToStaticMarkup(<MuiIcon />);
 }
