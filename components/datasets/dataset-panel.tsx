@@ -1,40 +1,37 @@
 // On a request's page: the link to its dataset, and for a CHANGE request the
-// difference it makes to the dataset.
+// difference it makes to the dataset. Server-rendered in static CSS, as the page is.
 import NextLink from "next/link";
-import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Typography from "@mui/material/Typography";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import type { RequestDataset } from "@/lib/schemas/dataset";
+import ui from "@/components/layout/static-page.module.css";
 
 export function DatasetPanel({ dataset }: { dataset: RequestDataset }) {
   const link = (
-    <Link component={NextLink} href={`/datasets/${encodeURIComponent(dataset.name)}`} sx={{ fontFamily: "monospace" }}>
+    <NextLink href={`/datasets/${encodeURIComponent(dataset.name)}`} className={ui.link} style={{ fontFamily: "monospace" }}>
       {dataset.name}
-    </Link>
+    </NextLink>
   );
   return (
-    <Paper component="section" aria-label="Its dataset" sx={{ p: 2 }}>
-      <Typography>Dataset: {link}</Typography>
+    <section aria-label="Its dataset" className={`${ui.card} ${ui.padded}`}>
+      <p className={ui.body1}>Dataset: {link}</p>
       {dataset.changes && (
         <>
-          <Typography variant="h2" sx={{ mt: 1.5, mb: 1 }}>
+          <h2 className={ui.h2} style={{ marginTop: 12 }}>
             {dataset.applied ? "What this change did" : "What this change does"}
-          </Typography>
+          </h2>
           {dataset.changes.length === 0 ? (
-            <Typography color="textSecondary">Nothing differs from the dataset as it is now.</Typography>
+            <p className={`${ui.body1} ${ui.secondary}`}>Nothing differs from the dataset as it is now.</p>
           ) : (
-            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
               {dataset.changes.map((c) => (
                 <li key={c.field}>
                   <strong>{(FIELD_LABELS as Record<string, string>)[c.field] ?? c.field}</strong>: {c.oldValue ?? "—"} → {c.newValue ?? "—"}
                 </li>
               ))}
-            </Box>
+            </ul>
           )}
         </>
       )}
-    </Paper>
+    </section>
   );
 }

@@ -3,12 +3,14 @@
 // once, and the bell follows the person's inbox. The stream starts from the event id the
 // page was rendered at (`since`), so a change made between the render and the connection
 // is replayed, not missed; EventSource's reconnects resume from the last id it saw. A
-// `resync` (the server no longer knows that id) refetches everything on screen. While the
+// `resync` (the server no longer knows that id) refetches everything on screen. An open
+// request page, rendered on the server, refreshes (lib/queries/request-changes.ts). While the
 // stream is down, queues poll instead (react-query pauses hidden tabs).
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { requestKeys } from "@/lib/queries/requests";
 import { inboxKeys } from "@/lib/queries/inbox";
+import { announceRequestChanged } from "@/lib/queries/request-changes";
 import type { RequestChangedEvent } from "@/lib/schemas/request";
 
 const LiveContext = createContext(false);
@@ -37,7 +39,7 @@ export function LiveUpdates({ since, children }: { since: string; children: Reac
       seen(message);
       const event = JSON.parse((message as MessageEvent<string>).data) as RequestChangedEvent;
       void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: requestKeys.detail(event.number) });
+      announceRequestChanged(event.number);
     });
     // The caller's own inbox changed: the bell's count and /inbox refresh.
     source.addEventListener("inbox.changed", (message) => {
@@ -48,6 +50,7 @@ export function LiveUpdates({ since, children }: { since: string; children: Reac
     source.addEventListener("resync", (message) => {
       seen(message);
       void queryClient.invalidateQueries();
+      announceRequestChanged();
     });
     return () => source.close();
   }, [queryClient]);

@@ -1,7 +1,7 @@
 "use client";
 // Watch / Unwatch on the request page: a watcher's inbox hears of every change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Button from "@mui/material/Button";
+import { StaticButton } from "@/components/layout/static-button";
 import { inboxKeys, setWatching, watchOptions } from "@/lib/queries/inbox";
 import { useToast } from "@/components/feedback/toast-provider";
 import { ApiClientError } from "@/lib/queries/api-client";
@@ -20,7 +20,7 @@ export function WatchButton({ number }: { number: string }) {
   });
   if (!data) return null;
   return (
-    <Button
+    <StaticButton
       size="small"
       variant={data.watching ? "outlined" : "contained"}
       disabled={change.isPending}
@@ -28,6 +28,6 @@ export function WatchButton({ number }: { number: string }) {
       onClick={() => change.mutate(!data.watching)}
     >
       {data.watching ? "Unwatch" : "Watch"}
-    </Button>
+    </StaticButton>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
-// The queue's filter fields, drawn like MUI TextFields (small, outlined, full width) by
-// static CSS (filter-fields.module.css) around native <input> and <select> elements:
-// FormControl, InputLabel, OutlinedInput and NativeSelect were ~14 KB gzipped of the
-// queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
+// The queue's filter fields and the request page's controls, drawn like MUI TextFields
+// (small, outlined, full width) by static CSS (filter-fields.module.css) around native
+// <input>, <select> and <textarea> elements: FormControl, InputLabel, OutlinedInput and
+// NativeSelect were ~14 KB gzipped of the queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
 // control, and a fieldset whose legend notches the outline for the floated label.
-import { useId, type CSSProperties, type ReactNode } from "react";
+import { useId, type CSSProperties, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { ArrowDropDownIcon } from "@/components/layout/static-icons";
 import styles from "./filter-fields.module.css";
 
@@ -46,7 +46,14 @@ export function OutlinedTextField({
 }
 
 /** A native <select> in an outlined frame with its label always up (TextField select native). */
-export function NativeSelectField({ label, value, onChange, children, style }: FieldProps & { onChange: (value: string) => void; children: ReactNode }) {
+export function NativeSelectField({
+  label,
+  value,
+  onChange,
+  children,
+  style,
+  disabled,
+}: FieldProps & { onChange: (value: string) => void; children: ReactNode; disabled?: boolean }) {
   const id = useId();
   return (
     <div className={styles.field} style={style} data-shrink="">
@@ -54,10 +61,40 @@ export function NativeSelectField({ label, value, onChange, children, style }: F
         {label}
       </label>
       <div className={styles.box}>
-        <select id={id} className={`${styles.input} ${styles.select}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <select id={id} className={`${styles.input} ${styles.select}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
           {children}
         </select>
         <ArrowDropDownIcon className={styles.arrow} />
+        <NotchedOutline label={label} />
+      </div>
+    </div>
+  );
+}
+
+/** An outlined text box of several lines that grows with its text (TextField multiline). */
+export function OutlinedTextArea({
+  label,
+  value,
+  onChange,
+  minRows = 2,
+  style,
+  ...props
+}: FieldProps & { onChange: (value: string) => void; minRows?: number } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "maxLength" | "autoFocus">) {
+  const id = useId();
+  return (
+    <div className={styles.field} style={style} data-shrink={value !== "" ? "" : undefined}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <div className={styles.box}>
+        <textarea
+          id={id}
+          className={`${styles.input} ${styles.textarea}`}
+          style={{ "--rows": minRows } as CSSProperties}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...props}
+        />
         <NotchedOutline label={label} />
       </div>
     </div>

@@ -1,8 +1,5 @@
 // A request's or a dataset's metadata in the form's sections, with its labels.
 import type { CSSProperties, ReactNode } from "react";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Typography from "@mui/material/Typography";
 import { LABELS } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import { formatDate } from "@/lib/format/time";
@@ -10,6 +7,7 @@ import type { RequestDetail } from "@/lib/schemas/request";
 import { PriorityChip } from "@/components/requests/status-chip";
 import { DatasetName } from "@/components/layout/dataset-name";
 import type { DatasetMetadataField } from "@/lib/domain/datasets/options";
+import ui from "@/components/layout/static-page.module.css";
 import styles from "./metadata-sections.module.css";
 
 /** What the sections show: a request, or a dataset (without needed-by and priority). */
@@ -41,9 +39,9 @@ function sections(r: SectionMetadata): { title: string; rows: SectionRows }[] {
         [FIELD_LABELS.ownerTeam, r.ownerTeam],
         [
           FIELD_LABELS.contactEmail,
-          <Link key="value" href={`mailto:${r.contactEmail}`}>
+          <a key="value" className={ui.link} href={`mailto:${r.contactEmail}`}>
             {r.contactEmail}
-          </Link>,
+          </a>,
         ],
         [
           FIELD_LABELS.useCase,
@@ -99,10 +97,8 @@ export type SectionRows = [label: string, value: ReactNode][];
 /** One titled section of label–value rows (a description list); `labelWidth` narrower in a side column. */
 export function SectionCard({ title, rows, labelWidth = 220 }: { title: string; rows: SectionRows; labelWidth?: number }) {
   return (
-    <Paper component="section" sx={{ p: { xs: 2, sm: 2.5 } }} aria-label={title}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
+    <section className={`${ui.card} ${ui.section}`} aria-label={title}>
+      <h2 className={ui.h2}>{title}</h2>
       <dl className={styles.list} style={{ "--label-width": `${labelWidth}px` } as CSSProperties}>
         {rows.map(([label, value]) => (
           <div key={label} className={styles.row}>
@@ -111,7 +107,7 @@ export function SectionCard({ title, rows, labelWidth = 220 }: { title: string; 
           </div>
         ))}
       </dl>
-    </Paper>
+    </section>
   );
 }
 

@@ -1,53 +1,54 @@
 "use client";
-import Box from "@mui/material/Box";
-import Checkbox from "@mui/material/Checkbox";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import FormGroup from "@mui/material/FormGroup";
-import LinearProgress from "@mui/material/LinearProgress";
-import Typography from "@mui/material/Typography";
+// The migration checklist on a request's page, in static CSS (migration-checklist.module.css)
+// with native checkboxes in MUI's look: Checkbox, FormControlLabel and LinearProgress
+// stayed out of the page's JavaScript (issue #20).
 import { LABELS, MIGRATION_CHECKLIST } from "@/lib/domain/requests/options";
 import { useUpdateRequest } from "@/lib/queries/request-mutations";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { useToast } from "@/components/feedback/toast-provider";
+import { useRequestRefresh } from "@/components/requests/request-refresh";
+import { StaticCheckbox } from "@/components/layout/static-checkbox";
+import styles from "./migration-checklist.module.css";
 
 /** The migration's steps; the storage team ticks them as it goes, everyone sees progress. */
 export function MigrationChecklist({ request, canEdit }: { request: RequestDetail; canEdit: boolean }) {
   const update = useUpdateRequest(request.number);
   const toast = useToast();
+  // Until the page has been rendered again after a tick, `request` holds the old version.
+  const { refreshing } = useRequestRefresh();
   const done = new Set(request.checklist);
   const percent = Math.round((done.size / MIGRATION_CHECKLIST.length) * 100);
   return (
-    <Box>
-      <Typography variant="body2" color="textSecondary" id="checklist-progress">
+    <div>
+      <p className={styles.progressText} id="checklist-progress">
         {done.size} of {MIGRATION_CHECKLIST.length} steps done
-      </Typography>
-      <LinearProgress variant="determinate" value={percent} aria-labelledby="checklist-progress" sx={{ my: 1, height: 6, borderRadius: 3 }} />
+      </p>
+      <span className={styles.progress} role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-labelledby="checklist-progress">
+        <span className={styles.bar} style={{ transform: `translateX(${percent - 100}%)` }} />
+      </span>
       {update.error && (
-        <Typography color="error" variant="body2" role="alert">
+        <p className={styles.error} role="alert">
           {update.error.message}
-        </Typography>
+        </p>
       )}
-      <FormGroup>
+      <div className={styles.steps}>
         {MIGRATION_CHECKLIST.map((item) => (
-          <FormControlLabel
-            key={item}
-            label={LABELS.checklist[item]}
-            control={
-              <Checkbox
-                checked={done.has(item)}
-                disabled={!canEdit || update.isPending}
-                onChange={(e) => {
-                  const done = e.target.checked;
-                  update.mutate(
-                    { checklist: { [item]: done }, version: request.version },
-                    { onSuccess: () => toast(`${LABELS.checklist[item]} marked ${done ? "done" : "not done"}`) },
-                  );
-                }}
-              />
-            }
-          />
+          <label key={item} className={styles.step}>
+            <StaticCheckbox
+              size="medium"
+              checked={done.has(item)}
+              disabled={!canEdit || update.isPending || refreshing}
+              onChange={(checked) =>
+                update.mutate(
+                  { checklist: { [item]: checked }, version: request.version },
+                  { onSuccess: () => toast(`${LABELS.checklist[item]} marked ${checked ? "done" : "not done"}`) },
+                )
+              }
+            />
+            <span className={styles.stepLabel}>{LABELS.checklist[item]}</span>
+          </label>
         ))}
-      </FormGroup>
-    </Box>
+      </div>
+    </div>
   );
 }

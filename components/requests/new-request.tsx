@@ -36,7 +36,6 @@ export function NewRequest({ user, prefill }: { user: SessionUser; prefill?: Par
     mutationFn: createRequest,
     onSuccess: async (created) => {
       draft.clear();
-      queryClient.setQueryData(requestKeys.detail(created.number), created);
       // Every cached queue page is stale now; open queues refetch at once.
       await queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
       toast(`Request ${created.number} submitted`);

@@ -1,17 +1,10 @@
-"use client";
-// The dataset page: every metadata field, who asked and when, and the status history.
+// A request's page: every metadata field, who asked and when, and the status history.
+// Rendered on the server in static CSS (issue #20: its client tree was most of a phone's
+// blocking time); the controls are client components, and RequestRefresh renders the page
+// again when the request changes.
 import type { ReactNode } from "react";
 import NextLink from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import Box from "@mui/material/Box";
-import Divider from "@mui/material/Divider";
-import Grid from "@mui/material/Grid";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { CLOSED_STATUSES, LABELS } from "@/lib/domain/requests/options";
-import { requestDetailOptions } from "@/lib/queries/requests";
 import { formatAge, formatDateTime, formatRelative } from "@/lib/format/time";
 import type { RequestDetail } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
@@ -26,104 +19,92 @@ import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 import { answersByReplying, openQuestion } from "@/lib/domain/requests/needs-info";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
-import { LinkButton } from "@/components/layout/link-button";
+import { StaticLinkButton } from "@/components/layout/static-button";
 import { MetadataSections, none } from "@/components/requests/metadata-sections";
 import { DatasetPanel } from "@/components/datasets/dataset-panel";
 import type { RequestDataset } from "@/lib/schemas/dataset";
 import { WatchButton } from "@/components/notifications/watch-button";
+import { RequestRefresh } from "@/components/requests/request-refresh";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "./request-detail-view.module.css";
 
-export function RequestDetailView({ number, user, dataset }: { number: string; user: SessionUser; dataset?: RequestDataset | null }) {
-  const { data: r, refetch } = useQuery(requestDetailOptions(number));
-  if (!r) return null;
+export function RequestDetailView({ request: r, user, dataset }: { request: RequestDetail; user: SessionUser; dataset?: RequestDataset | null }) {
   const stale = isStale(r.status, r.statusChangedAt);
 
   return (
-    <Stack spacing={2.5}>
-      <Box>
-        <Link component={NextLink} href="/requests" variant="body2">
-          ← Back to requests
-        </Link>
-      </Box>
-      <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-        <Typography variant="h1">
-          <Box component="span" sx={{ color: "text.secondary", mr: 1, whiteSpace: "nowrap" }}>
-            {r.number}
-          </Box>
-          <DatasetName name={r.datasetName} />
-        </Typography>
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-          <StatusChip status={r.status} size="medium" />
-          <PriorityChip priority={r.priority} size="medium" />
-          <Typography variant="body2" color={stale ? "warning.main" : "text.secondary"} suppressHydrationWarning>
-            {CLOSED_STATUSES.includes(r.status)
-              ? `${LABELS.status[r.status]} ${formatRelative(r.statusChangedAt)}`
-              : `${LABELS.status[r.status]} for ${formatAge(r.statusChangedAt)}${stale ? " · stale" : ""}`}
-          </Typography>
-          <WatchButton number={r.number} />
-        </Stack>
-      </Stack>
+    <RequestRefresh number={r.number}>
+      <div className={ui.stack25}>
+        <div>
+          <NextLink href="/requests" className={`${ui.link} ${ui.body2}`}>
+            ← Back to requests
+          </NextLink>
+        </div>
+        <div className={ui.pageHeader}>
+          <h1 className={ui.h1}>
+            <span className={styles.number}>{r.number}</span>
+            <DatasetName name={r.datasetName} />
+          </h1>
+          <div className={ui.badges}>
+            <StatusChip status={r.status} size="medium" />
+            <PriorityChip priority={r.priority} size="medium" />
+            <p className={`${ui.body2} ${stale ? ui.warning : ui.secondary}`}>
+              {CLOSED_STATUSES.includes(r.status)
+                ? `${LABELS.status[r.status]} ${formatRelative(r.statusChangedAt)}`
+                : `${LABELS.status[r.status]} for ${formatAge(r.statusChangedAt)}${stale ? " · stale" : ""}`}
+            </p>
+            <WatchButton number={r.number} />
+          </div>
+        </div>
 
-      <OpenQuestion request={r} user={user} />
+        <OpenQuestion request={r} user={user} />
 
-      {dataset && <DatasetPanel dataset={dataset} />}
+        {dataset && <DatasetPanel dataset={dataset} />}
 
-      <RequestActionsPanel request={r} user={user} onStale={() => refetch()} />
+        {/* Empty (and hidden) when this person may do nothing to the request. */}
+        <section aria-label="Actions" className={`${ui.card} ${ui.padded}`}>
+          <RequestActions request={r} user={user} />
+        </section>
 
-      <Paper sx={{ p: 2 }}>
-        <Grid container spacing={2}>
+        <div className={`${ui.card} ${ui.padded} ${styles.facts}`}>
           <Fact label="Requester">
             {r.requester.name}
-            <Typography variant="body2" color="textSecondary">
-              {r.requester.email}
-            </Typography>
+            <p className={`${ui.body2} ${ui.secondary}`}>{r.requester.email}</p>
           </Fact>
           <Fact label="Assignee">{r.assignee?.name ?? none}</Fact>
           <Fact label="Requested">
             <RelativeTime iso={r.createdAt} />
-            <Typography variant="body2" color="textSecondary">
-              {formatDateTime(r.createdAt)}
-            </Typography>
+            <p className={`${ui.body2} ${ui.secondary}`}>{formatDateTime(r.createdAt)}</p>
           </Fact>
           <Fact label="Updated">
             <RelativeTime iso={r.updatedAt} />
-            <Typography variant="body2" color="textSecondary">
-              {formatDateTime(r.updatedAt)}
-            </Typography>
+            <p className={`${ui.body2} ${ui.secondary}`}>{formatDateTime(r.updatedAt)}</p>
           </Fact>
           {r.completedAt && <Fact label="Completed">{formatDateTime(r.completedAt)}</Fact>}
-        </Grid>
-      </Paper>
+        </div>
 
-      <Grid container spacing={2.5}>
-        <Grid size={{ xs: 12, lg: 8 }}>
-          <Stack spacing={2}>
+        <div className={ui.columns}>
+          <div className={ui.stack2}>
             <MetadataSections metadata={r} />
-          </Stack>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 4 }}>
-          <Stack spacing={2}>
-            <Paper sx={{ overflow: "hidden", "& > section": { borderRadius: 0, bgcolor: "transparent" } }}>
+          </div>
+          <div className={ui.stack2}>
+            <div className={`${ui.card} ${ui.filledCard}`}>
               <CapacityEstimate estimate={estimateCapacity(r)} headingComponent="h2" />
-            </Paper>
+            </div>
             {r.requestType === "MIGRATION" && (
-              <Paper component="section" aria-label="Migration checklist" sx={{ p: { xs: 2, sm: 2.5 } }}>
-                <Typography variant="h2" sx={{ mb: 1 }}>
-                  Migration checklist
-                </Typography>
+              <section aria-label="Migration checklist" className={`${ui.card} ${ui.section}`}>
+                <h2 className={ui.h2}>Migration checklist</h2>
                 <MigrationChecklist request={r} canEdit={user.role === "ADMIN"} />
-              </Paper>
+              </section>
             )}
-            <Paper component="section" aria-label="Activity" sx={{ p: { xs: 2, sm: 2.5 } }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>
-                Activity
-              </Typography>
-              <Divider sx={{ mb: 1 }} />
+            <section aria-label="Activity" className={`${ui.card} ${ui.section}`}>
+              <h2 className={ui.h2}>Activity</h2>
+              <hr className={styles.divider} />
               <RequestActivity request={r} user={user} />
-            </Paper>
-          </Stack>
-        </Grid>
-      </Grid>
-    </Stack>
+            </section>
+          </div>
+        </div>
+      </div>
+    </RequestRefresh>
   );
 }
 
@@ -135,32 +116,21 @@ function OpenQuestion({ request: r, user }: { request: RequestDetail; user: Sess
   return (
     <NeedsInfoBanner question={question} waitingOn={mine ? undefined : r.requester.name}>
       {answersByReplying(user, r) && (
-        <Box sx={{ mt: 1.5 }}>
-          <LinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
+        <div className={styles.reply}>
+          <StaticLinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
             Reply and resubmit
-          </LinkButton>
-        </Box>
+          </StaticLinkButton>
+        </div>
       )}
     </NeedsInfoBanner>
   );
 }
 
-function RequestActionsPanel(props: { request: RequestDetail; user: SessionUser; onStale: () => void }) {
-  const actions = <RequestActions {...props} />;
-  return (
-    <Paper component="section" aria-label="Actions" sx={{ p: 2, "&:empty": { display: "none" } }}>
-      {actions}
-    </Paper>
-  );
-}
-
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Grid size={{ xs: 6, md: 3 }}>
-      <Typography variant="overline" color="textSecondary" component="div" sx={{ lineHeight: 1.6 }}>
-        {label}
-      </Typography>
-      <Box>{children}</Box>
-    </Grid>
+    <div>
+      <div className={`${ui.overline} ${ui.secondary}`}>{label}</div>
+      <div>{children}</div>
+    </div>
   );
 }

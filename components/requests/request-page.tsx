@@ -1,24 +1,15 @@
 // Server-side pieces shared by /requests/[number] and /datasets/[datasetName].
 import "server-only";
 import { notFound } from "next/navigation";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api/errors";
-import { makeQueryClient } from "@/lib/queries/query-client";
-import { requestKeys } from "@/lib/queries/requests";
 import type { RequestDetail } from "@/lib/schemas/request";
 import type { SessionUser } from "@/lib/auth/roles";
 import { RequestDetailView } from "@/components/requests/request-detail-view";
 import { datasetOfRequest } from "@/lib/data/datasets/dataset-of-request";
 
-/** Renders a request's page from data loaded on the server, as a warm client cache. */
+/** Renders a request's page from data loaded on the server. */
 export async function RequestPage({ request, user }: { request: RequestDetail; user: SessionUser }) {
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(requestKeys.detail(request.number), request);
-  return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <RequestDetailView number={request.number} user={user} dataset={await datasetOfRequest(request)} />
-    </HydrationBoundary>
-  );
+  return <RequestDetailView request={request} user={user} dataset={await datasetOfRequest(request)} />;
 }
 
 /** notFound() for a missing request; anything else propagates. */

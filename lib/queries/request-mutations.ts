@@ -1,9 +1,10 @@
 "use client";
-// Mutations on one request. Each success puts the server's answer in the cache and marks
-// every queue page stale, so the actor's own views change at once.
+// Mutations on one request. Each success refreshes the request's open page (rendered on
+// the server) and marks every queue page stale, so the actor's own views change at once.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 import { requestKeys } from "@/lib/queries/requests";
+import { announceRequestChanged } from "@/lib/queries/request-changes";
 import type {
   BulkTransitionBody,
   BulkTransitionResponse,
@@ -19,9 +20,8 @@ import type {
 
 function useOnRequestChanged() {
   const queryClient = useQueryClient();
-  return async (updated?: RequestDetail, number?: string) => {
-    if (updated) queryClient.setQueryData(requestKeys.detail(updated.number), updated);
-    else if (number) await queryClient.invalidateQueries({ queryKey: requestKeys.detail(number) });
+  return async (number: string) => {
+    announceRequestChanged(number);
     await queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
   };
 }
@@ -30,7 +30,7 @@ export function useUpdateRequest(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
     mutationFn: (body: UpdateRequestBody) => apiFetch<RequestDetail>(`/api/requests/${number}`, { method: "PATCH", json: body }),
-    onSuccess: (updated) => changed(updated),
+    onSuccess: () => changed(number),
   });
 }
 
@@ -38,7 +38,7 @@ export function useTransitionRequest(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
     mutationFn: (body: TransitionBody) => apiFetch<RequestDetail>(`/api/requests/${number}/transitions`, { method: "POST", json: body }),
-    onSuccess: (updated) => changed(updated),
+    onSuccess: () => changed(number),
   });
 }
 
@@ -46,7 +46,7 @@ export function useAddComment(number: string) {
   const changed = useOnRequestChanged();
   return useMutation({
     mutationFn: (body: CommentBody) => apiFetch<CommentDto>(`/api/requests/${number}/comments`, { method: "POST", json: body }),
-    onSuccess: () => changed(undefined, number),
+    onSuccess: () => changed(number),
   });
 }
 
@@ -56,7 +56,7 @@ export function useChangeComment(number: string, commentId: number) {
   return useMutation({
     mutationFn: (body: UpdateCommentBody | null) =>
       apiFetch<CommentDto>(`/api/requests/${number}/comments/${commentId}`, body ? { method: "PATCH", json: body } : { method: "DELETE" }),
-    onSuccess: () => changed(undefined, number),
+    onSuccess: () => changed(number),
   });
 }
 

@@ -9,11 +9,9 @@ export const requestKeys = {
   all: ["requests"] as const,
   lists: () => [...requestKeys.all, "list"] as const,
   list: (query: ListRequestsQuery) => [...requestKeys.lists(), query] as const,
-  details: () => [...requestKeys.all, "detail"] as const,
   // Under lists(): every invalidation of the queue's pages (a submission, an edit, a
   // move, a live event) refreshes the presets' counts too.
   counts: () => [...requestKeys.lists(), "counts"] as const,
-  detail: (number: string) => [...requestKeys.details(), number.toUpperCase()] as const,
 };
 
 /**
@@ -46,13 +44,6 @@ export function presetCountsOptions({ live = false }: { live?: boolean } = {}) {
     queryKey: requestKeys.counts(),
     queryFn: ({ signal }) => apiFetch<PresetCounts>("/api/requests/counts", { signal }),
     refetchInterval: live ? QUEUE_POLL_MS.live : QUEUE_POLL_MS.polling,
-  });
-}
-
-export function requestDetailOptions(number: string) {
-  return queryOptions({
-    queryKey: requestKeys.detail(number),
-    queryFn: ({ signal }) => apiFetch<RequestDetail>(`/api/requests/${encodeURIComponent(number)}`, { signal }),
   });
 }
 
