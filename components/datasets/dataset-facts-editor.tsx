@@ -4,7 +4,7 @@
 // button, and on a phone the dialog's code was a fifth of the page's JavaScript.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import Button from "@mui/material/Button";
+import { StaticButton } from "@/components/layout/static-button";
 import type { DatasetDetail } from "@/lib/schemas/dataset";
 
 const DatasetFactsDialog = dynamic(() => import("@/components/datasets/dataset-facts-dialog").then((m) => m.DatasetFactsDialog), { ssr: false });
@@ -16,7 +16,7 @@ export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
   const [openings, setOpenings] = useState(0);
   return (
     <>
-      <Button
+      <StaticButton
         variant="outlined"
         onClick={() => {
           setOpenings((n) => n + 1);
@@ -24,7 +24,7 @@ export function DatasetFactsEditor({ dataset }: { dataset: DatasetDetail }) {
         }}
       >
         Edit facts and links
-      </Button>
+      </StaticButton>
       {openings > 0 && <DatasetFactsDialog key={openings} dataset={dataset} open={open} onClose={() => setOpen(false)} />}
     </>
   );

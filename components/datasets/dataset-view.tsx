@@ -1,14 +1,10 @@
 // The dataset's full metadata page: its metadata in the form's sections, provisioned
 // facts, people and links, the capacity estimate from its current figures, its history
-// and its requests (open ones first). Rendered on the server; the facts editor is the
+// and its requests (open ones first). Rendered on the server in static CSS (issue #20:
+// each MUI element was a client component to load and hydrate); the facts editor is the
 // one interactive leaf.
 import type { ReactNode } from "react";
-import Box from "@mui/material/Box";
-import Grid from "@mui/material/Grid";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { DatasetChangeDto, DatasetDetail } from "@/lib/schemas/dataset";
 import { CLOSED_STATUSES, LABELS } from "@/lib/domain/requests/options";
@@ -18,12 +14,14 @@ import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { formatDateTime } from "@/lib/format/time";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 import { DatasetName } from "@/components/layout/dataset-name";
-import { LinkButton } from "@/components/layout/link-button";
+import { StaticLinkButton } from "@/components/layout/static-button";
 import { MetadataSections, SectionCard, none } from "@/components/requests/metadata-sections";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { StatusChip } from "@/components/requests/status-chip";
 import { DatasetStatusChip } from "@/components/datasets/dataset-status-chip";
 import { DatasetFactsEditor } from "@/components/datasets/dataset-facts-editor";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "./dataset-view.module.css";
 
 const fieldLabel = (field: string) =>
   field === "status" ? "Status" : ((FIELD_LABELS as Record<string, string>)[field] ?? (DATASET_FACT_LABELS as Record<string, string>)[field] ?? field);
@@ -31,16 +29,20 @@ const historyValue = (c: DatasetChangeDto, v: string | null) =>
   v === null ? "—" : c.field === "status" ? (DATASET_STATUS_LABELS[v as DatasetStatus] ?? v) : c.field === "provisionedAt" ? formatDateTime(v) : v;
 
 function RequestLink({ number }: { number: string }) {
-  return <Link href={`/requests/${number}`}>{number}</Link>;
+  return (
+    <NextLink href={`/requests/${number}`} className={ui.link}>
+      {number}
+    </NextLink>
+  );
 }
 
 /** A stored link: shown as one only when it is http or https (PATCH allows nothing else). */
 function ExternalLink({ href }: { href: string | null }) {
   if (!href) return none;
   return /^https?:\/\//i.test(href) ? (
-    <Link href={href} target="_blank" rel="noopener noreferrer">
+    <a href={href} className={ui.link} target="_blank" rel="noopener noreferrer">
       {href}
-    </Link>
+    </a>
   ) : (
     <>{href}</>
   );
@@ -57,19 +59,17 @@ function HistoryLine({ change: c }: { change: DatasetChangeDto }) {
       </>
     );
   return (
-    <Box component="li" sx={{ py: 0.75, borderBottom: 1, borderColor: "divider", "&:last-child": { borderBottom: 0 } }}>
-      <Typography variant="body2" sx={{ wordBreak: "break-word" }}>
-        {what}
-      </Typography>
-      <Typography variant="caption" color="textSecondary">
+    <li className={styles.historyLine}>
+      <p className={`${ui.body2} ${styles.breakWord}`}>{what}</p>
+      <span className={styles.caption}>
         {c.request ? (
           <>
             <RequestLink number={c.request} /> ·{" "}
           </>
         ) : null}
         {c.actor.name} · <RelativeTime iso={c.createdAt} />
-      </Typography>
-    </Box>
+      </span>
+    </li>
   );
 }
 
@@ -81,124 +81,116 @@ export function DatasetView({ dataset: d, user }: { dataset: DatasetDetail; user
   const encoded = encodeURIComponent(d.name);
 
   return (
-    <Stack spacing={2.5}>
-      <Box>
-        <Link href="/datasets" variant="body2">
+    <div className={ui.stack25}>
+      <div>
+        <NextLink href="/datasets" className={`${ui.link} ${ui.body2}`}>
           ← Back to datasets
-        </Link>
-      </Box>
-      <Stack direction={{ xs: "column", md: "row" }} spacing={1.5} sx={{ alignItems: { md: "center" } }}>
-        <Typography variant="h1" sx={{ fontFamily: "monospace" }}>
+        </NextLink>
+      </div>
+      <div className={ui.pageHeader}>
+        <h1 className={`${ui.h1} ${styles.mono}`}>
           <DatasetName name={d.name} />
-        </Typography>
-        <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+        </h1>
+        <div className={ui.badges}>
           <DatasetStatusChip status={d.status} size="medium" />
-          <Typography variant="body2" color="textSecondary">
+          <p className={`${ui.body2} ${ui.secondary}`}>
             From <RequestLink number={d.originRequest} /> · last change <RelativeTime iso={d.updatedAt} />
-          </Typography>
-        </Stack>
-      </Stack>
+          </p>
+        </div>
+      </div>
 
       {live && (
-        <Paper component="section" aria-label="Actions" sx={{ p: 2 }}>
-          <Stack direction={{ xs: "column", sm: "row" }} spacing={1.5} sx={{ alignItems: { sm: "center" }, flexWrap: "wrap" }}>
+        <section aria-label="Actions" className={`${ui.card} ${ui.padded}`}>
+          <div className={styles.actions}>
             {openChange ? (
-              <Typography variant="body2">
+              <p className={ui.body2}>
                 A change is open: <RequestLink number={openChange.number} />
-              </Typography>
+              </p>
             ) : (
-              <LinkButton href={`/requests/new?change=${encoded}`} prefetchOnIntent variant="contained">
+              <StaticLinkButton href={`/requests/new?change=${encoded}`} prefetchOnIntent variant="contained">
                 Request a change
-              </LinkButton>
+              </StaticLinkButton>
             )}
             {openDecommission ? (
-              <Typography variant="body2">
+              <p className={ui.body2}>
                 Being decommissioned: <RequestLink number={openDecommission.number} />
-              </Typography>
+              </p>
             ) : (
-              <LinkButton href={`/requests/new?decommission=${encoded}`} prefetchOnIntent variant="outlined" color="error">
+              <StaticLinkButton href={`/requests/new?decommission=${encoded}`} prefetchOnIntent variant="outlined" color="error">
                 Decommission
-              </LinkButton>
+              </StaticLinkButton>
             )}
             {user.role === "ADMIN" && <DatasetFactsEditor dataset={d} />}
-          </Stack>
-        </Paper>
+          </div>
+        </section>
       )}
       {!live && d.decommissionedAt && (
-        <Paper sx={{ p: 2 }}>
-          <Typography>Decommissioned on {formatDateTime(d.decommissionedAt)}. Its name is free for a new dataset.</Typography>
-        </Paper>
+        <div className={`${ui.card} ${ui.padded}`}>
+          <p className={ui.body1}>Decommissioned on {formatDateTime(d.decommissionedAt)}. Its name is free for a new dataset.</p>
+        </div>
       )}
 
-      <Grid container spacing={2.5}>
-        <Grid size={{ xs: 12, lg: 8 }}>
-          <Stack spacing={2}>
-            <MetadataSections metadata={{ ...d, datasetName: d.name }} />
-          </Stack>
-        </Grid>
-        <Grid size={{ xs: 12, lg: 4 }}>
-          <Stack spacing={2}>
-            <SectionCard
-              title="Provisioned facts"
-              labelWidth={140}
-              rows={[
-                [DATASET_FACT_LABELS.cluster, d.cluster ?? none],
-                [DATASET_FACT_LABELS.namespace, d.namespace ?? none],
-                [DATASET_FACT_LABELS.endpoint, d.endpoint ? <code>{d.endpoint}</code> : none],
-                [DATASET_FACT_LABELS.actualSizeGb, d.actualSizeGb === null ? none : `${d.actualSizeGb.toLocaleString("en-US")} GB`],
-                [DATASET_FACT_LABELS.peakQps, d.peakQps === null ? none : d.peakQps.toLocaleString("en-US")],
-                [DATASET_FACT_LABELS.provisionedAt, d.provisionedAt ? formatDateTime(d.provisionedAt) : none],
-              ]}
-            />
-            <SectionCard
-              title="People and links"
-              labelWidth={140}
-              rows={[
-                [FIELD_LABELS.ownerTeam, d.ownerTeam],
-                [
-                  FIELD_LABELS.contactEmail,
-                  <Link key="v" href={`mailto:${d.contactEmail}`}>
-                    {d.contactEmail}
-                  </Link>,
-                ],
-                [DATASET_FACT_LABELS.onCall, d.onCall ?? none],
-                [DATASET_FACT_LABELS.runbookUrl, <ExternalLink key="v" href={d.runbookUrl} />],
-                [DATASET_FACT_LABELS.dashboardUrl, <ExternalLink key="v" href={d.dashboardUrl} />],
-              ]}
-            />
-            <Paper sx={{ overflow: "hidden", "& > section": { borderRadius: 0, bgcolor: "transparent" } }}>
-              <CapacityEstimate estimate={estimateCapacity(d)} headingComponent="h2" />
-            </Paper>
-            <Paper component="section" aria-label="Requests" sx={{ p: { xs: 2, sm: 2.5 } }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>
-                Requests
-              </Typography>
-              <Box component="ul" sx={{ m: 0, p: 0, listStyle: "none" }}>
-                {d.requests.map((r) => (
-                  <Box component="li" key={r.number} sx={{ py: 0.75, display: "flex", gap: 1, alignItems: "center", flexWrap: "wrap" }}>
-                    <RequestLink number={r.number} />
-                    <Typography variant="body2">{LABELS.requestType[r.requestType]}</Typography>
-                    <StatusChip status={r.status} />
-                    <Typography variant="caption" color="textSecondary">
-                      {r.requester.name} · <RelativeTime iso={r.createdAt} />
-                    </Typography>
-                  </Box>
-                ))}
-              </Box>
-            </Paper>
-            <Paper component="section" aria-label="History" sx={{ p: { xs: 2, sm: 2.5 } }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>
-                History
-              </Typography>
-              <Box component="ul" sx={{ m: 0, p: 0, listStyle: "none" }}>
-                {d.history.map((c) => (
-                  <HistoryLine key={c.id} change={c} />
-                ))}
-              </Box>
-            </Paper>
-          </Stack>
-        </Grid>
-      </Grid>
-    </Stack>
+      <div className={ui.columns}>
+        <div className={ui.stack2}>
+          <MetadataSections metadata={{ ...d, datasetName: d.name }} />
+        </div>
+        <div className={ui.stack2}>
+          <SectionCard
+            title="Provisioned facts"
+            labelWidth={140}
+            rows={[
+              [DATASET_FACT_LABELS.cluster, d.cluster ?? none],
+              [DATASET_FACT_LABELS.namespace, d.namespace ?? none],
+              [DATASET_FACT_LABELS.endpoint, d.endpoint ? <code>{d.endpoint}</code> : none],
+              [DATASET_FACT_LABELS.actualSizeGb, d.actualSizeGb === null ? none : `${d.actualSizeGb.toLocaleString("en-US")} GB`],
+              [DATASET_FACT_LABELS.peakQps, d.peakQps === null ? none : d.peakQps.toLocaleString("en-US")],
+              [DATASET_FACT_LABELS.provisionedAt, d.provisionedAt ? formatDateTime(d.provisionedAt) : none],
+            ]}
+          />
+          <SectionCard
+            title="People and links"
+            labelWidth={140}
+            rows={[
+              [FIELD_LABELS.ownerTeam, d.ownerTeam],
+              [
+                FIELD_LABELS.contactEmail,
+                <a key="v" href={`mailto:${d.contactEmail}`} className={ui.link}>
+                  {d.contactEmail}
+                </a>,
+              ],
+              [DATASET_FACT_LABELS.onCall, d.onCall ?? none],
+              [DATASET_FACT_LABELS.runbookUrl, <ExternalLink key="v" href={d.runbookUrl} />],
+              [DATASET_FACT_LABELS.dashboardUrl, <ExternalLink key="v" href={d.dashboardUrl} />],
+            ]}
+          />
+          <div className={`${ui.card} ${ui.filledCard}`}>
+            <CapacityEstimate estimate={estimateCapacity(d)} headingComponent="h2" />
+          </div>
+          <section aria-label="Requests" className={`${ui.card} ${ui.section}`}>
+            <h2 className={ui.h2}>Requests</h2>
+            <ul className={styles.list}>
+              {d.requests.map((r) => (
+                <li key={r.number} className={styles.requestLine}>
+                  <RequestLink number={r.number} />
+                  <span className={ui.body2}>{LABELS.requestType[r.requestType]}</span>
+                  <StatusChip status={r.status} />
+                  <span className={styles.caption}>
+                    {r.requester.name} · <RelativeTime iso={r.createdAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-label="History" className={`${ui.card} ${ui.section}`}>
+            <h2 className={ui.h2}>History</h2>
+            <ul className={styles.list}>
+              {d.history.map((c) => (
+                <HistoryLine key={c.id} change={c} />
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </div>
   );
 }
