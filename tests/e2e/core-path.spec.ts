@@ -1,7 +1,7 @@
 // The core path of issue #2, as a requester does it in a real browser.
 import type { Page } from "@playwright/test";
 import { expect, newWatchedContext, test } from "./fixtures";
-import { columnTexts, DEMO_PASSWORD, queueSettled, sameOrigin, signInAs } from "./helpers";
+import { columnTexts, DEMO_PASSWORD, isSameDocument, markDocument, queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
 
 const byLabel = (page: Page, label: string) => page.getByRole("textbox", { name: label });
 
@@ -221,5 +221,33 @@ test("a request submitted elsewhere appears in an open queue within seconds", as
   });
   expect(res.status()).toBe(201);
   await expect(page.getByRole("table", { name: "Requests" }).locator("tbody tr").first()).toContainText(datasetName, { timeout: 15_000 });
+  await other.close();
+});
+
+test("an open request page shows another person's comment and move without a reload", async ({ page, browser }) => {
+  // The page is rendered on the server; a change reaches it as the event stream's
+  // announcement and a fresh render of the page (components/requests/request-refresh.tsx).
+  await signInAs(page, "alice@example.com");
+  const created = await page.request.post("/api/requests", { data: requestBody(`live_page_${Date.now().toString(36)}`), headers: sameOrigin(page) });
+  expect(created.status()).toBe(201);
+  const { number, version } = await created.json();
+  await page.goto(`/requests/${number}`);
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity).toContainText("submitted the request");
+  await markDocument(page);
+
+  const other = await newWatchedContext(browser);
+  const admin = await other.newPage();
+  await signInAs(admin, "admin@example.com");
+  const comment = `Looking at the key layout now (${Date.now().toString(36)}).`;
+  const commented = await admin.request.post(`/api/requests/${number}/comments`, { data: { body: comment }, headers: sameOrigin(admin) });
+  expect(commented.status()).toBe(201);
+  const moved = await admin.request.post(`/api/requests/${number}/transitions`, { data: { to: "IN_REVIEW", note: null, version }, headers: sameOrigin(admin) });
+  expect(moved.status(), await moved.text()).toBe(200);
+
+  await expect(activity).toContainText(comment, { timeout: 15_000 });
+  await expect(activity).toContainText("moved it from Submitted to In review", { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("In review");
+  expect(await isSameDocument(page)).toBe(true);
   await other.close();
 });
