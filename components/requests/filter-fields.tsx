@@ -21,6 +21,21 @@ export function NotchedOutline({ label }: { label: string }) {
   );
 }
 
+/** The frame every field here shares: the wrapper, the floating label, the control and its outline. */
+function OutlinedFrame({ id, label, shrink, style, children }: { id: string; label: string; shrink: boolean; style?: CSSProperties; children: ReactNode }) {
+  return (
+    <div className={styles.field} style={style} data-shrink={shrink ? "" : undefined}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <div className={styles.box}>
+        {children}
+        <NotchedOutline label={label} />
+      </div>
+    </div>
+  );
+}
+
 /** An outlined text input with a floating label (TextField's look). */
 export function OutlinedTextField({
   id: givenId,
@@ -33,15 +48,9 @@ export function OutlinedTextField({
   const generatedId = useId();
   const id = givenId ?? generatedId;
   return (
-    <div className={styles.field} style={style} data-shrink={value !== "" ? "" : undefined}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <div className={styles.box}>
-        <input id={id} className={styles.input} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
-        <NotchedOutline label={label} />
-      </div>
-    </div>
+    <OutlinedFrame id={id} label={label} shrink={value !== ""} style={style}>
+      <input id={id} className={styles.input} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+    </OutlinedFrame>
   );
 }
 
@@ -56,18 +65,12 @@ export function NativeSelectField({
 }: FieldProps & { onChange: (value: string) => void; children: ReactNode; disabled?: boolean }) {
   const id = useId();
   return (
-    <div className={styles.field} style={style} data-shrink="">
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <div className={styles.box}>
-        <select id={id} className={`${styles.input} ${styles.select}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-          {children}
-        </select>
-        <ArrowDropDownIcon className={styles.arrow} />
-        <NotchedOutline label={label} />
-      </div>
-    </div>
+    <OutlinedFrame id={id} label={label} shrink style={style}>
+      <select id={id} className={`${styles.input} ${styles.select}`} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+      <ArrowDropDownIcon className={styles.arrow} />
+    </OutlinedFrame>
   );
 }
 
@@ -82,21 +85,15 @@ export function OutlinedTextArea({
 }: FieldProps & { onChange: (value: string) => void; minRows?: number } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "maxLength" | "autoFocus">) {
   const id = useId();
   return (
-    <div className={styles.field} style={style} data-shrink={value !== "" ? "" : undefined}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <div className={styles.box}>
-        <textarea
-          id={id}
-          className={`${styles.input} ${styles.textarea}`}
-          style={{ "--rows": minRows } as CSSProperties}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...props}
-        />
-        <NotchedOutline label={label} />
-      </div>
-    </div>
+    <OutlinedFrame id={id} label={label} shrink={value !== ""} style={style}>
+      <textarea
+        id={id}
+        className={`${styles.input} ${styles.textarea}`}
+        style={{ "--rows": minRows } as CSSProperties}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...props}
+      />
+    </OutlinedFrame>
   );
 }
