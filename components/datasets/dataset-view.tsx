@@ -61,7 +61,7 @@ function HistoryLine({ change: c }: { change: DatasetChangeDto }) {
   return (
     <li className={styles.historyLine}>
       <p className={`${ui.body2} ${styles.breakWord}`}>{what}</p>
-      <span className={styles.caption}>
+      <span className={ui.caption}>
         {c.request ? (
           <>
             <RequestLink number={c.request} /> ·{" "}
@@ -88,7 +88,7 @@ export function DatasetView({ dataset: d, user }: { dataset: DatasetDetail; user
         </NextLink>
       </div>
       <div className={ui.pageHeader}>
-        <h1 className={`${ui.h1} ${styles.mono}`}>
+        <h1 className={`${ui.h1} ${ui.mono}`}>
           <DatasetName name={d.name} />
         </h1>
         <div className={ui.badges}>
@@ -174,7 +174,7 @@ export function DatasetView({ dataset: d, user }: { dataset: DatasetDetail; user
                   <RequestLink number={r.number} />
                   <span className={ui.body2}>{LABELS.requestType[r.requestType]}</span>
                   <StatusChip status={r.status} />
-                  <span className={styles.caption}>
+                  <span className={ui.caption}>
                     {r.requester.name} · <RelativeTime iso={r.createdAt} />
                   </span>
                 </li>

@@ -8,6 +8,7 @@ import type { RequestDetail } from "@/lib/schemas/request";
 import { useToast } from "@/components/feedback/toast-provider";
 import { useRequestRefresh } from "@/components/requests/request-refresh";
 import { StaticCheckbox } from "@/components/layout/static-checkbox";
+import ui from "@/components/layout/static-page.module.css";
 import styles from "./migration-checklist.module.css";
 
 /** The migration's steps; the storage team ticks them as it goes, everyone sees progress. */
@@ -20,14 +21,14 @@ export function MigrationChecklist({ request, canEdit }: { request: RequestDetai
   const percent = Math.round((done.size / MIGRATION_CHECKLIST.length) * 100);
   return (
     <div>
-      <p className={styles.progressText} id="checklist-progress">
+      <p className={`${ui.body2} ${ui.secondary}`} id="checklist-progress">
         {done.size} of {MIGRATION_CHECKLIST.length} steps done
       </p>
       <span className={styles.progress} role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-labelledby="checklist-progress">
         <span className={styles.bar} style={{ transform: `translateX(${percent - 100}%)` }} />
       </span>
       {update.error && (
-        <p className={styles.error} role="alert">
+        <p className={`${ui.body2} ${ui.error}`} role="alert">
           {update.error.message}
         </p>
       )}

@@ -67,7 +67,7 @@ export function RequestActivity({ request, user }: { request: RequestDetail; use
             ) : (
               <CommentView comment={entry.comment} />
             )}
-            <span className={styles.when}>
+            <span className={ui.caption}>
               <RelativeTime iso={entry.at} />
             </span>
           </li>
