@@ -1,6 +1,5 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
 import { OutlinedChip } from "@/components/layout/outlined-chip";
@@ -29,11 +28,11 @@ export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className={styles.bar}>
       <div className={styles.toolbar}>
-        <Typography component="span" variant="h6" sx={{ fontWeight: 700, mr: { xs: 0, sm: 2 } }}>
+        <span className={styles.brand}>
           {/* Phones get the short name, so the header fits on one line at 375 px. */}
           KV
           <span className={styles.wide}>Store</span>
-        </Typography>
+        </span>
         <nav aria-label="Main" className={styles.nav}>
           <StaticLinkButton href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
             Requests

@@ -4,7 +4,6 @@
 // portal), so the menu stays inside the header's landmark.
 import { useState } from "react";
 import dynamic from "next/dynamic";
-import Typography from "@mui/material/Typography";
 import type { SessionUser } from "@/lib/auth/roles";
 import { StaticButton } from "@/components/layout/static-button";
 import styles from "./app-header.module.css";
@@ -32,9 +31,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         startIcon={<span className={styles.avatar} data-initial={user.name.slice(0, 1).toUpperCase()} aria-hidden="true" />}
         className={styles.account}
       >
-        <Typography component="span" variant="body2" sx={{ display: { xs: "none", sm: "inline" } }}>
-          {user.name}
-        </Typography>
+        <span className={styles.accountName}>{user.name}</span>
       </StaticButton>
       {/* Mounted from the first click on, so it keeps its closing transition. */}
       {opened && <UserMenuPopup user={user} anchor={anchor} close={close} />}

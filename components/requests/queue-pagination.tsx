@@ -5,7 +5,7 @@
 // select and the buttons are native elements drawn as MUI's (NativeSelect without
 // underline, IconButton) by static CSS.
 import { useId } from "react";
-import Typography from "@mui/material/Typography";
+import ui from "@/components/layout/static-page.module.css";
 import { StaticIconButton } from "@/components/layout/static-button";
 import { ArrowDropDownIcon, KeyboardArrowLeftIcon, KeyboardArrowRightIcon } from "@/components/layout/static-icons";
 import styles from "./queue-pagination.module.css";
@@ -32,9 +32,9 @@ export function QueuePagination({ count, countIsLowerBound = false, page, rowsPe
   return (
     <div className={styles.pager}>
       <div className={styles.rowsPerPage}>
-        <Typography variant="body2" component="label" htmlFor={id}>
+        <label className={ui.body2} htmlFor={id}>
           Rows per page:
-        </Typography>
+        </label>
         <div className={styles.box}>
           <select id={id} className={styles.select} value={rowsPerPage} onChange={(e) => onRowsPerPageChange(Number(e.target.value))}>
             {rowsPerPageOptions.map((n) => (
@@ -46,7 +46,7 @@ export function QueuePagination({ count, countIsLowerBound = false, page, rowsPe
           <ArrowDropDownIcon className={styles.arrow} />
         </div>
       </div>
-      <Typography variant="body2">{`${from}–${to} of ${of}`}</Typography>
+      <p className={ui.body2}>{`${from}–${to} of ${of}`}</p>
       <div className={styles.pageButtons}>
         <StaticIconButton
           aria-label="Go to previous page"

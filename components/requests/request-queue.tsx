@@ -5,7 +5,6 @@ import { useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import Typography from "@mui/material/Typography";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
 import { personFilter, queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
@@ -28,6 +27,7 @@ import { StaticButton, StaticIconButton, StaticLinkButton } from "@/components/l
 import { KeyboardOutlinedIcon, UploadIcon } from "@/components/layout/static-icons";
 import { NO_FILTERS } from "@/lib/domain/requests/presets";
 import { cursorForView } from "@/lib/domain/requests/list-cursor";
+import ui from "@/components/layout/static-page.module.css";
 import styles from "./request-queue.module.css";
 
 // The shortcuts dialog is code the queue's first load does without.
@@ -117,7 +117,7 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
     <div className={styles.page} data-queue-keys>
       {/* Phones: the actions go in one row under the title (and the keyboard help, of no use there, goes). */}
       <div className={styles.titleRow}>
-        <Typography variant="h1">Requests</Typography>
+        <h1 className={ui.h1}>Requests</h1>
         <div className={styles.actions}>
           {/* The native title, not MUI's Tooltip: its code (with Popper) is 11 KB gzipped of the first load. */}
           <StaticIconButton aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)} className={styles.helpButton}>
@@ -232,12 +232,10 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
 function EmptyQueue({ mine, onShowAll }: { mine: boolean; onShowAll: () => void }) {
   return (
     <div className={styles.empty}>
-      <Typography variant="h3" component="p" sx={{ mb: 1 }}>
-        No requests match this view
-      </Typography>
-      <Typography color="textSecondary" sx={{ mb: 2 }}>
+      <p className={`${ui.h3} ${styles.emptyTitle}`}>No requests match this view</p>
+      <p className={`${ui.body1} ${ui.secondary} ${styles.emptyHint}`}>
         {mine ? "Submit a new request, or look through everyone's requests." : "Clear the filters to see every request."}
-      </Typography>
+      </p>
       <div className={styles.emptyActions}>
         <StaticButton variant="outlined" onClick={onShowAll}>
           Show all requests
