@@ -2,7 +2,7 @@
 // deploy/kubernetes and compose.yaml parses; probes hit /api/ready (readiness) and
 // /api/health (liveness, start-up) on the port the app listens on; the Service reaches
 // that port; pods run as non-root on a read-only root; the SQLite variant is one replica
-// with Recreate; the Dockerfile's HEALTHCHECK hits /api/health; and nothing under deploy/
+// with Recreate; the app's V8 heap ceiling fits its container; the Dockerfile's HEALTHCHECK hits /api/health; and nothing under deploy/
 // or in compose.yaml looks like a secret value.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -44,6 +44,13 @@ const PORT = Number(configMap.data.PORT);
 const deployments = ofKind("Deployment");
 const appContainer = (d: Doc) => d.spec.template.spec.containers.find((c: Doc) => c.name === "app");
 const envValue = (container: Doc, name: string) => container.env?.find((e: Doc) => e.name === name);
+
+/** A Kubernetes memory quantity in MiB ("768Mi", "1Gi"). */
+function mebibytes(quantity: string): number {
+  const match = /^(\d+)(Mi|Gi)$/.exec(quantity);
+  if (!match) throw new Error(`unexpected memory quantity ${quantity}`);
+  return Number(match[1]) * (match[2] === "Gi" ? 1024 : 1);
+}
 
 /** A probe's or Service's port, named or numbered, as the container's port number. */
 function portNumber(container: Doc, port: string | number): number | undefined {
@@ -95,6 +102,11 @@ describe("deploy/kubernetes", () => {
     expect(app.volumeMounts.map((m: Doc) => m.mountPath)).toEqual(expect.arrayContaining(["/app/.next/cache", "/tmp"]));
     // Secrets come from the Secret, never inline.
     expect(envValue(app, "BETTER_AUTH_SECRET").valueFrom.secretKeyRef.name).toBe(ofKind("Secret")[0]!.doc.metadata.name);
+    // V8's heap ceiling fits the container: at most three quarters of its memory limit, the
+    // rest for the young generation, code and native memory (SQLite's cache, sockets).
+    const heapMb = Number(/--max-old-space-size=(\d+)/.exec(envValue(app, "NODE_OPTIONS")?.value ?? "")?.[1]);
+    expect(heapMb).toBeGreaterThan(0);
+    expect(heapMb).toBeLessThanOrEqual(0.75 * mebibytes(app.resources.limits.memory));
   });
 
   it("routes the Service to the app's container port", () => {
