@@ -1,17 +1,12 @@
 // One insights chart with its text alternatives: a one-sentence summary (the figure's
 // caption) and the numbers as a table behind a disclosure. The chart itself is MUI X
 // Charts' keyboard-navigable picture (Tab into it, arrows move between values, which
-// are announced); the ring shows while focus is inside it.
+// are announced); the ring shows while focus is inside it. Rendered on the server in
+// static CSS (insights.module.css): only the chart hydrates.
 import type { ReactNode } from "react";
 import { QueueCountLink, type CountLink } from "@/components/insights/queue-count-link";
-import Box from "@mui/material/Box";
-import Paper from "@mui/material/Paper";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
-import TableCell from "@mui/material/TableCell";
-import TableHead from "@mui/material/TableHead";
-import TableRow from "@mui/material/TableRow";
-import Typography from "@mui/material/Typography";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "@/components/insights/insights.module.css";
 
 type Cell = string | number | CountLink;
 
@@ -27,58 +22,49 @@ const formatCell = (cell: Cell) => (typeof cell === "number" ? cell.toLocaleStri
 
 export function ChartCard({ id, title, summary, chart, table }: Props) {
   return (
-    <Paper component="section" aria-labelledby={`${id}-title`} sx={{ p: { xs: 2, sm: 2.5 }, height: "100%" }}>
-      <Typography variant="h2" id={`${id}-title`} sx={{ mb: 1 }}>
+    <section aria-labelledby={`${id}-title`} className={`${ui.card} ${ui.section} ${styles.card}`}>
+      <h2 id={`${id}-title`} className={ui.h2}>
         {title}
-      </Typography>
-      <Box component="figure" sx={{ m: 0 }}>
-        <Typography component="figcaption" color="textSecondary" sx={{ mb: 1 }}>
-          {summary}
-        </Typography>
-        <Box
-          data-focus-ring
-          sx={{
-            minHeight: 300,
-            borderRadius: 1,
-            "&:has(:focus-visible)": { outline: "2px solid var(--mui-palette-primary-main)", outlineOffset: 2 },
-          }}
-        >
+      </h2>
+      <figure className={styles.figureBox}>
+        <figcaption className={`${ui.body1} ${ui.secondary} ${styles.caption}`}>{summary}</figcaption>
+        <div data-focus-ring className={styles.chartBox}>
           {chart}
-        </Box>
-      </Box>
-      <Box component="details" sx={{ mt: 1, "& > summary": { cursor: "pointer", color: "primary.main", py: 0.5, width: "fit-content" } }}>
+        </div>
+      </figure>
+      <details className={styles.numbers}>
         <summary>Show the numbers</summary>
-        <Box sx={{ overflowX: "auto" }}>
-          <Table size="small" aria-label={title}>
-            <TableHead>
-              <TableRow>
+        <div className={styles.tableScroll}>
+          <table className={styles.table} aria-label={title}>
+            <thead>
+              <tr>
                 {table.columns.map((c, i) => (
-                  <TableCell key={c} align={i === 0 ? "left" : "right"}>
+                  <th key={c} scope="col" className={`${styles.cell} ${styles.head} ${i === 0 ? "" : styles.right}`}>
                     {c}
-                  </TableCell>
+                  </th>
                 ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
+              </tr>
+            </thead>
+            <tbody>
               {table.rows.map((row) => (
-                <TableRow key={String(row[0])}>
+                <tr key={String(row[0])}>
                   {row.map((cell, i) =>
                     i === 0 ? (
-                      <TableCell key={i} component="th" scope="row">
+                      <th key={i} scope="row" className={styles.cell}>
                         {formatCell(cell)}
-                      </TableCell>
+                      </th>
                     ) : (
-                      <TableCell key={i} align="right">
+                      <td key={i} className={`${styles.cell} ${styles.right}`}>
                         {formatCell(cell)}
-                      </TableCell>
+                      </td>
                     ),
                   )}
-                </TableRow>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
-        </Box>
-      </Box>
-    </Paper>
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
   );
 }

@@ -1,8 +1,7 @@
-"use client";
 // A count on /insights as a link into the queue view that lists exactly the requests it
-// counts (a client component: MUI's Link takes Next's link as its component).
+// counts, drawn as MUI's Link (static-page.module.css).
 import NextLink from "next/link";
-import Link from "@mui/material/Link";
+import ui from "@/components/layout/static-page.module.css";
 
 /** A count that opens the queue view listing exactly the requests it counts; `name` says which. */
 export type CountLink = { value: number; href: string; name: string };
@@ -11,8 +10,8 @@ export type CountLink = { value: number; href: string; name: string };
 export function QueueCountLink({ value, href, name }: CountLink) {
   const shown = value.toLocaleString("en-US");
   return (
-    <Link component={NextLink} href={href} aria-label={`${shown} ${name}`} data-queue-count={value}>
+    <NextLink href={href} aria-label={`${shown} ${name}`} data-queue-count={value} className={ui.link}>
       {shown}
-    </Link>
+    </NextLink>
   );
 }

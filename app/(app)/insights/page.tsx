@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import Grid from "@mui/material/Grid";
-import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { requireUser } from "@/lib/auth/current-user";
 import { getInsights } from "@/lib/data/insights/get-insights";
 import { INSIGHT_RANGES, monthLabel, readRange } from "@/lib/domain/insights/months";
@@ -9,16 +6,19 @@ import { backlogSummary, completionSummary, prioritySummary, requestsSummary, te
 import { LABELS, PRIORITIES, REQUEST_TYPES } from "@/lib/domain/requests/options";
 import { ChartCard } from "@/components/insights/chart-card";
 import { BacklogChart, CompletionTimeChart, PriorityChart, RequestsOverTimeChart, TopTeamsChart } from "@/components/insights/lazy-charts";
-import { LinkButton } from "@/components/layout/link-button";
+import { StaticLinkButton } from "@/components/layout/static-button";
 import { HeadlineFigures } from "@/components/insights/headline-figures";
 import { insightsQueueLinks as links } from "@/lib/domain/insights/queue-links";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "@/components/insights/insights.module.css";
 
 export const metadata: Metadata = { title: "Insights" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Server page: the database aggregates (lib/data/insights), the charts draw them on
-// the client, and every chart has its numbers as text and as a table.
+// the client, and every chart has its numbers as text and as a table. Everything but
+// the charts is static HTML and CSS (insights.module.css): nothing else hydrates.
 export default async function InsightsPage({ searchParams }: Props) {
   const user = await requireUser(); // requesters and admins alike
   const range = readRange((await searchParams).months);
@@ -28,39 +28,37 @@ export default async function InsightsPage({ searchParams }: Props) {
   const empty = data.requestsByMonth.every((m) => REQUEST_TYPES.every((t) => m.counts[t] === 0)) && data.backlog.every((b) => b.count === 0);
 
   return (
-    <Stack spacing={2.5}>
-      <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ justifyContent: "space-between", alignItems: { sm: "center" } }}>
+    <div className={ui.stack25}>
+      <div className={styles.header}>
         <div>
-          <Typography variant="h1">Insights</Typography>
-          <Typography color="textSecondary">
+          <h1 className={ui.h1}>Insights</h1>
+          <p className={`${ui.body1} ${ui.secondary}`}>
             {monthLabel(data.months[0]!)} – {monthLabel(data.months[data.months.length - 1]!)}, counted by the database as of this page load.
-          </Typography>
+          </p>
         </div>
-        <Stack direction="row" spacing={1} component="nav" aria-label="Period">
+        <nav aria-label="Period" className={styles.periods}>
           {INSIGHT_RANGES.map((months) => (
-            <LinkButton
+            <StaticLinkButton
               key={months}
               href={`/insights?months=${months}`}
               variant={months === range ? "contained" : "outlined"}
               size="small"
-              ariaCurrent={months === range}
+              aria-current={months === range ? "page" : undefined}
             >
               {months} months
-            </LinkButton>
+            </StaticLinkButton>
           ))}
-        </Stack>
-      </Stack>
+        </nav>
+      </div>
 
       {empty && (
-        <Stack spacing={1.5} sx={{ py: 4, alignItems: "center", textAlign: "center" }}>
-          <Typography variant="h2" component="p">
-            Nothing to chart yet
-          </Typography>
-          <Typography color="textSecondary">Insights fill in as requests are submitted and worked on. Submit the first one.</Typography>
-          <LinkButton href="/requests/new" prefetchOnIntent variant="contained">
+        <div className={styles.empty}>
+          <p className={ui.h2}>Nothing to chart yet</p>
+          <p className={`${ui.body1} ${ui.secondary}`}>Insights fill in as requests are submitted and worked on. Submit the first one.</p>
+          <StaticLinkButton href="/requests/new" prefetchOnIntent variant="contained">
             Submit a request
-          </LinkButton>
-        </Stack>
+          </StaticLinkButton>
+        </div>
       )}
 
       <HeadlineFigures
@@ -72,8 +70,8 @@ export default async function InsightsPage({ searchParams }: Props) {
         ]}
       />
 
-      <Grid container spacing={2.5}>
-        <Grid size={{ xs: 12, lg: 6 }}>
+      <div className={styles.charts}>
+        <div className={styles.chartCell}>
           <ChartCard
             id="requests-over-time"
             title="Requests over time"
@@ -88,8 +86,8 @@ export default async function InsightsPage({ searchParams }: Props) {
               ]),
             }}
           />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        </div>
+        <div className={styles.chartCell}>
           <ChartCard
             id="backlog"
             title="Backlog by status"
@@ -104,8 +102,8 @@ export default async function InsightsPage({ searchParams }: Props) {
               ]),
             }}
           />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        </div>
+        <div className={styles.chartCell}>
           <ChartCard
             id="completion-time"
             title="Median time to completion"
@@ -116,8 +114,8 @@ export default async function InsightsPage({ searchParams }: Props) {
               rows: data.completionByMonth.map((m) => [monthLabel(m.month), m.medianDays ?? "—", m.completed]),
             }}
           />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        </div>
+        <div className={styles.chartCell}>
           <ChartCard
             id="top-teams"
             title="Top teams"
@@ -128,8 +126,8 @@ export default async function InsightsPage({ searchParams }: Props) {
               rows: data.topTeams.map((t) => [t.team, t.total, t.open]),
             }}
           />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        </div>
+        <div className={styles.chartCell}>
           <ChartCard
             id="backlog-priority"
             title="Backlog by priority"
@@ -143,8 +141,8 @@ export default async function InsightsPage({ searchParams }: Props) {
               ]),
             }}
           />
-        </Grid>
-      </Grid>
-    </Stack>
+        </div>
+      </div>
+    </div>
   );
 }
