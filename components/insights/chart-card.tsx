@@ -34,12 +34,12 @@ export function ChartCard({ id, title, summary, chart, table }: Props) {
       </figure>
       <details className={styles.numbers}>
         <summary>Show the numbers</summary>
-        <div className={styles.tableScroll}>
-          <table className={styles.table} aria-label={title}>
+        <div className={ui.tableScroll}>
+          <table className={ui.table} aria-label={title}>
             <thead>
               <tr>
                 {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={`${styles.cell} ${styles.head} ${i === 0 ? "" : styles.right}`}>
+                  <th key={c} scope="col" className={`${ui.cell} ${ui.headCell} ${i === 0 ? "" : ui.alignRight}`}>
                     {c}
                   </th>
                 ))}
@@ -50,11 +50,11 @@ export function ChartCard({ id, title, summary, chart, table }: Props) {
                 <tr key={String(row[0])}>
                   {row.map((cell, i) =>
                     i === 0 ? (
-                      <th key={i} scope="row" className={styles.cell}>
+                      <th key={i} scope="row" className={ui.cell}>
                         {formatCell(cell)}
                       </th>
                     ) : (
-                      <td key={i} className={`${styles.cell} ${styles.right}`}>
+                      <td key={i} className={`${ui.cell} ${ui.alignRight}`}>
                         {formatCell(cell)}
                       </td>
                     ),

@@ -16,6 +16,7 @@ import type { RequestSummary, SortField } from "@/lib/schemas/request";
 import { PriorityChip, StatusChip } from "@/components/requests/status-chip";
 import { RelativeTime } from "@/components/requests/relative-time";
 import { DatasetName } from "@/components/layout/dataset-name";
+import ui from "@/components/layout/static-page.module.css";
 import styles from "./queue-table.module.css";
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
@@ -130,11 +131,11 @@ export function QueueTable({
         )}
       </div>
       <div className={styles.container}>
-        <table className={styles.table} aria-label="Requests">
+        <table className={ui.table} aria-label="Requests">
           <thead>
             <tr>
               {isAdmin && (
-                <th scope="col" className={cx(styles.cell, styles.head, styles.checkboxCell)}>
+                <th scope="col" className={cx(ui.cell, ui.headCell, styles.checkboxCell)}>
                   <StaticCheckbox
                     checked={allSelected}
                     indeterminate={selectedCount > 0 && !allSelected}
@@ -149,7 +150,7 @@ export function QueueTable({
                   <th
                     key={c.field}
                     scope="col"
-                    className={cx(styles.cell, styles.head, hideBelow(c.hideBelow))}
+                    className={cx(ui.cell, ui.headCell, hideBelow(c.hideBelow))}
                     aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}
                   >
                     <button
@@ -171,7 +172,7 @@ export function QueueTable({
             {!items &&
               Array.from({ length: 8 }, (_, i) => (
                 <tr key={`skeleton-${i}`} aria-hidden>
-                  <td className={styles.cell} colSpan={colSpan}>
+                  <td className={ui.cell} colSpan={colSpan}>
                     <div className={styles.loadingLine} />
                   </td>
                 </tr>
@@ -189,12 +190,12 @@ export function QueueTable({
                 onClick={() => onOpen(r.number)}
               >
                 {isAdmin && (
-                  <td className={cx(styles.cell, styles.checkboxCell)} onClick={(e) => e.stopPropagation()}>
+                  <td className={cx(ui.cell, styles.checkboxCell)} onClick={(e) => e.stopPropagation()}>
                     <StaticCheckbox checked={selected.has(r.number)} onChange={() => onToggle(r.number)} label={`Select ${r.number}`} />
                   </td>
                 )}
                 {COLUMNS.map((c) => (
-                  <td key={c.field} className={cx(styles.cell, hideBelow(c.hideBelow))}>
+                  <td key={c.field} className={cx(ui.cell, hideBelow(c.hideBelow))}>
                     {c.cell(r)}
                   </td>
                 ))}
@@ -202,7 +203,7 @@ export function QueueTable({
             ))}
             {items && rows.length === 0 && (
               <tr>
-                <td className={styles.cell} colSpan={colSpan}>
+                <td className={ui.cell} colSpan={colSpan}>
                   {empty}
                 </td>
               </tr>
