@@ -34,7 +34,7 @@ export function ChartCard({ id, title, summary, chart, table }: Props) {
       </figure>
       <details className={styles.numbers}>
         <summary>Show the numbers</summary>
-        <div className={ui.tableScroll}>
+        <div className={styles.tableScroll}>
           <table className={ui.table} aria-label={title}>
             <thead>
               <tr>
