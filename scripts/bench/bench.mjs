@@ -173,10 +173,12 @@ async function waitReady(url, child, timeoutMs = 90_000) {
   throw new Error(`${url} not ready after ${timeoutMs / 1000} s`);
 }
 
-// The app runs with the heap ceiling it is deployed with (NODE_OPTIONS in
-// deploy/kubernetes/deployment.yaml): V8 then collects its old generation at ~1.4x the
-// live size instead of 4x, which is what the server's RSS during an export measures.
-const APP_NODE_FLAGS = ["--max-old-space-size=512"];
+// The app runs with the heap ceiling it is deployed with, read from the Deployment's
+// NODE_OPTIONS: V8 then collects its old generation at ~1.4x the live size instead of
+// 4x, which is what the server's RSS during an export measures.
+const DEPLOYED_HEAP = /--max-old-space-size=\d+/.exec(readFileSync(path.join(ROOT, "deploy", "kubernetes", "deployment.yaml"), "utf8"));
+if (!DEPLOYED_HEAP) throw new Error("deploy/kubernetes/deployment.yaml sets no --max-old-space-size");
+const APP_NODE_FLAGS = [DEPLOYED_HEAP[0]];
 
 async function startServer(name, cmd, args, extraEnv, port) {
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...env, ...extraEnv, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
