@@ -11,7 +11,7 @@
 //   its dependencies and pg (copied from node_modules; about 100 MB).
 //
 //   node scripts/prepare-standalone.mjs [--migrator]
-import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,10 +27,17 @@ export function prepareStandalone({ migrator = false } = {}) {
   if (!existsSync(path.join(STANDALONE, "server.js"))) {
     throw new Error(`${path.relative(ROOT, STANDALONE)}/server.js is missing: run \`npm run build\` first (next.config.js has output: "standalone")`);
   }
-  const staticDir = path.join(STANDALONE, ".next", "static");
-  rmSync(staticDir, { recursive: true, force: true });
-  cpSync(path.join(ROOT, ".next", "static"), staticDir, { recursive: true });
-  if (existsSync(path.join(ROOT, "public"))) cpSync(path.join(ROOT, "public"), path.join(STANDALONE, "public"), { recursive: true });
+  // Copied once per build: servers started side by side (the browser tests' shards, two
+  // instances) would otherwise delete the files another one is serving.
+  const buildId = readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8");
+  const copiedFrom = path.join(STANDALONE, ".next", "static-copied-from-build");
+  if (!existsSync(copiedFrom) || readFileSync(copiedFrom, "utf8") !== buildId) {
+    const staticDir = path.join(STANDALONE, ".next", "static");
+    rmSync(staticDir, { recursive: true, force: true });
+    cpSync(path.join(ROOT, ".next", "static"), staticDir, { recursive: true });
+    if (existsSync(path.join(ROOT, "public"))) cpSync(path.join(ROOT, "public"), path.join(STANDALONE, "public"), { recursive: true });
+    writeFileSync(copiedFrom, buildId);
+  }
   for (const file of [".env", ".env.production"]) rmSync(path.join(STANDALONE, file), { force: true });
   if (migrator) copyMigrator();
 }
