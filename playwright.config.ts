@@ -18,7 +18,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: ".tmp/playwright",
+  // One folder per port: a run empties its own at start, not another run's.
+  outputDir: `.tmp/playwright/${PORT}`,
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -5,6 +5,7 @@
 // The server is the standalone one (`npm run start:prod`, what the image runs).
 import { execSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { e2eSqliteFile } from "./e2e-database.mjs";
 import { databaseUrl as urlOf, dropDatabase } from "./postgres-databases.mjs";
 
 const port = process.env.PORT ?? "3210";
@@ -14,7 +15,7 @@ if (process.env.E2E_DATABASE === "postgres") {
   await dropDatabase(name);
   databaseUrl = urlOf(name); // migrate.mjs creates it
 } else {
-  const db = "prisma/e2e.db";
+  const db = e2eSqliteFile(port);
   // -limits*: the rate-limit counters beside it (lib/api/rate-limit.ts), fresh with the database.
   for (const suffix of ["", "-wal", "-shm", "-journal", "-limits", "-limits-wal", "-limits-shm"]) rmSync(db + suffix, { force: true });
   databaseUrl = `file:./${db}`;

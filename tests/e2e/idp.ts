@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 const APP_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? APP_PORT + 1);
 export const IDP_ISSUER = `http://127.0.0.1:${IDP_PORT}`;
-export const IDP_PEOPLE_FILE = ".tmp/e2e-idp-people.json";
+// One file per app port, like the database (scripts/e2e-database.mjs).
+export const IDP_PEOPLE_FILE = `.tmp/e2e-idp-people-${APP_PORT}.json`;
 export const IDP_DISPLAY_NAME = "Dev IdP";
 
 export type IdpPerson = { email: string; name: string; team?: string; groups?: string[]; email_verified?: boolean };

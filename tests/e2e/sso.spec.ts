@@ -4,6 +4,7 @@
 // and every bad answer ending on /signin with a sentence and no session.
 import { spawn } from "node:child_process";
 import type { Page } from "@playwright/test";
+import { e2eSqliteFile } from "../../scripts/e2e-database.mjs";
 import { test, expect } from "./fixtures";
 import { DEMO_PASSWORD, requestBody } from "./helpers";
 import { IDP_DISPLAY_NAME, IDP_ISSUER, putIdpPerson, type IdpPerson } from "./idp";
@@ -147,7 +148,7 @@ test("with PASSWORD_SIGN_IN=off the sign-in page offers only the company's sign-
   const server = spawn(process.execPath, ["scripts/start-standalone.mjs"], {
     env: {
       ...process.env,
-      DATABASE_URL: "file:./prisma/e2e.db",
+      DATABASE_URL: `file:./${e2eSqliteFile(Number(process.env.E2E_PORT ?? 3210))}`,
       PORT: String(port),
       HOSTNAME: "::",
       BETTER_AUTH_URL: base,
