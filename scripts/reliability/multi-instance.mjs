@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_TEST_PATH } from "../chromium.mjs";
 import { startNginx } from "../nginx.mjs";
 import { databaseUrl as urlOf, dropDatabase } from "../postgres-databases.mjs";
 import { requestBody, signIn, sleep, startServer, stopServer, waitReady } from "./harness.mjs";
@@ -85,7 +85,7 @@ try {
     });
 
   // 1. Live across instances: the admin's queue open on B, the request made on A.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_TEST_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
   await context.addCookies(
     admin.split("; ").map((pair) => {
