@@ -1,15 +1,17 @@
 // Issue #5, accessibility: axe finds no violations on any page, in the light and the
-// dark theme and at phone width; focus is always visible; the form and the queue work
+// dark theme (there, the rules that read colours) and at phone width; focus is always visible; the form and the queue work
 // from the keyboard alone. Every page is also photographed in each variant into
 // screenshots/ (git-ignored) for people to look at.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, requestBody, sameOrigin } from "./helpers";
 
-type Variant = { name: string; colorScheme: "light" | "dark"; viewport: { width: number; height: number } };
+type Variant = { name: string; colorScheme: "light" | "dark"; viewport: { width: number; height: number }; onlyRules?: string[] };
 const VARIANTS: Variant[] = [
   { name: "light", colorScheme: "light", viewport: { width: 1280, height: 800 } },
-  { name: "dark", colorScheme: "dark", viewport: { width: 1280, height: 800 } },
+  // The dark theme changes colours only: the same markup as light, at the same width, where
+  // every rule runs. Here axe runs the rules that read colours (a third of its time).
+  { name: "dark", colorScheme: "dark", viewport: { width: 1280, height: 800 }, onlyRules: ["color-contrast", "link-in-text-block"] },
   { name: "narrow", colorScheme: "light", viewport: { width: 375, height: 800 } },
 ];
 
@@ -68,13 +70,15 @@ const PAGES: PageCheck[] = [
 ];
 
 /** Fails with a readable list: rule, impact, and the elements it found. */
-async function expectNoAxeViolations(page: Page, where: string) {
+async function expectNoAxeViolations(page: Page, where: string, onlyRules?: string[]) {
   // label-content-name-mismatch (WCAG 2.5.3: a control's accessible name begins with its
   // visible text) is tagged experimental in axe, so no tag selects it: it is named here.
-  const { violations } = await new AxeBuilder({ page })
-    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
+  const axe = onlyRules
+    ? new AxeBuilder({ page }).withRules(onlyRules)
+    : new AxeBuilder({ page })
+        .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]);
+  const { violations } = await axe.analyze();
   const report = violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
@@ -128,14 +132,14 @@ for (const variant of VARIANTS) {
     await page.goto("/signin");
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
     await expect(page.locator("html")).toHaveClass(new RegExp(variant.colorScheme));
-    await expectNoAxeViolations(page, `signin (${variant.name})`);
+    await expectNoAxeViolations(page, `signin (${variant.name})`, variant.onlyRules);
     await shoot(page, "signin", variant);
 
     await signIn(page, "alice@example.com");
     for (const check of PAGES) {
       await page.goto(check.path(fixture));
       await check.ready(page);
-      await expectNoAxeViolations(page, `${check.name} (${variant.name})`);
+      await expectNoAxeViolations(page, `${check.name} (${variant.name})`, variant.onlyRules);
       await shoot(page, check.name, variant);
     }
 
@@ -144,13 +148,13 @@ for (const variant of VARIANTS) {
     await signIn(page, "admin@example.com");
     await page.goto(`/requests/${fixture.number}`);
     await expect(page.getByRole("button", { name: "Start review" })).toBeVisible();
-    await expectNoAxeViolations(page, `request as admin (${variant.name})`);
+    await expectNoAxeViolations(page, `request as admin (${variant.name})`, variant.onlyRules);
     await shoot(page, "request-admin", variant);
     await page.goto("/requests");
     await PAGES[0]!.ready(page);
     await page.getByRole("checkbox", { name: "Select all requests on this page" }).check();
     await expect(page.getByRole("region", { name: "Bulk actions" })).toBeVisible();
-    await expectNoAxeViolations(page, `queue as admin with a selection (${variant.name})`);
+    await expectNoAxeViolations(page, `queue as admin with a selection (${variant.name})`, variant.onlyRules);
     await shoot(page, "queue-admin", variant);
     // The admins' webhooks page, with one endpoint (nothing listens there; it is deleted after).
     const hook = await page.request.post("/api/webhooks", {
@@ -160,7 +164,7 @@ for (const variant of VARIANTS) {
     expect(hook.status()).toBe(201);
     await page.goto("/settings/webhooks");
     await expect(page.getByRole("table", { name: "Deliveries to accessibility check" })).toContainText("No deliveries yet");
-    await expectNoAxeViolations(page, `webhooks (${variant.name})`);
+    await expectNoAxeViolations(page, `webhooks (${variant.name})`, variant.onlyRules);
     await shoot(page, "webhooks", variant);
     expect((await page.request.delete(`/api/webhooks/${(await hook.json()).id}`, { headers: sameOrigin(page) })).status()).toBe(204);
     await context.close();
