@@ -34,6 +34,11 @@ const nextConfig = {
   // Inlined at build time into the server code (/api/health).
   env: { KVSTORE_COMMIT: buildCommit() },
   reactStrictMode: true,
+  experimental: {
+    // A CI run builds a fresh clone once: writing Turbopack's build cache to disk (21.7 s
+    // of `npm test` there) would buy nothing. Elsewhere it speeds up the next build.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   async redirects() {
     return [{ source: "/", destination: "/requests", permanent: false }];
   },
