@@ -8,8 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 process.env.SIGN_IN_ATTEMPTS_PER_MINUTE ??= "100";
 const baseURL = `http://localhost:${PORT}`;
 
-// Browser tests drive Debian's Chromium (its headless shell, never a downloaded browser) against the
-// production build, served over a fresh, seeded SQLite database.
+// Browser tests drive Debian's Chromium (its headless shell; never a downloaded browser)
+// against the production build, served over a fresh, seeded SQLite database.
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,

@@ -27,8 +27,8 @@ export function prepareStandalone({ migrator = false } = {}) {
   if (!existsSync(path.join(STANDALONE, "server.js"))) {
     throw new Error(`${path.relative(ROOT, STANDALONE)}/server.js is missing: run \`npm run build\` first (next.config.js has output: "standalone")`);
   }
-  // Copied once per build: servers started side by side (the browser tests' shards, two
-  // instances) would otherwise delete the files another one is serving.
+  // Copied once per build: a server started beside another (the SSO spec's second server,
+  // two test runs) would otherwise delete the files the first one is serving.
   const buildId = readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8");
   const copiedFrom = path.join(STANDALONE, ".next", "static-copied-from-build");
   if (!existsSync(copiedFrom) || readFileSync(copiedFrom, "utf8") !== buildId) {

@@ -7,9 +7,9 @@
 // - a relative DATABASE_URL (file:./prisma/dev.db) means, as everywhere else, relative to
 //   the project root: it is made absolute here, because server.js changes the working
 //   directory to .next/standalone;
-// - copies .next/static (and public/) into the standalone folder (once per build), then runs server.js in
-//   this same process (exactly `node .next/standalone/server.js`): one process, so
-//   signals and kill -9 reach the server itself.
+// - copies .next/static (and public/) into the standalone folder (once per build), then
+//   runs server.js in this same process (exactly `node .next/standalone/server.js`): one
+//   process, so signals and kill -9 reach the server itself.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { prepareStandalone, ROOT, STANDALONE } from "./prepare-standalone.mjs";
