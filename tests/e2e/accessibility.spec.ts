@@ -1,7 +1,7 @@
 // Issue #5, accessibility: axe finds no violations on any page, in the light and the
-// dark theme (there, the rules that read colours) and at phone width; focus is always visible; the form and the queue work
-// from the keyboard alone. Every page is also photographed in each variant into
-// screenshots/ (git-ignored) for people to look at.
+// dark theme (there, the rules that read colours) and at phone width; focus is always
+// visible; the form and the queue work from the keyboard alone. Every page is also
+// photographed in each variant into screenshots/ (git-ignored) for people to look at.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, requestBody, sameOrigin } from "./helpers";

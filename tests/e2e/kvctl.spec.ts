@@ -3,7 +3,7 @@
 //
 // The transition and comment tests at the end need the routes of issue #3
 // (POST /api/requests/{number}/transitions and /comments).
-import { execFile, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -76,9 +76,7 @@ let alice: string;
 let admin: string;
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve, reject) =>
-    execFile(process.execPath, [path.join(ROOT, "scripts", "build-kvctl.mjs")], { cwd: ROOT, timeout: 60_000 }, (error) => (error ? reject(error) : resolve())),
-  );
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-kvctl.mjs")], { cwd: ROOT, timeout: 60_000 });
   alice = await tokenFor("alice@example.com", "kvctl e2e");
   admin = await tokenFor("admin@example.com", "kvctl e2e admin");
 });
