@@ -2,11 +2,11 @@
 // message and an optional action, for the alerts a request's page shows as it loads
 // (issue #20). Not an ARIA alert unless `role` says so, as MUI's is by default:
 // pass role="alert" where an error appears in answer to an action.
-import type { HTMLAttributes, ReactNode } from "react";
-import { ErrorOutlineIcon, ReportProblemOutlinedIcon } from "./static-icons";
+import type { HTMLAttributes, ReactNode, Ref } from "react";
+import { ErrorOutlineIcon, InfoOutlinedIcon, ReportProblemOutlinedIcon } from "./static-icons";
 import styles from "./static-alert.module.css";
 
-const ICONS = { warning: ReportProblemOutlinedIcon, error: ErrorOutlineIcon };
+const ICONS = { info: InfoOutlinedIcon, warning: ReportProblemOutlinedIcon, error: ErrorOutlineIcon };
 
 type Props = Omit<HTMLAttributes<HTMLElement>, "title"> & {
   severity: keyof typeof ICONS;
@@ -20,6 +20,7 @@ type Props = Omit<HTMLAttributes<HTMLElement>, "title"> & {
   as?: "div" | "section";
   /** The message takes the width the icon leaves (for a message with blocks inside). */
   fill?: boolean;
+  ref?: Ref<HTMLDivElement>;
   children?: ReactNode;
 };
 

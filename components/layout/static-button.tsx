@@ -10,7 +10,7 @@ import styles from "./static-button.module.css";
 type Look = {
   variant?: "text" | "outlined" | "contained";
   color?: "primary" | "inherit" | "error";
-  size?: "small" | "medium";
+  size?: "small" | "medium" | "large";
   /** An icon before the label (MUI's startIcon). */
   startIcon?: ReactNode;
   className?: string;
@@ -18,7 +18,7 @@ type Look = {
 };
 
 function buttonClass({ variant = "text", color = "primary", size = "medium", className }: Omit<Look, "children" | "startIcon">) {
-  return [styles.button, variant !== "text" && styles[variant], color !== "primary" && styles[color], size === "small" && styles.small, className]
+  return [styles.button, variant !== "text" && styles[variant], color !== "primary" && styles[color], size !== "medium" && styles[size], className]
     .filter(Boolean)
     .join(" ");
 }

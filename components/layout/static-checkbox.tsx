@@ -1,10 +1,10 @@
 "use client";
 // A native checkbox drawn as MUI's Checkbox (the input stays, invisible, on top of the
-// icon): the queue's row selection (small, in a table's checkbox cell) and the migration
-// checklist (medium, beside its label), without Checkbox, SwitchBase and ButtonBase in
+// icon): the queue's row selection (small, in a table's checkbox cell), the migration
+// checklist (medium, beside its label) and the request form's regions, without Checkbox, SwitchBase and ButtonBase in
 // the page's JavaScript. The paths are MUI's CheckBoxOutlineBlank, CheckBox and
 // IndeterminateCheckBox.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FocusEventHandler } from "react";
 import styles from "./static-checkbox.module.css";
 
 const BOX_PATHS = {
@@ -18,19 +18,23 @@ type Props = {
   indeterminate?: boolean;
   disabled?: boolean;
   onChange: (checked: boolean) => void;
+  onBlur?: FocusEventHandler<HTMLInputElement>;
   /** The accessible name, when no <label> around it gives one. */
   label?: string;
-  /** small: 20 px, no padding (a table cell); medium: 24 px in MUI's 9 px padding. */
-  size?: "small" | "medium";
+  /**
+   * small: 20 px, no padding (a table cell); medium: 24 px in MUI's 9 px padding; field:
+   * 20 px in the 9 px padding (size="small" beside a label, as the request form's regions).
+   */
+  size?: "small" | "medium" | "field";
 };
 
-export function StaticCheckbox({ checked, indeterminate = false, disabled, onChange, label, size = "small" }: Props) {
+export function StaticCheckbox({ checked, indeterminate = false, disabled, onChange, onBlur, label, size = "small" }: Props) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (input.current) input.current.indeterminate = indeterminate;
   }, [indeterminate]);
   const state = indeterminate ? "indeterminate" : checked ? "checked" : "unchecked";
-  const classes = [styles.checkbox, size === "medium" && styles.medium, state !== "unchecked" && styles.checked].filter(Boolean).join(" ");
+  const classes = [styles.checkbox, size !== "small" && styles[size], state !== "unchecked" && styles.checked].filter(Boolean).join(" ");
   return (
     <span className={classes} data-focus-ring>
       <input
@@ -40,6 +44,7 @@ export function StaticCheckbox({ checked, indeterminate = false, disabled, onCha
         checked={checked}
         disabled={disabled}
         onChange={(e) => onChange(e.target.checked)}
+        onBlur={onBlur}
         aria-label={label}
       />
       <svg className={styles.icon} viewBox="0 0 24 24" aria-hidden focusable="false">

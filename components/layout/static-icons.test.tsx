@@ -9,7 +9,7 @@ import * as staticIcons from "@/components/layout/static-icons";
 const pathsOf = (markup: string) => [...markup.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
 
 /** The Alert severity whose icon each of the Alert's icons is (static-alert.tsx). */
-const ALERT_ICONS: Record<string, "warning" | "error"> = { ReportProblemOutlinedIcon: "warning", ErrorOutlineIcon: "error" };
+const ALERT_ICONS: Record<string, "info" | "warning" | "error"> = { InfoOutlinedIcon: "info", ReportProblemOutlinedIcon: "warning", ErrorOutlineIcon: "error" };
 
 /**
  * What MUI draws for the icon: the select's arrow and the Alert's icons are @mui/material's

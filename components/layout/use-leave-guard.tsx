@@ -17,12 +17,9 @@
 // window (nothing is left).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import Button from "@mui/material/Button";
-import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
-import DialogContent from "@mui/material/DialogContent";
-import DialogContentText from "@mui/material/DialogContentText";
-import DialogTitle from "@mui/material/DialogTitle";
+import dynamic from "next/dynamic";
+
+const LeaveGuardDialog = dynamic(() => import("./leave-guard-dialog").then((m) => m.LeaveGuardDialog), { ssr: false });
 
 const GUARD_KEY = "__kvstoreLeaveGuard";
 
@@ -48,6 +45,9 @@ function internalHref(event: MouseEvent): string | null {
 export function useLeaveGuard({ when, title = "Leave this page?", message }: { when: boolean; title?: string; message: string }) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending | null>(null);
+  // Once asked, the dialog stays mounted, so it can close with its transition.
+  const [asked, setAsked] = useState(false);
+  if (pending && !asked) setAsked(true);
   // Read by the listeners below, which run after the render that set it.
   const armed = useRef(when);
   useEffect(() => {
@@ -133,22 +133,7 @@ export function useLeaveGuard({ when, title = "Leave this page?", message }: { w
     else window.history.back();
   }
 
-  const dialog = (
-    <Dialog open={pending !== null} onClose={stay} aria-labelledby="leave-guard-title" aria-describedby="leave-guard-text">
-      <DialogTitle id="leave-guard-title">{title}</DialogTitle>
-      <DialogContent>
-        <DialogContentText id="leave-guard-text">{message}</DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={stay} autoFocus>
-          Stay
-        </Button>
-        <Button onClick={leave} color="error">
-          Leave
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
+  const dialog = asked && <LeaveGuardDialog open={pending !== null} title={title} message={message} onStay={stay} onLeave={leave} />;
 
   return { navigate, dialog };
 }

@@ -1,6 +1,6 @@
 "use client";
-// The queue's filter fields and the request page's controls, drawn like MUI TextFields
-// (small, outlined, full width) by static CSS (filter-fields.module.css) around native
+// The queue's filter fields, the request page's controls and the request form's fields,
+// drawn like MUI TextFields (small, outlined, full width) by static CSS (filter-fields.module.css) around native
 // <input>, <select> and <textarea> elements: FormControl, InputLabel, OutlinedInput and
 // NativeSelect were ~14 KB gzipped of the queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
 // control, and a fieldset whose legend notches the outline for the floated label.
@@ -21,20 +21,48 @@ export function NotchedOutline({ label }: { label: string }) {
   );
 }
 
+type FrameProps = {
+  id: string;
+  label: string;
+  /** The label sits up in the outline: always (true), never (false), or while the control shows text ("auto", by CSS). */
+  shrink: boolean | "auto";
+  style?: CSSProperties;
+  /** The asterisk after the label (hidden from screen readers: the control says `required`). */
+  required?: boolean;
+  error?: boolean;
+  /** The line under the field (FormHelperText), `${id}-helper-text` for aria-describedby. */
+  helperText?: ReactNode;
+  children: ReactNode;
+};
+
 /** The frame every field here shares: the wrapper, the floating label, the control and its outline. */
-function OutlinedFrame({ id, label, shrink, style, children }: { id: string; label: string; shrink: boolean; style?: CSSProperties; children: ReactNode }) {
+export function OutlinedFrame({ id, label, shrink, style, required, error, helperText, children }: FrameProps) {
+  const mark = required ? "\u2009*" : "";
   return (
-    <div className={styles.field} style={style} data-shrink={shrink ? "" : undefined}>
+    <div
+      className={shrink === "auto" ? `${styles.field} ${styles.autoShrink}` : styles.field}
+      style={style}
+      data-shrink={shrink === true ? "" : undefined}
+      data-error={error ? "" : undefined}
+    >
       <label className={styles.label} htmlFor={id}>
         {label}
+        {mark && <span aria-hidden>{mark}</span>}
       </label>
       <div className={styles.box}>
         {children}
-        <NotchedOutline label={label} />
+        <NotchedOutline label={label + mark} />
       </div>
+      {helperText && (
+        <p id={helperId(id)} className={styles.helper}>
+          {helperText}
+        </p>
+      )}
     </div>
   );
 }
+
+export const helperId = (id: string) => `${id}-helper-text`;
 
 /** An outlined text input with a floating label (TextField's look). */
 export function OutlinedTextField({

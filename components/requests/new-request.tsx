@@ -3,14 +3,14 @@
 // the new request's page with the queue already holding it.
 import { useCallback, useMemo, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Alert from "@mui/material/Alert";
-import Button from "@mui/material/Button";
 import type { SessionUser } from "@/lib/auth/roles";
 import { createRequest, requestKeys } from "@/lib/queries/requests";
 import { RequestForm, type RequestFormValues } from "@/components/requests/request-form";
 import { useDraft } from "@/components/requests/use-draft";
 import { useLeaveGuard } from "@/components/layout/use-leave-guard";
 import { useToast } from "@/components/feedback/toast-provider";
+import { StaticAlert } from "@/components/layout/static-alert";
+import { StaticButton } from "@/components/layout/static-button";
 
 /** `prefill`: a change or decommission of a dataset, starting from its current metadata (its own draft). */
 export function NewRequest({ user, prefill }: { user: SessionUser; prefill?: Partial<RequestFormValues> }) {
@@ -62,10 +62,10 @@ export function NewRequest({ user, prefill }: { user: SessionUser; prefill?: Par
         duplicateCheck={prefill ? undefined : {}}
         notice={
           draft.initial && (
-            <Alert
+            <StaticAlert
               severity="info"
               action={
-                <Button
+                <StaticButton
                   color="inherit"
                   size="small"
                   onClick={() => {
@@ -74,11 +74,11 @@ export function NewRequest({ user, prefill }: { user: SessionUser; prefill?: Par
                   }}
                 >
                   Start over
-                </Button>
+                </StaticButton>
               }
             >
               Your unsent draft was restored.
-            </Alert>
+            </StaticAlert>
           )
         }
       />

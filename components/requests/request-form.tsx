@@ -2,26 +2,11 @@
 // The request form: every field of PRODUCT.md, validated in the browser by the same
 // zod schema the server enforces. Errors show under a field once it is left, and as a
 // summary on submit; the server's verdict (e.g. a taken name) lands on the same fields.
+// Drawn in static CSS around native controls (form-fields.tsx, request-form.module.css):
+// MUI's TextField, Grid and Paper were most of the page's start-up on a phone (issue #20).
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Controller, useForm, useWatch, type Control, type FieldErrors, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Checkbox from "@mui/material/Checkbox";
-import CircularProgress from "@mui/material/CircularProgress";
-import FormControl from "@mui/material/FormControl";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import FormGroup from "@mui/material/FormGroup";
-import FormHelperText from "@mui/material/FormHelperText";
-import FormLabel from "@mui/material/FormLabel";
-import Grid from "@mui/material/Grid";
-import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Stack from "@mui/material/Stack";
-import Switch from "@mui/material/Switch";
-import TextField, { type TextFieldProps } from "@mui/material/TextField";
-import Typography from "@mui/material/Typography";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -40,6 +25,13 @@ import { ApiClientError } from "@/lib/queries/api-client";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 import { SimilarRequests } from "@/components/requests/similar-requests";
+import { FormInput, FormSelect, FormTextArea, type BoundField } from "@/components/requests/form-fields";
+import { StaticAlert } from "@/components/layout/static-alert";
+import { StaticButton } from "@/components/layout/static-button";
+import { StaticCheckbox } from "@/components/layout/static-checkbox";
+import { StaticSwitch } from "@/components/layout/static-switch";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "./request-form.module.css";
 
 export type RequestFormValues = CreateRequestInput;
 type Name = FieldPath<RequestFormValues>;
@@ -141,20 +133,20 @@ export function RequestForm({
     focusSummary();
   }
 
-  type FieldOptions = { hint?: string; setValueAs?: (v: unknown) => unknown; shouldUnregister?: boolean };
+  type FieldOptions = { hint?: string; setValueAs?: (v: unknown) => unknown; shouldUnregister?: boolean; required?: boolean };
 
-  /** Props for a text box bound to the form, with its error in place of the hint. */
-  function text(name: Name, { hint, setValueAs, shouldUnregister }: FieldOptions = {}): TextFieldProps {
+  /** A control bound to the form, with its error in place of the hint. */
+  function bind(name: Name, { hint, setValueAs, shouldUnregister, required }: FieldOptions = {}): BoundField {
     // Fields shown only for some answers (e.g. source system) drop their value when hidden.
-    const { ref, ...rest } = register(name, { setValueAs, shouldUnregister });
-    const message = errors[name as keyof FieldErrors<RequestFormValues>]?.message;
+    const registration = register(name, { setValueAs, shouldUnregister });
+    const message = errors[name as keyof FieldErrors<RequestFormValues>]?.message as string | undefined;
     return {
-      ...rest,
-      inputRef: ref,
+      registration,
       id: fieldId(name),
       label: FIELD_LABELS[name as keyof typeof FIELD_LABELS],
       error: Boolean(message),
-      helperText: (message as string | undefined) ?? hint,
+      helperText: message ?? hint,
+      required,
     };
   }
 
@@ -162,233 +154,240 @@ export function RequestForm({
     name: Name,
     options: readonly string[],
     labels: Record<string, string>,
-    { placeholder = "Choose…", required = true, ...fieldOptions }: FieldOptions & { placeholder?: string; required?: boolean } = {},
+    { placeholder = "Choose…", required = true, ...fieldOptions }: FieldOptions & { placeholder?: string } = {},
   ) {
     // Required selects carry the same mark (asterisk, `required`) as required text boxes.
     return (
-      <TextField
-        {...text(name, { ...fieldOptions, setValueAs: toOptionalChoice })}
-        required={required}
-        select
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      >
+      <FormSelect {...bind(name, { ...fieldOptions, required, setValueAs: toOptionalChoice })}>
         <option value="">{placeholder}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {labels[o]}
           </option>
         ))}
-      </TextField>
+      </FormSelect>
     );
   }
 
   const errorList = Object.entries(errors).filter(([, e]) => e?.message) as [Name, { message: string }][];
+  const schemaNeedsValueSchema = valueFormat === "THRIFT" || valueFormat === "PROTOBUF";
 
   return (
-    <Box component="form" onSubmit={handleSubmit(submit, onInvalid)} noValidate aria-label="Dataset request">
-      <Stack spacing={2.5}>
+    <form onSubmit={handleSubmit(submit, onInvalid)} noValidate aria-label="Dataset request">
+      <div className={styles.body}>
         {notice}
         {(serverMessage || (submitCount > 0 && errorList.length > 0)) && (
-          <Alert severity="error" ref={summaryRef} tabIndex={-1} role="alert">
-            <Typography sx={{ fontWeight: 500 }}>
+          <StaticAlert severity="error" ref={summaryRef} tabIndex={-1} role="alert" className={styles.summary}>
+            <p className={styles.summaryTitle}>
               {serverMessage ?? `Fix ${errorList.length === 1 ? "this field" : `these ${errorList.length} fields`} before submitting:`}
-            </Typography>
+            </p>
             {errorList.length > 0 && (
-              <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              <ul className={styles.summaryList}>
                 {errorList.map(([name, e]) => {
                   const label: string = FIELD_LABELS[name as keyof typeof FIELD_LABELS];
                   // Messages name their field; where one starts with it, the label is the link.
                   const rest = e.message.startsWith(label) ? e.message.slice(label.length) : `: ${e.message}`;
                   return (
                     <li key={name}>
-                      <Link href={`#${fieldId(name)}`} color="inherit">
+                      <a href={`#${fieldId(name)}`} className={styles.summaryLink}>
                         {label}
-                      </Link>
+                      </a>
                       {rest}
                     </li>
                   );
                 })}
-              </Box>
+              </ul>
             )}
-          </Alert>
+          </StaticAlert>
         )}
 
         <Section title="Dataset">
-          <Grid size={{ xs: 12, md: 6 }}>
-            <TextField {...text("datasetName", { hint: "Lowercase letters, digits and _, 3–63 characters, starting with a letter" })} required />
+          <Cell md={6}>
+            <FormInput {...bind("datasetName", { hint: "Lowercase letters, digits and _, 3–63 characters, starting with a letter", required: true })} />
             {duplicateCheck && <SimilarRequests control={control} kind="name" exclude={duplicateCheck.exclude} />}
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("requestType", REQUEST_TYPES, LABELS.requestType)}</Grid>
+          </Cell>
+          <Cell sm={6} md={3}>
+            {select("requestType", REQUEST_TYPES, LABELS.requestType)}
+          </Cell>
           {requestType === "MIGRATION" && (
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            <Cell sm={6} md={3}>
               {select("sourceSystem", SOURCE_SYSTEMS, LABELS.sourceSystem, { hint: "The legacy store it moves off", shouldUnregister: true })}
-            </Grid>
+            </Cell>
           )}
         </Section>
 
         <Section title="Ownership">
-          <Grid size={{ xs: 12, md: 6 }}>
-            <TextField {...text("ownerTeam", { hint: "The team that owns the data" })} required />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <TextField {...text("contactEmail", { hint: "Who the storage team should talk to" })} type="email" required />
-          </Grid>
-          <Grid size={12}>
-            <TextField {...text("useCase", { hint: "What the dataset serves and who reads it (20–4,000 characters)" })} multiline minRows={3} required />
-          </Grid>
+          <Cell md={6}>
+            <FormInput {...bind("ownerTeam", { hint: "The team that owns the data", required: true })} />
+          </Cell>
+          <Cell md={6}>
+            <FormInput {...bind("contactEmail", { hint: "Who the storage team should talk to", required: true })} type="email" />
+          </Cell>
+          <Cell>
+            <FormTextArea {...bind("useCase", { hint: "What the dataset serves and who reads it (20–4,000 characters)", required: true })} minRows={3} />
+          </Cell>
         </Section>
 
         <Section title="Data shape">
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("keyFormat", KEY_FORMATS, LABELS.keyFormat)}</Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("keyExample", { hint: "Optional, e.g. user:12345" })} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("valueFormat", VALUE_FORMATS, LABELS.valueFormat)}</Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              {...text("valueSchema", {
-                hint: valueFormat === "THRIFT" || valueFormat === "PROTOBUF" ? "Required: the struct or message name" : "Optional",
+          <Cell sm={6} md={3}>
+            {select("keyFormat", KEY_FORMATS, LABELS.keyFormat)}
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("keyExample", { hint: "Optional, e.g. user:12345" })} />
+          </Cell>
+          <Cell sm={6} md={3}>
+            {select("valueFormat", VALUE_FORMATS, LABELS.valueFormat)}
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput
+              {...bind("valueSchema", {
+                hint: schemaNeedsValueSchema ? "Required: the struct or message name" : "Optional",
+                required: schemaNeedsValueSchema,
               })}
-              required={valueFormat === "THRIFT" || valueFormat === "PROTOBUF"}
             />
-          </Grid>
+          </Cell>
         </Section>
 
         <Section title="Traffic and storage">
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("ingestion", INGESTION_MODES, LABELS.ingestion)}</Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 6 }}>
-            <TextField
-              {...text("sourceLocation", { hint: ingestion === "BATCH" ? "Required: s3://, gs://, hdfs:// URI or db.table" : "Optional" })}
-              required={ingestion === "BATCH"}
+          <Cell sm={6} md={3}>
+            {select("ingestion", INGESTION_MODES, LABELS.ingestion)}
+          </Cell>
+          <Cell sm={6} md={6}>
+            <FormInput
+              {...bind("sourceLocation", {
+                hint: ingestion === "BATCH" ? "Required: s3://, gs://, hdfs:// URI or db.table" : "Optional",
+                required: ingestion === "BATCH",
+              })}
             />
             {duplicateCheck && <SimilarRequests control={control} kind="location" exclude={duplicateCheck.exclude} />}
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("updateFrequency", UPDATE_FREQUENCIES, LABELS.updateFrequency)}</Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              {...text("estimatedSizeGb", { hint: "Total, before replication", setValueAs: toNumber })}
+          </Cell>
+          <Cell sm={6} md={3}>
+            {select("updateFrequency", UPDATE_FREQUENCIES, LABELS.updateFrequency)}
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput
+              {...bind("estimatedSizeGb", { hint: "Total, before replication", setValueAs: toNumber, required: true })}
               type="number"
-              slotProps={{ htmlInput: { min: 0, step: "any" } }}
-              required
+              min={0}
+              step="any"
             />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              {...text("estimatedKeyCount", { hint: "Whole number, e.g. 250000000", setValueAs: toDigits })}
-              slotProps={{ htmlInput: { inputMode: "numeric" } }}
-              required
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("readQps", { setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 0, step: 1 } }} required />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("writeQps", { setValueAs: toNumber })} type="number" slotProps={{ htmlInput: { min: 0, step: 1 } }} required />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              {...text("p99LatencyMs", { hint: "1–10,000", setValueAs: toNumber })}
-              type="number"
-              slotProps={{ htmlInput: { min: 1, max: 10000, step: 1 } }}
-              required
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              {...text("ttlDays", { hint: "Empty keeps data forever", setValueAs: toNumber })}
-              type="number"
-              slotProps={{ htmlInput: { min: 1, step: 1 } }}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("estimatedKeyCount", { hint: "Whole number, e.g. 250000000", setValueAs: toDigits, required: true })} inputMode="numeric" />
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("readQps", { setValueAs: toNumber, required: true })} type="number" min={0} step={1} />
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("writeQps", { setValueAs: toNumber, required: true })} type="number" min={0} step={1} />
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("p99LatencyMs", { hint: "1–10,000", setValueAs: toNumber, required: true })} type="number" min={1} max={10000} step={1} />
+          </Cell>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("ttlDays", { hint: "Empty keeps data forever", setValueAs: toNumber })} type="number" min={1} step={1} />
+          </Cell>
+          <Cell md={6}>
             <Controller
               control={control}
               name="regions"
               render={({ field, fieldState }) => (
-                <FormControl component="fieldset" error={Boolean(fieldState.error)} id={fieldId("regions")} tabIndex={-1} required>
-                  <FormLabel component="legend">{FIELD_LABELS.regions}</FormLabel>
-                  <FormGroup row>
+                <fieldset
+                  className={styles.choices}
+                  data-error={fieldState.error ? "" : undefined}
+                  id={fieldId("regions")}
+                  tabIndex={-1}
+                  aria-describedby={helperIdOf("regions")}
+                >
+                  <legend className={styles.choicesLabel}>
+                    {FIELD_LABELS.regions}
+                    <span aria-hidden>{"\u2009*"}</span>
+                  </legend>
+                  <div className={styles.choiceRow}>
                     {REGIONS.map((region) => {
                       const selected = field.value ?? [];
                       return (
-                        <FormControlLabel
-                          key={region}
-                          label={region}
-                          control={
-                            <Checkbox
-                              size="small"
-                              checked={selected.includes(region)}
-                              onChange={(e) => field.onChange(e.target.checked ? [...selected, region] : selected.filter((r) => r !== region))}
-                              onBlur={field.onBlur}
-                            />
-                          }
-                        />
+                        <label key={region} className={styles.choice}>
+                          <StaticCheckbox
+                            size="field"
+                            checked={selected.includes(region)}
+                            onChange={(checked) => field.onChange(checked ? [...selected, region] : selected.filter((r) => r !== region))}
+                            onBlur={field.onBlur}
+                          />
+                          <span className={ui.body1}>{region}</span>
+                        </label>
                       );
                     })}
-                  </FormGroup>
-                  <FormHelperText>{fieldState.error?.message ?? "Where readers are; each region holds a full copy"}</FormHelperText>
-                </FormControl>
+                  </div>
+                  <p id={helperIdOf("regions")} className={styles.choicesHelper}>
+                    {fieldState.error?.message ?? "Where readers are; each region holds a full copy"}
+                  </p>
+                </fieldset>
               )}
             />
-          </Grid>
-          <Grid size={12}>
+          </Cell>
+          <Cell>
             <LiveCapacityEstimate control={control} />
-          </Grid>
+          </Cell>
         </Section>
 
         <Section title="Operations">
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>{select("dataClassification", DATA_CLASSIFICATIONS, LABELS.dataClassification)}</Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Cell sm={6} md={3}>
+            {select("dataClassification", DATA_CLASSIFICATIONS, LABELS.dataClassification)}
+          </Cell>
+          <Cell sm={6} md={3}>
             <Controller
               control={control}
               name="backupsEnabled"
               render={({ field }) => (
-                <FormControlLabel
-                  sx={{ mt: 0.5 }}
-                  label={FIELD_LABELS.backupsEnabled}
-                  control={<Switch checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} />}
-                />
+                <label className={`${styles.choice} ${styles.switchChoice}`}>
+                  <StaticSwitch name={field.name} checked={field.value === true} onChange={field.onChange} onBlur={field.onBlur} />
+                  <span className={ui.body1}>{FIELD_LABELS.backupsEnabled}</span>
+                </label>
               )}
             />
-          </Grid>
+          </Cell>
           {backupsEnabled && (
-            <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-              <TextField
-                {...text("backupRetentionDays", { hint: "1–365 days", setValueAs: toNumber, shouldUnregister: true })}
+            <Cell sm={6} md={3}>
+              <FormInput
+                {...bind("backupRetentionDays", { hint: "1–365 days", setValueAs: toNumber, shouldUnregister: true, required: true })}
                 type="number"
-                slotProps={{ htmlInput: { min: 1, max: 365, step: 1 } }}
-                required
+                min={1}
+                max={365}
+                step={1}
               />
-            </Grid>
+            </Cell>
           )}
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField {...text("neededBy", { hint: "Optional" })} type="date" slotProps={{ inputLabel: { shrink: true } }} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <Cell sm={6} md={3}>
+            <FormInput {...bind("neededBy", { hint: "Optional" })} type="date" />
+          </Cell>
+          <Cell sm={6} md={3}>
             {select("priority", PRIORITIES, LABELS.priority, {
               hint: "Your proposal; the storage team decides",
               placeholder: "Medium (default)",
               required: false,
             })}
-          </Grid>
+          </Cell>
         </Section>
 
-        <Box sx={{ display: "flex", justifyContent: "flex-end", gap: 2 }}>
+        <div className={styles.submitRow}>
           {secondaryAction}
-          <Button
+          <StaticButton
             type="submit"
             variant="contained"
             size="large"
             disabled={isSubmitting}
-            startIcon={isSubmitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+            startIcon={isSubmitting ? <span className={styles.spinner} aria-hidden /> : undefined}
           >
             {submitLabel}
-          </Button>
-        </Box>
-      </Stack>
-    </Box>
+          </StaticButton>
+        </div>
+      </div>
+    </form>
   );
 }
+
+const helperIdOf = (name: string) => `${fieldId(name)}-helper-text`;
 
 const CAPACITY_FIELDS = ["estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions"] as const;
 
@@ -402,13 +401,17 @@ function LiveCapacityEstimate({ control }: { control: Control<RequestFormValues,
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
-    <Paper component="section" aria-labelledby={id} sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography variant="h2" id={id} sx={{ mb: 2 }}>
+    <section aria-labelledby={id} className={`${ui.card} ${styles.section}`}>
+      <h2 id={id} className={`${ui.h2} ${styles.sectionTitle}`}>
         {title}
-      </Typography>
-      <Grid container spacing={2}>
-        {children}
-      </Grid>
-    </Paper>
+      </h2>
+      <div className={styles.grid}>{children}</div>
+    </section>
   );
+}
+
+/** A cell of the section's 12-column grid: all 12 on phones, `sm` from 600 px, `md` from 900 px (MUI's Grid sizes). */
+function Cell({ sm, md, children }: { sm?: 6; md?: 3 | 6; children: ReactNode }) {
+  const classes = [styles.cell, sm && styles[`sm${sm}`], md && styles[`md${md}`]].filter(Boolean).join(" ");
+  return <div className={classes}>{children}</div>;
 }

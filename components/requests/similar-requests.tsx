@@ -4,14 +4,14 @@
 // user types.
 import { useWatch, type Control } from "react-hook-form";
 import { useQuery } from "@tanstack/react-query";
-import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
 import { LABELS } from "@/lib/domain/requests/options";
 import { similarRequestsOptions } from "@/lib/queries/similar";
 import type { SimilarRequest } from "@/lib/schemas/similar";
 import type { CreateRequestBody, CreateRequestInput } from "@/lib/schemas/request";
 import { useDebounced } from "@/components/hooks/use-debounced";
+import { StaticAlert } from "@/components/layout/static-alert";
+import ui from "@/components/layout/static-page.module.css";
+import styles from "./request-form.module.css";
 
 type Kind = "name" | "location";
 type Props = {
@@ -32,9 +32,9 @@ export function SimilarRequests({ control, kind, exclude }: Props) {
   const taken = items.find((i) => i.match === "sameName");
 
   return (
-    <Box aria-live="polite" data-testid={`similar-${kind}`}>
+    <div aria-live="polite" data-testid={`similar-${kind}`}>
       {items.length > 0 && (
-        <Alert severity={taken ? "error" : "warning"} variant="outlined" sx={{ mt: 1 }}>
+        <StaticAlert severity={taken ? "error" : "warning"} variant="outlined" className={styles.similar}>
           {taken ? (
             <>
               <RequestLink item={taken} /> already uses this name ({LABELS.status[taken.status]}). Choose another name, or open it.
@@ -45,7 +45,7 @@ export function SimilarRequests({ control, kind, exclude }: Props) {
             "Another request already reads from this location:"
           )}
           {items.filter((i) => i !== taken).length > 0 && (
-            <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+            <ul className={styles.similarList}>
               {items
                 .filter((i) => i !== taken)
                 .map((item) => (
@@ -53,36 +53,20 @@ export function SimilarRequests({ control, kind, exclude }: Props) {
                     <RequestLink item={item} /> <code>{item.datasetName}</code> · {LABELS.status[item.status]} · {item.ownerTeam}
                   </li>
                 ))}
-            </Box>
+            </ul>
           )}
-        </Alert>
+        </StaticAlert>
       )}
-    </Box>
+    </div>
   );
 }
 
 /** "KV-123", a link that opens the request in a new tab so the form stays as it is. */
 function RequestLink({ item }: { item: SimilarRequest }) {
   return (
-    <Link href={`/requests/${item.number}`} target="_blank" rel="noopener" sx={{ fontWeight: 500 }}>
+    <a href={`/requests/${item.number}`} target="_blank" rel="noopener" className={`${ui.link} ${styles.similarLink}`}>
       {item.number}
-      <Box component="span" sx={visuallyHidden}>
-        {" "}
-        (opens in a new tab)
-      </Box>
-    </Link>
+      <span className={styles.visuallyHidden}> (opens in a new tab)</span>
+    </a>
   );
 }
-
-/** Read by screen readers, not shown. (Strings: in sx, width 1 would mean 100%.) */
-const visuallyHidden = {
-  position: "absolute",
-  width: "1px",
-  height: "1px",
-  margin: "-1px",
-  padding: 0,
-  border: 0,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;

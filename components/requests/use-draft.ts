@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 
 /**
  * A form draft in localStorage, per user: restored once on mount, saved as the user
@@ -36,8 +36,9 @@ export function useDraft<T>(key: string) {
     }
     // The draft lives in the browser's storage, which the server render cannot read: it is
     // read once after hydration, so the first render matches the server's.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setState({ loaded: true, initial });
+    // A transition: the form that renders with it is drawn in slices the browser can
+    // interleave with other work, not in one long task.
+    startTransition(() => setState({ loaded: true, initial }));
 
     // A reload or closed tab within the debounce must not lose the last keystrokes.
     const onHide = () => {

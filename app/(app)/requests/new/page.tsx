@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import Alert from "@mui/material/Alert";
-import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { requireUser } from "@/lib/auth/current-user";
 import { findDataset } from "@/lib/data/datasets/get-dataset";
 import { datasetPrefill } from "@/lib/data/datasets/dataset-prefill";
 import { NewRequest } from "@/components/requests/new-request";
 import { DatasetName } from "@/components/layout/dataset-name";
+import { StaticAlert } from "@/components/layout/static-alert";
+import ui from "@/components/layout/static-page.module.css";
 
 export const metadata: Metadata = { title: "New request" };
 
@@ -23,9 +22,9 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
   if (name !== null && dataset?.status !== "LIVE" && dataset?.status !== "DECOMMISSIONING") notFound();
   const type = typeof change === "string" ? "CHANGE" : "DECOMMISSION";
   return (
-    <Stack spacing={2} sx={{ maxWidth: 1100, mx: "auto" }}>
+    <div className={`${ui.stack2} ${ui.narrowPage}`}>
       <div>
-        <Typography variant="h1">
+        <h1 className={ui.h1}>
           {dataset ? (
             <>
               {type === "CHANGE" ? "Change" : "Decommission"} <DatasetName name={dataset.name} />
@@ -33,21 +32,21 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
           ) : (
             "New dataset request"
           )}
-        </Typography>
-        <Typography color="textSecondary">
+        </h1>
+        <p className={`${ui.body1} ${ui.secondary}`}>
           {dataset
             ? "The form holds the dataset's current metadata."
             : "Tell the storage team what to create or migrate. Everything here is checked before it is sent."}
-        </Typography>
+        </p>
       </div>
       {dataset && (
-        <Alert severity="info">
+        <StaticAlert severity="info">
           {type === "CHANGE"
             ? "Change what should differ and submit: once the storage team completes the request, the dataset takes the new values, and its history records each one."
             : "Submit to ask the storage team to retire this dataset. Once the request completes, the dataset is marked decommissioned and its name is free again."}
-        </Alert>
+        </StaticAlert>
       )}
       <NewRequest user={user} prefill={dataset ? datasetPrefill(dataset, type) : undefined} />
-    </Stack>
+    </div>
   );
 }

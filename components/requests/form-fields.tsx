@@ -1,0 +1,64 @@
+// The request form's fields (request-form.tsx): native <input>, <textarea> and <select>
+// elements registered with react-hook-form, in the outlined frame the queue's filters use
+// (filter-fields.tsx), with MUI TextField's required mark, error state and helper line.
+// MUI's TextField, Grid, Paper and their emotion styles were most of the new request
+// page's JavaScript and of its start-up on a phone (issue #20, BENCHMARKS.md).
+import type { CSSProperties, InputHTMLAttributes, ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { ArrowDropDownIcon } from "@/components/layout/static-icons";
+import { helperId, OutlinedFrame } from "@/components/requests/filter-fields";
+import styles from "./filter-fields.module.css";
+
+/** A field bound to the form: its registration, id, label, error and the line under it. */
+export type BoundField = {
+  registration: UseFormRegisterReturn;
+  id: string;
+  label: string;
+  error: boolean;
+  helperText?: ReactNode;
+  required?: boolean;
+};
+
+/** What MUI puts on the control of a TextField: required, aria-invalid, aria-describedby. */
+const controlProps = ({ registration, id, error, helperText, required }: BoundField) => ({
+  ...registration,
+  id,
+  required,
+  "aria-invalid": error,
+  "aria-describedby": helperText ? helperId(id) : undefined,
+});
+
+type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "min" | "max" | "step">;
+
+/** A text, number, e-mail or date box. Its label floats while it shows text (dates: always). */
+export function FormInput({ type = "text", inputMode, min, max, step, ...field }: BoundField & InputProps) {
+  const { id, label, required, error, helperText } = field;
+  return (
+    <OutlinedFrame id={id} label={label} shrink={type === "date" ? true : "auto"} required={required} error={error} helperText={helperText}>
+      <input {...controlProps(field)} className={styles.input} type={type} inputMode={inputMode} min={min} max={max} step={step} placeholder=" " />
+    </OutlinedFrame>
+  );
+}
+
+/** A box of several lines that grows with its text (TextField multiline). */
+export function FormTextArea({ minRows = 2, ...field }: BoundField & { minRows?: number }) {
+  const { id, label, required, error, helperText } = field;
+  return (
+    <OutlinedFrame id={id} label={label} shrink="auto" required={required} error={error} helperText={helperText}>
+      <textarea {...controlProps(field)} className={`${styles.input} ${styles.textarea}`} style={{ "--rows": minRows } as CSSProperties} placeholder=" " />
+    </OutlinedFrame>
+  );
+}
+
+/** A native <select> (TextField select native, its label always up). */
+export function FormSelect({ children, ...field }: BoundField & { children: ReactNode }) {
+  const { id, label, required, error, helperText } = field;
+  return (
+    <OutlinedFrame id={id} label={label} shrink required={required} error={error} helperText={helperText}>
+      <select {...controlProps(field)} className={`${styles.input} ${styles.select}`}>
+        {children}
+      </select>
+      <ArrowDropDownIcon className={styles.arrow} />
+    </OutlinedFrame>
+  );
+}
