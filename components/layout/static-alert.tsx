@@ -3,7 +3,7 @@
 // (issue #20). Not an ARIA alert unless `role` says so, as MUI's is by default:
 // pass role="alert" where an error appears in answer to an action.
 import type { HTMLAttributes, ReactNode, Ref } from "react";
-import { ErrorOutlineIcon, InfoOutlinedIcon, ReportProblemOutlinedIcon } from "./static-icons";
+import { ErrorOutlineIcon, InfoOutlinedIcon, ReportProblemOutlinedIcon } from "./static-alert-icons";
 import styles from "./static-alert.module.css";
 
 const ICONS = { info: InfoOutlinedIcon, warning: ReportProblemOutlinedIcon, error: ErrorOutlineIcon };

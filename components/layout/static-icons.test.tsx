@@ -1,10 +1,11 @@
-// static-icons.tsx copies @mui/icons-material's paths (so SvgIcon stays out of the first
+// static-icons.tsx and static-alert-icons.tsx copy @mui/icons-material's paths (so SvgIcon stays out of the first
 // load): each copy must draw what the icon it is named after draws.
 import type { ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import Alert from "@mui/material/Alert";
 import NativeSelect from "@mui/material/NativeSelect";
 import * as staticIcons from "@/components/layout/static-icons";
+import * as alertIcons from "@/components/layout/static-alert-icons";
 
 const pathsOf = (markup: string) => [...markup.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
 
@@ -22,7 +23,11 @@ async function muiMarkup(exportName: string): Promise<string> {
   return renderToStaticMarkup(<MuiIcon />);
 }
 
-describe.each(Object.entries(staticIcons))("%s", (exportName, Icon) => {
+// Every export is an icon but the factory they are made with.
+const { staticIcon: _factory, ...frameIcons } = staticIcons;
+const icons = Object.entries({ ...frameIcons, ...alertIcons });
+
+describe.each(icons)("%s", (exportName, Icon) => {
   it("draws the same path as MUI's icon of that name", async () => {
     const ours = pathsOf(renderToStaticMarkup(<Icon />));
     expect(ours).toHaveLength(1);

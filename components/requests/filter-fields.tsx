@@ -1,14 +1,15 @@
 "use client";
-// The queue's filter fields, the request page's controls and the request form's fields,
-// drawn like MUI TextFields (small, outlined, full width) by static CSS (filter-fields.module.css) around native
-// <input>, <select> and <textarea> elements: FormControl, InputLabel, OutlinedInput and
-// NativeSelect were ~14 KB gzipped of the queue's first load (BENCHMARKS.md). Same parts as MUI's: a <label> that floats, the
-// control, and a fieldset whose legend notches the outline for the floated label.
-import { useId, type CSSProperties, type ReactNode, type TextareaHTMLAttributes } from "react";
+// The queue's filter fields and the request page's selects, drawn like MUI TextFields
+// (small, outlined, full width) by static CSS (filter-fields.module.css) around native
+// <input> and <select> elements: FormControl, InputLabel, OutlinedInput and NativeSelect
+// were ~14 KB gzipped of the queue's first load (BENCHMARKS.md). Same parts as MUI's: a
+// <label> that floats, the control, and a fieldset whose legend notches the outline for
+// the floated label. The text boxes of forms (form-fields.tsx) use the same frame.
+import { useId, type CSSProperties, type ReactNode } from "react";
 import { ArrowDropDownIcon } from "@/components/layout/static-icons";
 import styles from "./filter-fields.module.css";
 
-type FieldProps = { label: string; value: string; style?: CSSProperties };
+export type FieldProps = { label: string; value: string; style?: CSSProperties };
 
 /** The outline with its notch: the legend holds the label, invisible, to size the gap. */
 export function NotchedOutline({ label }: { label: string }) {
@@ -98,30 +99,6 @@ export function NativeSelectField({
         {children}
       </select>
       <ArrowDropDownIcon className={styles.arrow} />
-    </OutlinedFrame>
-  );
-}
-
-/** An outlined text box of several lines that grows with its text (TextField multiline). */
-export function OutlinedTextArea({
-  label,
-  value,
-  onChange,
-  minRows = 2,
-  style,
-  ...props
-}: FieldProps & { onChange: (value: string) => void; minRows?: number } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "maxLength" | "autoFocus">) {
-  const id = useId();
-  return (
-    <OutlinedFrame id={id} label={label} shrink={value !== ""} style={style}>
-      <textarea
-        id={id}
-        className={`${styles.input} ${styles.textarea}`}
-        style={{ "--rows": minRows } as CSSProperties}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...props}
-      />
     </OutlinedFrame>
   );
 }

@@ -1,12 +1,13 @@
-// The request form's fields (request-form.tsx): native <input>, <textarea> and <select>
-// elements registered with react-hook-form, in the outlined frame the queue's filters use
-// (filter-fields.tsx), with MUI TextField's required mark, error state and helper line.
-// MUI's TextField, Grid, Paper and their emotion styles were most of the new request
-// page's JavaScript and of its start-up on a phone (issue #20, BENCHMARKS.md).
-import type { CSSProperties, InputHTMLAttributes, ReactNode } from "react";
+// Text boxes of forms in the outlined frame the queue's filters use (filter-fields.tsx):
+// the request form's fields (request-form.tsx), native <input>, <textarea> and <select>
+// elements registered with react-hook-form, with MUI TextField's required mark, error
+// state and helper line; and the comment box (OutlinedTextArea). MUI's TextField, Grid,
+// Paper and their emotion styles were most of the new request page's JavaScript and of
+// its start-up on a phone (issue #20, BENCHMARKS.md). Not in the queue's first load.
+import { useId, type CSSProperties, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { ArrowDropDownIcon } from "@/components/layout/static-icons";
-import { helperId, OutlinedFrame } from "@/components/requests/filter-fields";
+import { helperId, OutlinedFrame, type FieldProps } from "@/components/requests/filter-fields";
 import styles from "./filter-fields.module.css";
 
 /** A field bound to the form: its registration, id, label, error and the line under it. */
@@ -59,6 +60,30 @@ export function FormSelect({ children, ...field }: BoundField & { children: Reac
         {children}
       </select>
       <ArrowDropDownIcon className={styles.arrow} />
+    </OutlinedFrame>
+  );
+}
+
+/** An outlined text box of several lines that grows with its text (TextField multiline). */
+export function OutlinedTextArea({
+  label,
+  value,
+  onChange,
+  minRows = 2,
+  style,
+  ...props
+}: FieldProps & { onChange: (value: string) => void; minRows?: number } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, "maxLength" | "autoFocus">) {
+  const id = useId();
+  return (
+    <OutlinedFrame id={id} label={label} shrink={value !== ""} style={style}>
+      <textarea
+        id={id}
+        className={`${styles.input} ${styles.textarea}`}
+        style={{ "--rows": minRows } as CSSProperties}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...props}
+      />
     </OutlinedFrame>
   );
 }

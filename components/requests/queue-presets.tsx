@@ -7,11 +7,13 @@ import type { Role } from "@/lib/auth/roles";
 import { activePreset, PRESET_IDS, PRESETS } from "@/lib/domain/requests/presets";
 import { presetCountsOptions } from "@/lib/queries/requests";
 import { presetHref } from "@/lib/queries/queue-view";
-import type { ListRequestsQuery } from "@/lib/schemas/request";
+import type { ListRequestsQuery, PresetCounts } from "@/lib/schemas/request";
 import styles from "./queue-presets.module.css";
 
-export function QueuePresets({ view, role, live }: { view: ListRequestsQuery; role: Role; live: boolean }) {
-  const counts = useQuery(presetCountsOptions({ live }));
+type Props = { view: ListRequestsQuery; role: Role; live: boolean; initialCounts: PresetCounts };
+
+export function QueuePresets({ view, role, live, initialCounts }: Props) {
+  const counts = useQuery({ ...presetCountsOptions({ live }), initialData: initialCounts });
   const active = activePreset(view, role);
   return (
     <nav aria-label="Presets" className={styles.presets}>

@@ -6,7 +6,7 @@
 import type { ReactNode, RefObject } from "react";
 import NextLink from "next/link";
 import { StaticCheckbox } from "@/components/layout/static-checkbox";
-import { requestHasDataset } from "@/lib/domain/datasets/options";
+import { requestHasDataset } from "@/lib/domain/datasets/request-types";
 import { LABELS } from "@/lib/domain/requests/options";
 import { isStale, STALE_AFTER_DAYS } from "@/lib/domain/requests/staleness";
 import { formatAge } from "@/lib/format/time";

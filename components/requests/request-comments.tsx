@@ -11,7 +11,7 @@ import { CommentView } from "@/components/requests/comment-view";
 import { useToast } from "@/components/feedback/toast-provider";
 import { StaticAlert } from "@/components/layout/static-alert";
 import { StaticButton } from "@/components/layout/static-button";
-import { OutlinedTextArea } from "@/components/requests/filter-fields";
+import { OutlinedTextArea } from "@/components/requests/form-fields";
 import styles from "./request-activity.module.css";
 
 // The clock for the 15-minute window, read in the browser only (the server renders no

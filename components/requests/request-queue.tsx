@@ -7,8 +7,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/auth/roles";
 import { requestListOptions } from "@/lib/queries/requests";
-import { personFilter, queueViewToSearch, readQueueView } from "@/lib/queries/queue-view";
-import type { ListRequestsQuery, SortField } from "@/lib/schemas/request";
+import { personFilter, queueViewToSearch, readQueueView, renderedFor } from "@/lib/queries/queue-view";
+import type { ListRequestsQuery, PresetCounts, RequestListResponse, SortField } from "@/lib/schemas/request";
 import type { BulkReport } from "@/components/requests/bulk-transition-bar";
 import { QueueFilters } from "@/components/requests/queue-filters";
 import { QueuePresets } from "@/components/requests/queue-presets";
@@ -36,7 +36,13 @@ const KeyboardHelp = dynamic(() => import("@/components/requests/keyboard-help")
 // Shown only when a fetch fails.
 const Alert = dynamic(() => import("@mui/material/Alert"));
 
-export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
+/**
+ * What the server rendered the page with: the view (renderedFor), its first page and the
+ * presets' counts. Initial data counts as fetched when the query starts: with the page.
+ */
+export type QueueInitialData = { view: string; list: RequestListResponse; counts: PresetCounts };
+
+export function RequestQueue({ role, userId, initial }: { role: Role; userId: string; initial: QueueInitialData }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -46,7 +52,12 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
   // read from there however deep it is; any other way to a page reads it by its number.
   const rawAfter = searchParams.get("after");
   const after = cursorForView(rawAfter, view) ? rawAfter! : undefined;
-  const { data, error, isFetching, refetch } = useQuery(requestListOptions(view, { live, after }));
+  // The server's page, for the view it was rendered for (a new URL brings a new render).
+  const rendered = initial.view === renderedFor(view, after ?? null);
+  const { data, error, isFetching, refetch } = useQuery({
+    ...requestListOptions(view, { live, after }),
+    initialData: rendered ? initial.list : undefined,
+  });
   const isAdmin = role === "ADMIN";
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkReport, setBulkReport] = useState<BulkReport | null>(null);
@@ -135,7 +146,7 @@ export function RequestQueue({ role, userId }: { role: Role; userId: string }) {
       {helpOpen && <KeyboardHelp open onClose={() => setHelpOpen(false)} isAdmin={isAdmin} />}
 
       <div className={styles.presetRow}>
-        <QueuePresets view={view} role={role} live={live} />
+        <QueuePresets view={view} role={role} live={live} initialCounts={initial.counts} />
         <ViewMenu view={view} role={role} live={live} />
       </div>
 

@@ -38,6 +38,15 @@ export function queueViewToSearch(view: ListRequestsQuery): string {
   return listQueryToSearchParams(trimmed).toString();
 }
 
+/**
+ * Which page of the queue a render shows: the view and the cursor it was read from (the
+ * URL's `after`, when "next" led there). The server page and the client queue compare
+ * theirs, so the page the server read is the initial data of that view's query only.
+ */
+export function renderedFor(view: ListRequestsQuery, after: string | null): string {
+  return after ? `${queueViewToSearch(view)}&after=${after}` : queueViewToSearch(view);
+}
+
 /** A requester filter that names one person (a user id), not "me", "all" or "unassigned". */
 export function personFilter(value: string | undefined): string | null {
   return value && !["me", "all", "unassigned"].includes(value) ? value : null;

@@ -4,7 +4,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestDetail } from "@/lib/schemas/request";
-import { CREATING_TYPES, DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
+import { DATASET_METADATA_FIELDS } from "@/lib/domain/datasets/options";
+import { CREATING_TYPES } from "@/lib/domain/datasets/request-types";
 import { fieldValueToString } from "@/lib/data/requests/field-values";
 
 type Metadata = Pick<RequestDetail, (typeof DATASET_METADATA_FIELDS)[number]>;

@@ -5,7 +5,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { readDatabase } from "@/lib/db/sql/database";
 import { row, type Read } from "@/lib/db/sql/reads";
-import { AMENDING_TYPES } from "@/lib/domain/datasets/options";
+import { AMENDING_TYPES } from "@/lib/domain/datasets/request-types";
 import { formatRequestNumber, LABELS, type RequestType } from "@/lib/domain/requests/options";
 
 /**

@@ -12,7 +12,7 @@ import { createRequests } from "@/lib/data/requests/create-request";
 import type { ImportRow } from "@/lib/import/parse-import-file";
 import { createRequestBodySchema, type CreateRequestBody } from "@/lib/schemas/request";
 import type { ImportFormat, ImportMode, ImportReport, ImportRowReport } from "@/lib/schemas/import";
-import { AMENDING_TYPES } from "@/lib/domain/datasets/options";
+import { AMENDING_TYPES } from "@/lib/domain/datasets/request-types";
 import { datasetRules } from "@/lib/data/datasets/request-rules";
 import { readDatabase } from "@/lib/db/sql/database";
 

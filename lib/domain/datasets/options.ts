@@ -2,6 +2,7 @@
 // requests), its provisioned facts and its people and links (set by the storage team).
 // Client-safe.
 import { CLOSED_STATUSES, RELEASED_STATUSES, type RequestStatus, type RequestType } from "@/lib/domain/requests/options";
+import { AMENDING_TYPES } from "@/lib/domain/datasets/request-types";
 
 /** DECOMMISSIONING is not stored: a live dataset with an open DECOMMISSION request. */
 export const DATASET_STATUSES = ["LIVE", "DECOMMISSIONING", "DECOMMISSIONED"] as const;
@@ -48,10 +49,6 @@ export const DATASET_FACT_LABELS = {
 export type DatasetFactField = keyof typeof DATASET_FACT_LABELS;
 export const DATASET_FACT_FIELDS = Object.keys(DATASET_FACT_LABELS) as DatasetFactField[];
 
-/** The request types that bring a dataset into being, and the ones that act on a live one. */
-export const CREATING_TYPES: readonly RequestType[] = ["NEW", "MIGRATION"];
-export const AMENDING_TYPES: readonly RequestType[] = ["CHANGE", "DECOMMISSION"];
-
 /**
  * The unique name columns a request holds in this status. A NEW or MIGRATION request
  * holds the dataset name (liveDatasetName) while it is not rejected or cancelled, so
@@ -64,9 +61,4 @@ export function nameClaims(requestType: RequestType, datasetName: string, status
     return { liveDatasetName: null, openAmendment: CLOSED_STATUSES.includes(status) ? null : `${requestType}:${datasetName}` };
   }
   return { liveDatasetName: RELEASED_STATUSES.includes(status) ? null : datasetName, openAmendment: null };
-}
-
-/** Whether a request's dataset exists (so the queue links to its page): a completed NEW or MIGRATION made it; a CHANGE or DECOMMISSION names one. */
-export function requestHasDataset(r: { requestType: RequestType; status: RequestStatus }): boolean {
-  return AMENDING_TYPES.includes(r.requestType) || (CREATING_TYPES.includes(r.requestType) && r.status === "COMPLETED");
 }
