@@ -34,13 +34,13 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <span className={styles.wide}>Store</span>
         </span>
         <nav aria-label="Main" className={styles.nav}>
-          <StaticLinkButton href="/requests" color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
+          <StaticLinkButton href="/requests" prefetchOnIntent color={onRequests ? "primary" : "inherit"} aria-current={onRequests ? "page" : undefined}>
             Requests
           </StaticLinkButton>
-          <StaticLinkButton href="/datasets" color={onDatasets ? "primary" : "inherit"} aria-current={onDatasets ? "page" : undefined}>
+          <StaticLinkButton href="/datasets" prefetchOnIntent color={onDatasets ? "primary" : "inherit"} aria-current={onDatasets ? "page" : undefined}>
             Datasets
           </StaticLinkButton>
-          <StaticLinkButton href="/insights" color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
+          <StaticLinkButton href="/insights" prefetchOnIntent color={onInsights ? "primary" : "inherit"} aria-current={onInsights ? "page" : undefined}>
             Insights
           </StaticLinkButton>
         </nav>

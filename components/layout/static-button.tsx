@@ -87,9 +87,10 @@ type IconLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "color" | "ch
 /** A Next link that looks like StaticIconButton (IconButton component={NextLink}). */
 export function StaticIconLink({ color = "default", className, children, href, ...props }: IconLinkProps) {
   const classes = [styles.iconButton, color === "inherit" && styles.iconInherit, className].filter(Boolean).join(" ");
+  // The header's links (the inbox): fetched when reached for, not with every page.
   return (
-    <NextLink href={href} className={classes} {...props}>
+    <IntentLink href={href} className={classes} {...props}>
       {children}
-    </NextLink>
+    </IntentLink>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // The presets above the queue: links that set the URL's filters, each with its live
 // count (one call: GET /api/requests/counts). Static CSS, like the rest of the first load.
-import NextLink from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/auth/roles";
 import { activePreset, PRESET_IDS, PRESETS } from "@/lib/domain/requests/presets";
@@ -21,7 +21,7 @@ export function QueuePresets({ view, role, live, initialCounts }: Props) {
         const count = counts.data?.[id];
         const href = presetHref(view, id, role);
         return (
-          <NextLink
+          <IntentLink
             key={id}
             href={href}
             scroll={false}
@@ -31,7 +31,7 @@ export function QueuePresets({ view, role, live, initialCounts }: Props) {
             data-preset={id}
           >
             {PRESETS[id].label} <span className={styles.count}>{count === undefined ? "…" : count.toLocaleString("en-US")}</span>
-          </NextLink>
+          </IntentLink>
         );
       })}
     </nav>
