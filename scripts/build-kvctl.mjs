@@ -24,7 +24,7 @@ const FORBIDDEN =
   /^(server-only|client-only|next(\/.*)?|react(-dom)?(\/.*)?|@prisma\/.*|prisma(\/.*)?|better-sqlite3|better-auth(\/.*)?|pino|prom-client|@\/lib\/(db|data|generated|auth|events)(\/.*|\.ts)?)$/;
 /** Repository folders the bundle may read from. */
 const ALLOWED_SOURCES =
-  /^(cli\/|lib\/schemas\/|lib\/domain\/requests\/(options|field-labels|list-cursor)\.ts$|lib\/domain\/datasets\/options\.ts$|lib\/api\/errors\.ts$|package\.json$)/;
+  /^(cli\/|lib\/schemas\/|lib\/domain\/requests\/(options|field-labels|list-cursor)\.ts$|lib\/domain\/datasets\/(options|request-types)\.ts$|lib\/api\/errors\.ts$|package\.json$)/;
 
 const guard = {
   name: "kvctl-client-only",
