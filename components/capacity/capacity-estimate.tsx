@@ -4,6 +4,7 @@
 // dataset pages render it on the server, the form in the browser as the fields change.
 import type { ReactNode } from "react";
 import { StaticAlert } from "@/components/layout/static-alert";
+import ui from "@/components/layout/static-page.module.css";
 import styles from "./capacity-estimate.module.css";
 import { describeMissing, type CapacityEstimate as Estimate } from "@/lib/domain/capacity/estimate";
 import { CAPACITY_MODEL } from "@/lib/domain/capacity/limits";
@@ -65,7 +66,7 @@ export function CapacityEstimate({ estimate: e, headingComponent = "h3", linkToF
 
 function WarningLink({ field, children }: { field: string; children: ReactNode }) {
   return (
-    <a href={`#field-${field}`} className={styles.warningLink}>
+    <a href={`#field-${field}`} className={ui.inheritLink}>
       {children}
     </a>
   );

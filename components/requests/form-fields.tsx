@@ -29,13 +29,15 @@ const controlProps = ({ registration, id, error, helperText, required }: BoundFi
   "aria-describedby": helperText ? helperId(id) : undefined,
 });
 
+/** What the outlined frame shows around it: the label, its mark, the error and the line under it. */
+const frameProps = ({ id, label, required, error, helperText }: BoundField) => ({ id, label, required, error, helperText });
+
 type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "min" | "max" | "step">;
 
 /** A text, number, e-mail or date box. Its label floats while it shows text (dates: always). */
 export function FormInput({ type = "text", inputMode, min, max, step, ...field }: BoundField & InputProps) {
-  const { id, label, required, error, helperText } = field;
   return (
-    <OutlinedFrame id={id} label={label} shrink={type === "date" ? true : "auto"} required={required} error={error} helperText={helperText}>
+    <OutlinedFrame {...frameProps(field)} shrink={type === "date" ? true : "auto"}>
       <input {...controlProps(field)} className={styles.input} type={type} inputMode={inputMode} min={min} max={max} step={step} placeholder=" " />
     </OutlinedFrame>
   );
@@ -43,9 +45,8 @@ export function FormInput({ type = "text", inputMode, min, max, step, ...field }
 
 /** A box of several lines that grows with its text (TextField multiline). */
 export function FormTextArea({ minRows = 2, ...field }: BoundField & { minRows?: number }) {
-  const { id, label, required, error, helperText } = field;
   return (
-    <OutlinedFrame id={id} label={label} shrink="auto" required={required} error={error} helperText={helperText}>
+    <OutlinedFrame {...frameProps(field)} shrink="auto">
       <textarea {...controlProps(field)} className={`${styles.input} ${styles.textarea}`} style={{ "--rows": minRows } as CSSProperties} placeholder=" " />
     </OutlinedFrame>
   );
@@ -53,9 +54,8 @@ export function FormTextArea({ minRows = 2, ...field }: BoundField & { minRows?:
 
 /** A native <select> (TextField select native, its label always up). */
 export function FormSelect({ children, ...field }: BoundField & { children: ReactNode }) {
-  const { id, label, required, error, helperText } = field;
   return (
-    <OutlinedFrame id={id} label={label} shrink required={required} error={error} helperText={helperText}>
+    <OutlinedFrame {...frameProps(field)} shrink>
       <select {...controlProps(field)} className={`${styles.input} ${styles.select}`}>
         {children}
       </select>

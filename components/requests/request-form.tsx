@@ -26,6 +26,7 @@ import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
 import { SimilarRequests } from "@/components/requests/similar-requests";
 import { FormInput, FormSelect, FormTextArea, type BoundField } from "@/components/requests/form-fields";
+import { helperId } from "@/components/requests/filter-fields";
 import { StaticAlert } from "@/components/layout/static-alert";
 import { StaticButton } from "@/components/layout/static-button";
 import { StaticCheckbox } from "@/components/layout/static-checkbox";
@@ -170,7 +171,7 @@ export function RequestForm({
   }
 
   const errorList = Object.entries(errors).filter(([, e]) => e?.message) as [Name, { message: string }][];
-  const schemaNeedsValueSchema = valueFormat === "THRIFT" || valueFormat === "PROTOBUF";
+  const valueSchemaRequired = valueFormat === "THRIFT" || valueFormat === "PROTOBUF";
 
   return (
     <form onSubmit={handleSubmit(submit, onInvalid)} noValidate aria-label="Dataset request">
@@ -189,7 +190,7 @@ export function RequestForm({
                   const rest = e.message.startsWith(label) ? e.message.slice(label.length) : `: ${e.message}`;
                   return (
                     <li key={name}>
-                      <a href={`#${fieldId(name)}`} className={styles.summaryLink}>
+                      <a href={`#${fieldId(name)}`} className={ui.inheritLink}>
                         {label}
                       </a>
                       {rest}
@@ -241,8 +242,8 @@ export function RequestForm({
           <Cell sm={6} md={3}>
             <FormInput
               {...bind("valueSchema", {
-                hint: schemaNeedsValueSchema ? "Required: the struct or message name" : "Optional",
-                required: schemaNeedsValueSchema,
+                hint: valueSchemaRequired ? "Required: the struct or message name" : "Optional",
+                required: valueSchemaRequired,
               })}
             />
           </Cell>
@@ -297,7 +298,7 @@ export function RequestForm({
                   data-error={fieldState.error ? "" : undefined}
                   id={fieldId("regions")}
                   tabIndex={-1}
-                  aria-describedby={helperIdOf("regions")}
+                  aria-describedby={helperId(fieldId("regions"))}
                 >
                   <legend className={styles.choicesLabel}>
                     {FIELD_LABELS.regions}
@@ -319,7 +320,7 @@ export function RequestForm({
                       );
                     })}
                   </div>
-                  <p id={helperIdOf("regions")} className={styles.choicesHelper}>
+                  <p id={helperId(fieldId("regions"))} className={styles.choicesHelper}>
                     {fieldState.error?.message ?? "Where readers are; each region holds a full copy"}
                   </p>
                 </fieldset>
@@ -386,8 +387,6 @@ export function RequestForm({
     </form>
   );
 }
-
-const helperIdOf = (name: string) => `${fieldId(name)}-helper-text`;
 
 const CAPACITY_FIELDS = ["estimatedSizeGb", "estimatedKeyCount", "readQps", "writeQps", "p99LatencyMs", "regions"] as const;
 
