@@ -14,7 +14,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { PreparedRateLimiterSQLite } from "@/lib/api/sqlite-rate-limiter";
 import { databaseKind } from "@/lib/db/database-kind";
 import { sqliteFileFromUrl } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
@@ -108,7 +109,7 @@ export class RateLimiter {
     if (store.kind === "postgres") {
       this.counter = new RateLimiterPostgres({ ...shared, storeClient: store.pool, storeType: "pool", schemaName: store.schema });
     } else if (store.kind === "sqlite") {
-      this.counter = new RateLimiterSQLite({ ...shared, storeClient: store.db, storeType: "better-sqlite3" });
+      this.counter = new PreparedRateLimiterSQLite({ ...shared, storeClient: store.db, storeType: "better-sqlite3" });
     } else {
       this.counter = insuranceLimiter;
     }
