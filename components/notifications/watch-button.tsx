@@ -2,7 +2,7 @@
 // Watch / Unwatch on the request page: a watcher's inbox hears of every change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { StaticButton } from "@/components/layout/static-button";
-import { inboxKeys, setWatching, watchOptions } from "@/lib/queries/inbox";
+import { setWatching, watchKey, watchOptions } from "@/lib/queries/watching";
 import { useToast } from "@/components/feedback/toast-provider";
 import { ApiClientError } from "@/lib/queries/api-client";
 
@@ -13,7 +13,7 @@ export function WatchButton({ number }: { number: string }) {
   const change = useMutation({
     mutationFn: (watching: boolean) => setWatching(number, watching),
     onSuccess: (state) => {
-      queryClient.setQueryData(inboxKeys.watch(number), state);
+      queryClient.setQueryData(watchKey(number), state);
       notify(state.watching ? `You watch ${number}: changes reach your inbox.` : `You no longer watch ${number}.`);
     },
     onError: (error) => notify(error instanceof ApiClientError ? error.message : "Could not change watching.", { severity: "error" }),

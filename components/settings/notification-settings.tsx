@@ -11,7 +11,7 @@ import Stack from "@mui/material/Stack";
 import Switch from "@mui/material/Switch";
 import Typography from "@mui/material/Typography";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/notifications/kinds";
-import { inboxKeys, notificationSettingsOptions, updateNotificationSettings } from "@/lib/queries/inbox";
+import { notificationSettingsKey, notificationSettingsOptions, updateNotificationSettings } from "@/lib/queries/notification-settings";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { useToast } from "@/components/feedback/toast-provider";
 
@@ -22,7 +22,7 @@ export function NotificationSettingsForm({ isAdmin }: { isAdmin: boolean }) {
   const save = useMutation({
     mutationFn: ({ kind, on }: { kind: EmailKind; on: boolean }) => updateNotificationSettings({ email: { [kind]: on } }),
     onSuccess: (settings, { kind, on }) => {
-      queryClient.setQueryData(inboxKeys.settings(), settings);
+      queryClient.setQueryData(notificationSettingsKey, settings);
       notify(`${EMAIL_KINDS.find((k) => k.kind === kind)!.label}: mail ${on ? "on" : "off"}.`);
     },
     onError: (error) => notify(error instanceof ApiClientError ? error.message : "Could not save.", { severity: "error" }),

@@ -3,7 +3,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { requireUser } from "@/lib/auth/current-user";
 import { notificationSettings } from "@/lib/data/notifications/settings";
 import { makeQueryClient } from "@/lib/queries/query-client";
-import { inboxKeys } from "@/lib/queries/inbox";
+import { notificationSettingsKey } from "@/lib/queries/notification-settings";
 import { NotificationSettingsForm } from "@/components/settings/notification-settings";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationSettingsPage() {
   const user = await requireUser();
   const queryClient = makeQueryClient();
-  queryClient.setQueryData(inboxKeys.settings(), await notificationSettings(user));
+  queryClient.setQueryData(notificationSettingsKey, await notificationSettings(user));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <NotificationSettingsForm isAdmin={user.role === "ADMIN"} />
