@@ -4,7 +4,7 @@ import Box from "@mui/material/Box";
 import TextField from "@mui/material/TextField";
 import { LinkButton } from "@/components/layout/link-button";
 import { useAddComment, useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
-import { pickFields, requestFormSchemaFor, type RequestDetail } from "@/lib/schemas/request";
+import { pickFields, type RequestDetail } from "@/lib/schemas/request";
 import { openQuestion } from "@/lib/domain/requests/needs-info";
 import { RequestForm } from "@/components/requests/request-form";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
@@ -48,7 +48,7 @@ export function EditRequest({ request }: { request: RequestDetail }) {
     <>
       {guard.dialog}
       <RequestForm
-        schema={requestFormSchemaFor(request.neededBy)}
+        existingNeededBy={request.neededBy}
         defaultValues={pickFields(request)}
         duplicateCheck={{ exclude: request.number }}
         submitLabel={submitLabel}

@@ -1,12 +1,12 @@
 "use client";
 // The request form: every field of PRODUCT.md, validated in the browser by the same
-// zod schema the server enforces. Errors show under a field once it is left, and as a
+// zod schema the server enforces (loaded when the form is first focused or sent:
+// request-form-resolver.ts). Errors show under a field once it is left, and as a
 // summary on submit; the server's verdict (e.g. a taken name) lands on the same fields.
 // Drawn in static CSS around native controls (form-fields.tsx, request-form.module.css):
 // MUI's TextField, Grid and Paper were most of the page's start-up on a phone (issue #20).
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Controller, useForm, useWatch, type Control, type FieldErrors, type FieldPath } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   DATA_CLASSIFICATIONS,
   INGESTION_MODES,
@@ -20,7 +20,8 @@ import {
   VALUE_FORMATS,
 } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
-import { createRequestBodySchema, type CreateRequestBody, type CreateRequestInput, type RequestFormSchema } from "@/lib/schemas/request";
+import type { CreateRequestBody, CreateRequestInput } from "@/lib/schemas/request";
+import { loadRequestValidation, requestFormResolver } from "@/components/requests/request-form-resolver";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
@@ -49,8 +50,8 @@ type Props = {
   notice?: ReactNode;
   /** Next to the submit button, e.g. a Cancel link. */
   secondaryAction?: ReactNode;
-  /** The new-request schema by default; edits relax the needed-by rule for an old date. */
-  schema?: RequestFormSchema;
+  /** An edit's current needed-by date: it may stay as it is though it has passed. */
+  existingNeededBy?: string | null;
   /** Look up possible duplicates as the name and location are typed (leaving out `exclude`). */
   duplicateCheck?: { exclude?: string };
 };
@@ -70,11 +71,12 @@ export function RequestForm({
   submitLabel = "Submit request",
   notice,
   secondaryAction,
-  schema = createRequestBodySchema,
+  existingNeededBy = null,
   duplicateCheck,
 }: Props) {
+  const [resolver] = useState(() => requestFormResolver(existingNeededBy));
   const form = useForm<RequestFormValues, unknown, CreateRequestBody>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues,
     mode: "onTouched",
     // The summary takes focus instead; it links to each field.
@@ -174,7 +176,7 @@ export function RequestForm({
   const valueSchemaRequired = valueFormat === "THRIFT" || valueFormat === "PROTOBUF";
 
   return (
-    <form onSubmit={handleSubmit(submit, onInvalid)} noValidate aria-label="Dataset request">
+    <form onSubmit={handleSubmit(submit, onInvalid)} onFocus={() => void loadRequestValidation()} noValidate aria-label="Dataset request">
       <div className={styles.body}>
         {notice}
         {(serverMessage || (submitCount > 0 && errorList.length > 0)) && (

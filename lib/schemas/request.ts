@@ -241,7 +241,6 @@ export function requestFormSchemaFor(existingNeededBy: string | null) {
 
 /** Body of POST /api/requests and of the new-request form. */
 export const createRequestBodySchema = requestFormSchemaFor(null);
-export type RequestFormSchema = typeof createRequestBodySchema;
 
 /** A whole stored request's fields (no date-in-the-past rule: old requests stay valid). */
 export const requestFieldsSchema = z

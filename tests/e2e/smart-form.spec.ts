@@ -144,3 +144,24 @@ test("the edit form asks before discarding changes", async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/requests/${number}$`));
   await expect(page.locator("dt", { hasText: /^Peak read QPS$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText("300");
 });
+
+// Issue #20: zod and the request schemas load when the form is first used, not with the
+// page (request-form-resolver.ts); the first blur then validates as it always did.
+test("the form loads its validation when first focused, then validates as before", async ({ page }) => {
+  const scripts: { url: string; body: Promise<string> }[] = [];
+  page.on("response", (r) => {
+    if (r.url().includes("/_next/static/chunks/") && r.url().endsWith(".js")) scripts.push({ url: r.url(), body: r.text() });
+  });
+  const withZod = async () => (await Promise.all(scripts.map((s) => s.body))).filter((body) => body.includes("$ZodType")).length;
+  await signInAs(page, "alice@example.com", "/requests/new");
+  const name = page.getByRole("textbox", { name: "Dataset name" });
+  await expect(name).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(await withZod()).toBe(0);
+
+  await name.focus();
+  await expect.poll(withZod).toBeGreaterThan(0);
+  await name.blur();
+  await expect(page.getByText("Dataset name is required")).toBeVisible();
+});
