@@ -86,6 +86,12 @@ export function RequestForm({
   const { errors, isSubmitting, submitCount, isDirty } = formState;
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const summaryWanted = useRef(false);
+  useEffect(() => {
+    if (!summaryWanted.current || !summaryRef.current) return;
+    summaryWanted.current = false;
+    summaryRef.current.focus();
+  });
   // A ref, not state: it flips synchronously, so a fast double click cannot send twice.
   const sending = useRef(false);
 
@@ -126,9 +132,13 @@ export function RequestForm({
     }
   }
 
-  /** After the summary renders, move focus to it (which also scrolls it into view). */
+  /**
+   * Moves focus to the summary (which also scrolls it into view) once it has rendered:
+   * after the render that follows, not a timer, since the first submit may wait for the
+   * validation's chunk, and the button, disabled meanwhile, drops focus to the page.
+   */
   function focusSummary() {
-    setTimeout(() => summaryRef.current?.focus(), 0);
+    summaryWanted.current = true;
   }
 
   function onInvalid() {
