@@ -13,10 +13,16 @@ type FormResolver = Resolver<RequestFormValues, unknown, CreateRequestBody>;
 const loadModules = () => Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/request")]);
 let loading: ReturnType<typeof loadModules> | undefined;
 
-/** Starts loading the validation (once); what the resolver below awaits. */
+/** Starts loading the validation (once; again after a failed load); what the resolver below awaits. */
 export function loadRequestValidation() {
-  return (loading ??= loadModules());
+  return (loading ??= loadModules().catch((error: unknown) => {
+    // A lost connection must not leave the form without checks until a reload.
+    loading = undefined;
+    throw error;
+  }));
 }
+
+export const CHECKS_UNAVAILABLE = "The form's checks could not load, so nothing was sent. Check your connection and submit again: your answers are still here.";
 
 /**
  * The resolver for a new request, or for an edit of one whose needed-by date is
@@ -26,8 +32,13 @@ export function requestFormResolver(existingNeededBy: string | null = null): For
   let resolver: FormResolver | undefined;
   return async (values, context, options) => {
     if (!resolver) {
-      const [{ zodResolver }, { requestFormSchemaFor }] = await loadRequestValidation();
-      resolver = zodResolver(requestFormSchemaFor(existingNeededBy)) as FormResolver;
+      try {
+        const [{ zodResolver }, { requestFormSchemaFor }] = await loadRequestValidation();
+        resolver = zodResolver(requestFormSchemaFor(existingNeededBy)) as FormResolver;
+      } catch {
+        // Not sent, nothing lost: the form says so, and the next check loads again.
+        return { values: {}, errors: { root: { type: "unavailable", message: CHECKS_UNAVAILABLE } } };
+      }
     }
     return resolver(values, context, options);
   };

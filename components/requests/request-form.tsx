@@ -182,17 +182,19 @@ export function RequestForm({
     );
   }
 
-  const errorList = Object.entries(errors).filter(([, e]) => e?.message) as [Name, { message: string }][];
+  // The fields' errors; `root` is the form's own (its checks could not load).
+  const errorList = Object.entries(errors).filter(([name, e]) => name !== "root" && e?.message) as [Name, { message: string }][];
+  const formError = errors.root?.message;
   const valueSchemaRequired = valueFormat === "THRIFT" || valueFormat === "PROTOBUF";
 
   return (
-    <form onSubmit={handleSubmit(submit, onInvalid)} onFocus={() => void loadRequestValidation()} noValidate aria-label="Dataset request">
+    <form onSubmit={handleSubmit(submit, onInvalid)} onFocus={() => loadRequestValidation().catch(() => {})} noValidate aria-label="Dataset request">
       <div className={styles.body}>
         {notice}
-        {(serverMessage || (submitCount > 0 && errorList.length > 0)) && (
+        {(serverMessage || (submitCount > 0 && (errorList.length > 0 || formError))) && (
           <StaticAlert severity="error" ref={summaryRef} tabIndex={-1} role="alert" className={styles.summary}>
             <p className={styles.summaryTitle}>
-              {serverMessage ?? `Fix ${errorList.length === 1 ? "this field" : `these ${errorList.length} fields`} before submitting:`}
+              {serverMessage ?? formError ?? `Fix ${errorList.length === 1 ? "this field" : `these ${errorList.length} fields`} before submitting:`}
             </p>
             {errorList.length > 0 && (
               <ul className={styles.summaryList}>
