@@ -22,7 +22,7 @@ export function loadRequestValidation() {
   }));
 }
 
-export const CHECKS_UNAVAILABLE = "The form's checks could not load, so nothing was sent. Check your connection and submit again: your answers are still here.";
+const CHECKS_UNAVAILABLE = "The form's checks could not load, so nothing was sent. Check your connection and submit again: your answers are still here.";
 
 /**
  * The resolver for a new request, or for an edit of one whose needed-by date is
