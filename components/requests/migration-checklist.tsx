@@ -12,7 +12,7 @@ import ui from "@/components/layout/static-page.module.css";
 import styles from "./migration-checklist.module.css";
 
 /** The migration's steps; the storage team ticks them as it goes, everyone sees progress. */
-export function MigrationChecklist({ request, canEdit }: { request: RequestDetail; canEdit: boolean }) {
+export function MigrationChecklist({ request, canEdit }: { request: Pick<RequestDetail, "number" | "checklist" | "version">; canEdit: boolean }) {
   const update = useUpdateRequest(request.number);
   const toast = useToast();
   // Until the page has been rendered again after a tick, `request` holds the old version.

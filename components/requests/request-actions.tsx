@@ -10,7 +10,6 @@ import { useQuery } from "@tanstack/react-query";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LABELS, PRIORITIES } from "@/lib/domain/requests/options";
 import { actorsFor, availableActions } from "@/lib/domain/requests/permissions";
-import { answersByReplying } from "@/lib/domain/requests/needs-info";
 import { canOverrideChecklist, openChecklistSteps, type Transition } from "@/lib/domain/requests/workflow";
 import { ApiClientError } from "@/lib/queries/api-client";
 import { useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
@@ -26,11 +25,29 @@ import styles from "./request-actions.module.css";
 
 const TransitionDialog = dynamic(() => import("@/components/requests/transition-dialog").then((m) => m.TransitionDialog));
 
-export function RequestActions({ request, user }: { request: RequestDetail; user: SessionUser }) {
+/**
+ * What the controls read of the request. Not its history and comments: every prop of a
+ * client component crosses to the browser in the page's payload, and a busy request's
+ * activity was most of it (issue #20).
+ */
+export type ActionsRequest = Pick<
+  RequestDetail,
+  "number" | "status" | "priority" | "version" | "datasetName" | "assignee" | "requester" | "requestType" | "checklist"
+>;
+
+type Props = {
+  request: ActionsRequest;
+  user: SessionUser;
+  /**
+   * The requester answers the storage team's question with "Reply and resubmit" (in the
+   * question's banner): no second, reply-less "Resubmit" here. Decided on the server,
+   * which has the history (answersByReplying).
+   */
+  replying: boolean;
+};
+
+export function RequestActions({ request, user, replying }: Props) {
   const available = availableActions(user, { requesterId: request.requester.id, status: request.status });
-  // The requester answers the storage team's question with "Reply and resubmit" (in the
-  // question's banner): no second, reply-less "Resubmit" here.
-  const replying = answersByReplying(user, request);
   const actions = { ...available, transitions: available.transitions.filter((t) => !(replying && t.to === "IN_REVIEW")) };
   const update = useUpdateRequest(request.number);
   const transition = useTransitionRequest(request.number);

@@ -2,6 +2,9 @@
 // edits, checklist, comment edits and deletions) and every comment, oldest first, with a
 // box to add a comment. Rendered on the server; the comment box and the viewer's own
 // comments, which they may edit or delete for 15 minutes, are client components.
+// A busy request shows its latest entries and a link to the rest: 50 events and 50
+// comments were most of its page's HTML and of its server render (issue #20).
+import NextLink from "next/link";
 import { LABELS, type ChecklistItem } from "@/lib/domain/requests/options";
 import { FIELD_LABELS } from "@/lib/domain/requests/field-labels";
 import type { CommentDto, RequestDetail, RequestEventDto } from "@/lib/schemas/request";
@@ -44,16 +47,28 @@ function describeEvent(e: RequestEventDto): string {
 
 type Entry = { at: string; key: string } & ({ event: RequestEventDto } | { comment: CommentDto });
 
-export function RequestActivity({ request, user }: { request: RequestDetail; user: SessionUser }) {
+/** How many of the latest entries a request's page shows until asked for all of them. */
+export const LATEST_ACTIVITY = 20;
+
+/** `all`: every entry (the page's `?activity=all`); otherwise the latest LATEST_ACTIVITY. */
+export function RequestActivity({ request, user, all = false }: { request: RequestDetail; user: SessionUser; all?: boolean }) {
   const entries: Entry[] = [
     ...request.history.map((event) => ({ at: event.createdAt, key: `e${event.id}`, event })),
     ...request.comments.map((comment) => ({ at: comment.createdAt, key: `c${comment.id}`, comment })),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+  const earlier = all ? 0 : Math.max(0, entries.length - LATEST_ACTIVITY);
 
   return (
     <div className={ui.stack2}>
+      {earlier > 0 && (
+        // A link, not a button: the page renders again on the server with every entry,
+        // and the address can be shared. No prefetch: most visits never ask.
+        <NextLink href="?activity=all#activity" prefetch={false} className={`${ui.link} ${ui.body2}`}>
+          Show {earlier} earlier {earlier === 1 ? "entry" : "entries"}
+        </NextLink>
+      )}
       <ol aria-label="Status history" className={styles.list}>
-        {entries.map((entry) => (
+        {entries.slice(earlier).map((entry) => (
           <li key={entry.key} className={styles.entry}>
             {"event" in entry ? (
               <>

@@ -13,7 +13,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { isStale } from "@/lib/domain/requests/staleness";
 import { RequestActivity } from "@/components/requests/request-activity";
 import { DatasetName } from "@/components/layout/dataset-name";
-import { RequestActions } from "@/components/requests/request-actions";
+import { RequestActions, type ActionsRequest } from "@/components/requests/request-actions";
 import { MigrationChecklist } from "@/components/requests/migration-checklist";
 import { estimateCapacity } from "@/lib/domain/capacity/estimate";
 import { CapacityEstimate } from "@/components/capacity/capacity-estimate";
@@ -28,8 +28,28 @@ import { RequestRefresh } from "@/components/requests/request-refresh";
 import ui from "@/components/layout/static-page.module.css";
 import styles from "./request-detail-view.module.css";
 
-export function RequestDetailView({ request: r, user, dataset }: { request: RequestDetail; user: SessionUser; dataset?: RequestDataset | null }) {
+type Props = {
+  request: RequestDetail;
+  user: SessionUser;
+  dataset?: RequestDataset | null;
+  /** The whole activity, not only its latest entries (the page's `?activity=all`). */
+  allActivity?: boolean;
+};
+
+export function RequestDetailView({ request: r, user, dataset, allActivity = false }: Props) {
   const stale = isStale(r.status, r.statusChangedAt);
+  // The client controls get the fields they read, not the history and comments (ActionsRequest).
+  const forControls: ActionsRequest = {
+    number: r.number,
+    status: r.status,
+    priority: r.priority,
+    version: r.version,
+    datasetName: r.datasetName,
+    assignee: r.assignee,
+    requester: r.requester,
+    requestType: r.requestType,
+    checklist: r.checklist,
+  };
 
   return (
     <RequestRefresh number={r.number}>
@@ -62,7 +82,7 @@ export function RequestDetailView({ request: r, user, dataset }: { request: Requ
 
         {/* Empty (and hidden) when this person may do nothing to the request. */}
         <section aria-label="Actions" className={`${ui.card} ${ui.padded}`}>
-          <RequestActions request={r} user={user} />
+          <RequestActions request={forControls} user={user} replying={answersByReplying(user, r)} />
         </section>
 
         <div className={`${ui.card} ${ui.padded} ${styles.facts}`}>
@@ -93,13 +113,13 @@ export function RequestDetailView({ request: r, user, dataset }: { request: Requ
             {r.requestType === "MIGRATION" && (
               <section aria-label="Migration checklist" className={`${ui.card} ${ui.section}`}>
                 <h2 className={ui.h2}>Migration checklist</h2>
-                <MigrationChecklist request={r} canEdit={user.role === "ADMIN"} />
+                <MigrationChecklist request={forControls} canEdit={user.role === "ADMIN"} />
               </section>
             )}
-            <section aria-label="Activity" className={`${ui.card} ${ui.section}`}>
+            <section aria-label="Activity" id="activity" className={`${ui.card} ${ui.section}`}>
               <h2 className={ui.h2}>Activity</h2>
               <hr className={styles.divider} />
-              <RequestActivity request={r} user={user} />
+              <RequestActivity request={r} user={user} all={allActivity} />
             </section>
           </div>
         </div>

@@ -1,7 +1,7 @@
 // The core path of issue #2, as a requester does it in a real browser.
 import type { Page } from "@playwright/test";
 import { expect, newWatchedContext, test } from "./fixtures";
-import { columnTexts, DEMO_PASSWORD, isSameDocument, markDocument, queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
+import { askForInfo, columnTexts, DEMO_PASSWORD, isSameDocument, markDocument, queueSettled, requestBody, sameOrigin, signInAs } from "./helpers";
 
 const byLabel = (page: Page, label: string) => page.getByRole("textbox", { name: label });
 
@@ -250,4 +250,49 @@ test("an open request page shows another person's comment and move without a rel
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("In review");
   expect(await isSameDocument(page)).toBe(true);
   await other.close();
+});
+
+test("a busy request's page shows its latest 20 entries, the rest one click away", async ({ page, browser }) => {
+  // Issue #20: a request with 100 entries drew them all on every render. The storage
+  // team's question is among the hidden older entries: its banner still shows.
+  await signInAs(page, "alice@example.com");
+  const datasetName = `busy_page_${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/requests", { data: requestBody(datasetName), headers: sameOrigin(page) });
+  expect(created.status()).toBe(201);
+  const { number, version } = await created.json();
+  const other = await newWatchedContext(browser);
+  const admin = await other.newPage();
+  await signInAs(admin, "admin@example.com");
+  const question = "Which regions read these keys?";
+  await askForInfo(admin, number, version, question);
+  await other.close();
+  for (let i = 1; i <= 24; i++) {
+    const commented = await page.request.post(`/api/requests/${number}/comments`, { data: { body: `Note ${i} of 24` }, headers: sameOrigin(page) });
+    expect(commented.status()).toBe(201);
+  }
+
+  // 27 entries: submitted, two moves, 24 comments; the latest 20 are comments 5–24.
+  await page.goto(`/requests/${number}`);
+  const history = page.getByRole("list", { name: "Status history" });
+  await expect(history.getByRole("listitem")).toHaveCount(20);
+  await expect(history.getByRole("listitem").first()).toContainText("Note 5 of 24");
+  await expect(history).not.toContainText("submitted the request");
+  await expect(page.getByRole("region", { name: "The storage team asked you" })).toContainText(question);
+  await expect(page.getByRole("link", { name: "Reply and resubmit" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Resubmit" })).toHaveCount(0);
+
+  await markDocument(page);
+  await page.getByRole("link", { name: "Show 7 earlier entries" }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${number}\\?activity=all#activity$`));
+  await expect(history.getByRole("listitem")).toHaveCount(27);
+  await expect(history.getByRole("listitem").first()).toContainText("Alice Chen submitted the request");
+  await expect(history).toContainText(`“${question}”`);
+  await expect(page.getByRole("link", { name: /earlier entr/ })).toHaveCount(0);
+  expect(await isSameDocument(page)).toBe(true);
+
+  // The dataset's page of an unfinished request is the same page, at its own address.
+  await page.goto(`/datasets/${datasetName}`);
+  await page.getByRole("link", { name: "Show 7 earlier entries" }).click();
+  await expect(page).toHaveURL(new RegExp(`/datasets/${datasetName}\\?activity=all#activity$`));
+  await expect(history.getByRole("listitem")).toHaveCount(27);
 });
