@@ -4,8 +4,8 @@ import Box from "@mui/material/Box";
 import TextField from "@mui/material/TextField";
 import { LinkButton } from "@/components/layout/link-button";
 import { useAddComment, useTransitionRequest, useUpdateRequest } from "@/lib/queries/request-mutations";
-import { pickFields, type RequestDetail } from "@/lib/schemas/request";
-import { openQuestion } from "@/lib/domain/requests/needs-info";
+import type { RequestDetail, RequestFields } from "@/lib/schemas/request";
+import type { Question } from "@/lib/domain/requests/needs-info";
 import { RequestForm } from "@/components/requests/request-form";
 import { NeedsInfoBanner } from "@/components/requests/needs-info-banner";
 import { useLeaveGuard } from "@/components/layout/use-leave-guard";
@@ -19,12 +19,23 @@ const REPLY_MAX = 4000;
  * submit ("Reply and resubmit") posts the reply as a comment, then saves the edit, which
  * sends the request back to review (with no field changed, an explicit IN_REVIEW move).
  */
-export function EditRequest({ request }: { request: RequestDetail }) {
+type Props = {
+  request: Pick<RequestDetail, "number" | "status" | "version">;
+  /**
+   * The request's own fields as stored, picked on the server (pickFields): the schemas'
+   * module holds zod, which the form loads only when first used, and the history and
+   * comments need not cross to the browser (issue #20).
+   */
+  fields: RequestFields;
+  /** The storage team's open question, if any (openQuestion, on the server: it reads the history). */
+  question: Question | null;
+};
+
+export function EditRequest({ request, fields, question }: Props) {
   const update = useUpdateRequest(request.number);
   const comment = useAddComment(request.number);
   const transition = useTransitionRequest(request.number);
   const toast = useToast();
-  const question = openQuestion(request);
   const [reply, setReply] = useState("");
   const replyRef = useRef<HTMLTextAreaElement>(null);
   // The reply already posted: a retry after a failed save must not post it twice.
@@ -48,8 +59,8 @@ export function EditRequest({ request }: { request: RequestDetail }) {
     <>
       {guard.dialog}
       <RequestForm
-        existingNeededBy={request.neededBy}
-        defaultValues={pickFields(request)}
+        existingNeededBy={fields.neededBy}
+        defaultValues={fields}
         duplicateCheck={{ exclude: request.number }}
         submitLabel={submitLabel}
         notice={

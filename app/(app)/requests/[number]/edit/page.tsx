@@ -5,6 +5,8 @@ import Typography from "@mui/material/Typography";
 import { requireUser } from "@/lib/auth/current-user";
 import { canEditFields } from "@/lib/domain/requests/permissions";
 import { LABELS } from "@/lib/domain/requests/options";
+import { openQuestion } from "@/lib/domain/requests/needs-info";
+import { pickFields } from "@/lib/schemas/request";
 import { getRequestByNumber } from "@/lib/data/requests/get-request";
 import { loadOr404 } from "@/components/requests/request-page";
 import { EditRequest } from "@/components/requests/edit-request";
@@ -34,7 +36,11 @@ export default async function EditRequestPage({ params }: Props) {
         {request.status === "NEEDS_INFO" && <Typography color="textSecondary">Saving sends the request back to the storage team for review.</Typography>}
       </div>
       {editable ? (
-        <EditRequest request={request} />
+        <EditRequest
+          request={{ number: request.number, status: request.status, version: request.version }}
+          fields={pickFields(request)}
+          question={openQuestion(request)}
+        />
       ) : (
         <Alert severity="info" action={<LinkButton href={`/requests/${request.number}`}>Back</LinkButton>}>
           {user.id === request.requester.id
