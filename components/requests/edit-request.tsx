@@ -13,12 +13,6 @@ import { useToast } from "@/components/feedback/toast-provider";
 
 const REPLY_MAX = 4000;
 
-/**
- * The request form over an existing request; saving PATCHes it with the version read.
- * In NEEDS_INFO the storage team's question sits on top with a reply box, and the one
- * submit ("Reply and resubmit") posts the reply as a comment, then saves the edit, which
- * sends the request back to review (with no field changed, an explicit IN_REVIEW move).
- */
 type Props = {
   request: Pick<RequestDetail, "number" | "status" | "version">;
   /**
@@ -31,6 +25,12 @@ type Props = {
   question: Question | null;
 };
 
+/**
+ * The request form over an existing request; saving PATCHes it with the version read.
+ * In NEEDS_INFO the storage team's question sits on top with a reply box, and the one
+ * submit ("Reply and resubmit") posts the reply as a comment, then saves the edit, which
+ * sends the request back to review (with no field changed, an explicit IN_REVIEW move).
+ */
 export function EditRequest({ request, fields, question }: Props) {
   const update = useUpdateRequest(request.number);
   const comment = useAddComment(request.number);
