@@ -38,6 +38,8 @@ type Props = {
 
 export function RequestDetailView({ request: r, user, dataset, allActivity = false }: Props) {
   const stale = isStale(r.status, r.statusChangedAt);
+  // The requester answers the open question from its banner; the actions then offer no second "Resubmit".
+  const replying = answersByReplying(user, r);
   // The client controls get the fields they read, not the history and comments (ActionsRequest).
   const forControls: ActionsRequest = {
     number: r.number,
@@ -76,13 +78,13 @@ export function RequestDetailView({ request: r, user, dataset, allActivity = fal
           </div>
         </div>
 
-        <OpenQuestion request={r} user={user} />
+        <OpenQuestion request={r} user={user} replying={replying} />
 
         {dataset && <DatasetPanel dataset={dataset} />}
 
         {/* Empty (and hidden) when this person may do nothing to the request. */}
         <section aria-label="Actions" className={`${ui.card} ${ui.padded}`}>
-          <RequestActions request={forControls} user={user} replying={answersByReplying(user, r)} />
+          <RequestActions request={forControls} user={user} replying={replying} />
         </section>
 
         <div className={`${ui.card} ${ui.padded} ${styles.facts}`}>
@@ -129,13 +131,13 @@ export function RequestDetailView({ request: r, user, dataset, allActivity = fal
 }
 
 /** The storage team's question while the request waits on its requester, who answers from here. */
-function OpenQuestion({ request: r, user }: { request: RequestDetail; user: SessionUser }) {
+function OpenQuestion({ request: r, user, replying }: { request: RequestDetail; user: SessionUser; replying: boolean }) {
   const question = openQuestion(r);
   if (!question) return null;
   const mine = user.id === r.requester.id;
   return (
     <NeedsInfoBanner question={question} waitingOn={mine ? undefined : r.requester.name}>
-      {answersByReplying(user, r) && (
+      {replying && (
         <div className={styles.reply}>
           <StaticLinkButton href={`/requests/${r.number}/edit#reply`} variant="contained">
             Reply and resubmit
